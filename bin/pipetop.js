@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// pipetop needs Node >= 22 (Ink 8, the AWS SDK). Machines here ship Node 20, so the project
+// pins Node 22 as a dependency; when started by an older Node, hand over to the pinned one.
+// Written in plain JavaScript that Node 20 can still parse.
+import {spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {dirname, join} from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+
+const major = Number(process.versions.node.split('.')[0]);
+const here = dirname(fileURLToPath(import.meta.url));
+
+if (major < 22) {
+	const pinned = findPinnedNode();
+	if (!pinned) {
+		process.stderr.write(`pipetop: needs Node 22 or newer (this is ${process.version}); run "npm install" in the pipetop folder or install Node 22.\n`);
+		process.exit(2);
+	}
+	const child = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {stdio: 'inherit'});
+	process.exit(child.status ?? 1);
+} else {
+	const entry = join(here, '..', 'dist', 'cli.js');
+	if (!existsSync(entry)) {
+		process.stderr.write('pipetop: not built yet; run "npm run build" first.\n');
+		process.exit(2);
+	}
+	await import(pathToFileURL(entry).href);
+}
+
+function findPinnedNode() {
+	try {
+		const require = createRequire(import.meta.url);
+		const candidate = join(dirname(require.resolve('node/package.json')), 'bin', 'node');
+		return existsSync(candidate) ? candidate : undefined;
+	} catch {
+		return undefined;
+	}
+}

@@ -1,0 +1,105 @@
+import meow from 'meow';
+import {UsageError, type Command, type CommandContext, type GlobalFlags} from './cli/context.js';
+
+const help = `
+  Usage
+    $ pipetop                     the console on your AWS profiles
+    $ pipetop --demo              the console on an embedded demo fleet (no AWS needed)
+    $ pipetop status [--json]     one snapshot of the fleet, then exit
+    $ pipetop watch PIPELINE      follow an execution to its end [--exit-status] [--json]
+    $ pipetop approve PIPELINE --stage S --action A --summary TEXT [--reject]
+    $ pipetop retry PIPELINE --stage S [--all-actions]
+    $ pipetop stop PIPELINE [--abandon] [--reason TEXT]
+    $ pipetop start PIPELINE [--variable k=v ...] [--revision ACTION=ID]
+    $ pipetop transition PIPELINE --stage S (--disable --reason TEXT | --enable)
+    $ pipetop sim [--port N] [--scenario demo|empty|FILE] [--aws-dir DIR] [--seed N] [--speed X]
+
+  Sources
+    --profile a,b        AWS profiles (default: $AWS_PROFILE, else "default")
+    --all-profiles       every profile in the AWS config and credentials files
+    --region x,y         regions (default: each profile's own region)
+    --endpoint-url URL   send every call to this endpoint
+
+  Options
+    --config FILE        config file (default: $XDG_CONFIG_HOME/pipetop/config.json)
+    --read-only          never change anything: every action is refused
+    --no-notify          no terminal bell or desktop notification
+    --json               machine-readable output (status, watch, actions)
+    --execution-id ID    the execution to watch or act on (default: the latest)
+    --yes                do not ask before an action (headless actions only)
+    --version, --help
+`;
+
+const commands: Record<string, () => Promise<Command>> = {
+	'': async () => (await import('./ui/console-command.js')).consoleCommand,
+	status: async () => (await import('./commands/status.js')).statusCommand,
+	watch: async () => (await import('./commands/watch.js')).watchCommand,
+	approve: async () => (await import('./commands/operator.js')).operatorCommand('approve'),
+	retry: async () => (await import('./commands/operator.js')).operatorCommand('retry'),
+	stop: async () => (await import('./commands/operator.js')).operatorCommand('stop'),
+	start: async () => (await import('./commands/operator.js')).operatorCommand('start'),
+	transition: async () => (await import('./commands/operator.js')).operatorCommand('transition'),
+};
+
+async function main(argv: string[]): Promise<number> {
+	// The embedded service has its own flags; hand it the raw arguments.
+	if (argv[0] === 'sim') {
+		const {simCommand} = await import('./sim/cli.js');
+		return simCommand(argv.slice(1));
+	}
+
+	const cli = meow(help, {
+		importMeta: import.meta,
+		argv,
+		allowUnknownFlags: false,
+		flags: {
+			profile: {type: 'string'},
+			allProfiles: {type: 'boolean', default: false},
+			region: {type: 'string'},
+			endpointUrl: {type: 'string'},
+			config: {type: 'string'},
+			readOnly: {type: 'boolean', default: false},
+			demo: {type: 'boolean', default: false},
+			json: {type: 'boolean', default: false},
+			exitStatus: {type: 'boolean', default: false},
+			executionId: {type: 'string'},
+			stage: {type: 'string'},
+			action: {type: 'string'},
+			summary: {type: 'string'},
+			reject: {type: 'boolean', default: false},
+			allActions: {type: 'boolean', default: false},
+			abandon: {type: 'boolean', default: false},
+			reason: {type: 'string'},
+			variable: {type: 'string', isMultiple: true, default: []},
+			revision: {type: 'string'},
+			enable: {type: 'boolean', default: false},
+			disable: {type: 'boolean', default: false},
+			notify: {type: 'boolean', default: true},
+			yes: {type: 'boolean', default: false},
+		},
+	});
+
+	const [name = '', ...args] = cli.input;
+	const load = commands[name];
+	if (!load) throw new UsageError(`unknown command "${name}" (try: pipetop --help)`);
+	const context: CommandContext = {
+		args,
+		flags: cli.flags as GlobalFlags,
+		stdout: process.stdout,
+		stderr: process.stderr,
+		stdin: process.stdin,
+		env: process.env,
+	};
+	const command = await load();
+	return command(context);
+}
+
+try {
+	process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+	// Bad usage and bad config are one clear line, never a stack trace.
+	const message = error instanceof Error ? error.message : String(error);
+	process.stderr.write(`pipetop: ${message}\n`);
+	process.exitCode = error instanceof UsageError ? 2 : 1;
+	if (process.env.PIPETOP_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+}

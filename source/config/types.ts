@@ -1,0 +1,38 @@
+/**
+ * The config file, `$XDG_CONFIG_HOME/pipetop/config.json` (or --config FILE). Every field is
+ * optional; flags win over the file. The loader (source/config/load.ts) validates it and names
+ * the file, the field and what is wrong.
+ */
+export type PipetopConfig = {
+	/** Profiles to watch (default: $AWS_PROFILE, else "default"). */
+	profiles?: string[];
+	allProfiles?: boolean;
+	/** Regions to watch (default: each profile's own region). */
+	regions?: string[];
+	endpointUrl?: string;
+	/** Refuse every mutation. */
+	readOnly?: boolean;
+	/** Profiles that are always read-only, e.g. ["prod"]. */
+	readOnlyProfiles?: string[];
+	/** Polling cadence, in seconds. */
+	intervals?: {
+		activeSeconds?: number;
+		idleSeconds?: number;
+		discoverySeconds?: number;
+		logFollowSeconds?: number;
+	};
+	/** Key overrides: command name (see source/ui/keymap.ts) to one key or several. */
+	keys?: Record<string, string | string[]>;
+	notifications?: {
+		/** Terminal bell when a pipeline in view fails or starts waiting for approval. */
+		bell?: boolean;
+		/** OSC 9 desktop notification for the same events. */
+		desktop?: boolean;
+	};
+	theme?: {
+		/** "auto" uses the terminal's 16 colours unless NO_COLOR is set; "none" never colours. */
+		color?: 'auto' | 'none';
+	};
+	/** Where operator actions are recorded (default: $XDG_STATE_HOME/pipetop/audit.jsonl). */
+	auditLog?: string;
+};

@@ -1,0 +1,48 @@
+import type {StoreApi} from 'zustand/vanilla';
+import type {FleetState, PipelineKey, SourceKey} from '../store/types.js';
+
+export type FleetStore = StoreApi<FleetState>;
+
+/** How often things are read, in ms. Every interval is configurable (config file `intervals`). */
+export type Intervals = {
+	/** A pipeline on screen, or one with anything InProgress. */
+	active: number;
+	/** Everything else. */
+	idle: number;
+	/** ListPipelines, to find new and deleted pipelines. */
+	discovery: number;
+	/** Tailing a running build's log while it is on screen. */
+	logFollow: number;
+	/** First retry of a failed source; doubles up to maxBackoff. */
+	backoff: number;
+	maxBackoff: number;
+};
+
+/**
+ * What the console and the action layer ask of the engine. Views never call AWS: they read the
+ * store and call these, which schedule work under the per-source request budget.
+ */
+export interface FleetEngine {
+	readonly store: FleetStore;
+	start(): void;
+	stop(): Promise<void>;
+	/** The pipelines now on screen: they get the active cadence. */
+	setFocus(keys: PipelineKey[]): void;
+	/** Read now, ahead of schedule (key R, and after an operator action). All when no key. */
+	refresh(key?: PipelineKey): void;
+	/** An external change feed (e.g. EventBridge via SQS) says this pipeline changed. */
+	markDirty(key: PipelineKey): void;
+	/** Loads the first (or, with more, the next) page of execution history. */
+	loadHistory(key: PipelineKey, options?: {more?: boolean}): Promise<void>;
+	/** Loads the action executions of one execution (cached; `force` reloads). */
+	loadActionExecutions(key: PipelineKey, executionId: string, options?: {force?: boolean}): Promise<void>;
+	/** Loads the pipeline's declaration into `definitions`. */
+	loadDefinition(key: PipelineKey): Promise<void>;
+	/** Starts reading a CodeBuild build's log; keeps tailing while `follow` and the build runs. */
+	openLog(key: PipelineKey, buildId: string, options?: {follow?: boolean}): Promise<void>;
+	closeLog(buildId: string): void;
+	/** Resolves when no call is in flight (tests drive virtual time with it). */
+	whenIdle(): Promise<void>;
+	/** The source a pipeline belongs to, for the action layer's writes. */
+	sourceOf(key: PipelineKey): SourceKey | undefined;
+}

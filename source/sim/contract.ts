@@ -1,0 +1,96 @@
+/**
+ * The seam inside the embedded service: the HTTP front (source/sim/http/) speaks the AWS wire
+ * protocol, checks signatures and injects faults; the world (source/sim/world/) holds accounts,
+ * pipelines and executions and answers operations. Neither knows how the other works.
+ */
+
+export type SimService = 'codepipeline' | 'codebuild' | 'logs';
+
+/** Who is calling and where: resolved by the front from the SigV4 credential scope. */
+export type OperationContext = {
+	service: SimService;
+	accountId: string;
+	region: string;
+	/** The access key id that signed the call (for lastChangedBy / approvedBy style fields). */
+	accessKeyId: string;
+	requestId: string;
+};
+
+/**
+ * An AWS error answer. `name` is the error code the SDK surfaces (`__type`), e.g.
+ * 'PipelineNotFoundException'; status is the HTTP status (ConflictException 409, most 400).
+ */
+export class SimError extends Error {
+	constructor(
+		readonly code: string,
+		message: string,
+		readonly status = 400,
+	) {
+		super(message);
+		this.name = code;
+	}
+}
+
+export function validationError(message: string): SimError {
+	return new SimError('ValidationException', message, 400);
+}
+
+/** An account of the simulated fleet, with the keys that sign as it. */
+export type SimAccount = {
+	profile: string;
+	accountId: string;
+	regions: string[];
+	accessKeyId: string;
+	secretAccessKey: string;
+};
+
+/** What the front needs from the world. */
+export interface SimWorld {
+	accounts(): SimAccount[];
+	/** Answers one operation, or throws SimError. Input is the parsed JSON body. */
+	handle(context: OperationContext, operation: string, input: Record<string, unknown>): unknown;
+}
+
+/** Fault injection, per account+region where it says so. All optional; absent means healthy. */
+export type FaultOptions = {
+	/** Extra latency per call, in ms of real time (the wire is real even when the clock is not). */
+	latencyMs?: number;
+	/** Token bucket per account+region: sustained requests per second and burst size. */
+	rateLimit?: {perSecond: number; burst?: number};
+	/** Share (0-1) of calls answered 500 InternalFailure or 503 ServiceUnavailable. */
+	serverErrorRate?: number;
+	/** Share (0-1) of calls whose connection is dropped without an answer. */
+	dropRate?: number;
+	/** Regions that never answer (the socket is held open until the client gives up). */
+	deadRegions?: string[];
+	/** Account ids whose calls are refused with AccessDeniedException. */
+	deniedAccounts?: string[];
+	/** Answer bodies damaged on purpose: truncated JSON or wrong types, for resilience tests. */
+	malformedRate?: number;
+};
+
+/** One pipeline of a scenario. */
+export type ScenarioPipeline = {
+	profile: string;
+	region: string;
+	/** Exactly the `aws codepipeline create-pipeline --cli-input-json` document: {"pipeline": {...}}. */
+	definition?: {pipeline: Record<string, unknown>; tags?: unknown[]};
+	/** A path (relative to the scenario file) standing in for `definition`. */
+	definitionFile?: string;
+	/**
+	 * Per action, keyed "Stage/Action": how long it takes and the outcomes of its successive
+	 * runs (cycled). Unnamed actions succeed after a plausible duration for their category;
+	 * Approval actions wait for a result unless given outcomes.
+	 */
+	behaviour?: Record<string, {seconds?: number; outcomes?: Array<'Succeeded' | 'Failed'>}>;
+	/** Starts a new execution this often (trigger types vary); absent: only on demand. */
+	startEverySeconds?: number;
+	/** Executions to have run before the scenario opens, so history is not empty. */
+	history?: number;
+};
+
+export type Scenario = {
+	accounts: Array<{profile: string; accountId: string; regions: string[]}>;
+	pipelines: ScenarioPipeline[];
+	faults?: FaultOptions;
+};

@@ -1,0 +1,238 @@
+/**
+ * The shape of pipetop's state: what the engine writes and the console reads.
+ *
+ * These are pipetop's own types, not the SDK's: only source/aws/ imports @aws-sdk, and the
+ * engine maps answers into these so views never depend on wire shapes. Timestamps are epoch ms.
+ */
+
+/** `profile/region`: one set of SDK clients, polled under one request budget. */
+export type SourceKey = string;
+/**
+ * `profile/region/pipelineName`. Keyed by profile rather than account id because the account is
+ * only known once GetPipeline answers (from the pipeline ARN), and a key must never change.
+ */
+export type PipelineKey = string;
+
+export type PipelineExecutionStatus =
+	| 'Cancelled'
+	| 'InProgress'
+	| 'Stopped'
+	| 'Stopping'
+	| 'Succeeded'
+	| 'Superseded'
+	| 'Failed';
+export type StageStatus = 'Cancelled' | 'InProgress' | 'Failed' | 'Stopped' | 'Stopping' | 'Succeeded' | 'Skipped';
+export type ActionStatus = 'InProgress' | 'Abandoned' | 'Succeeded' | 'Failed';
+
+/**
+ * What a pipeline needs from an operator, in sort order: failed first, then waiting for
+ * approval, then running, then the rest. `unknown` until its state was read once.
+ */
+export type Attention = 'failed' | 'approval' | 'running' | 'idle' | 'unknown';
+
+export type SourceHealth = 'loading' | 'ok' | 'stale' | 'failed';
+
+export type SourceError = {
+	/** The AWS error code or credential error name, e.g. AccessDeniedException. */
+	code: string;
+	/** One line an operator understands. */
+	message: string;
+	/** What to do about it, e.g. "run: aws sso login --profile prod". */
+	hint?: string;
+};
+
+export type SourceState = {
+	key: SourceKey;
+	profile: string;
+	region: string;
+	accountId?: string;
+	health: SourceHealth;
+	error?: SourceError;
+	/** Last time ListPipelines answered. */
+	listedAt?: number;
+	/** When a failed source will be tried again. */
+	retryAt?: number;
+	pipelineCount: number;
+	/** Read-only for this profile (config or flag): the action layer refuses writes. */
+	readOnly: boolean;
+};
+
+export type ActionView = {
+	name: string;
+	category: string;
+	owner: string;
+	provider: string;
+	runOrder: number;
+	/** Set for cross-region actions. */
+	region?: string;
+	configuration: Record<string, string>;
+	inputArtifacts: string[];
+	outputArtifacts: string[];
+	// From GetPipelineState's latestExecution; absent when the action never ran.
+	status?: ActionStatus;
+	actionExecutionId?: string;
+	summary?: string;
+	lastStatusChange?: number;
+	/** Approval token, present while a manual approval waits (not in PARALLEL mode). */
+	token?: string;
+	externalExecutionId?: string;
+	externalExecutionUrl?: string;
+	percentComplete?: number;
+	errorCode?: string;
+	errorMessage?: string;
+	lastUpdatedBy?: string;
+	entityUrl?: string;
+	revisionUrl?: string;
+	currentRevision?: string;
+};
+
+export type TransitionView = {
+	enabled: boolean;
+	disabledReason?: string;
+	lastChangedBy?: string;
+	lastChangedAt?: number;
+};
+
+export type StageView = {
+	name: string;
+	status?: StageStatus;
+	/** The execution this stage last ran (or runs). */
+	executionId?: string;
+	inboundTransition: TransitionView;
+	/** Executions waiting in front of this stage (one in SUPERSEDED, several in QUEUED). */
+	inboundExecutions: Array<{executionId: string; status: string}>;
+	actions: ActionView[];
+};
+
+export type SourceRevisionView = {
+	actionName: string;
+	revisionId?: string;
+	revisionSummary?: string;
+	revisionUrl?: string;
+};
+
+export type ExecutionSummaryView = {
+	executionId: string;
+	status: PipelineExecutionStatus;
+	statusSummary?: string;
+	startTime?: number;
+	lastUpdateTime?: number;
+	triggerType?: string;
+	triggerDetail?: string;
+	stopReason?: string;
+	executionMode?: string;
+	executionType?: string;
+	sourceRevisions: SourceRevisionView[];
+};
+
+export type PipelineEntry = {
+	key: PipelineKey;
+	sourceKey: SourceKey;
+	profile: string;
+	region: string;
+	accountId?: string;
+	name: string;
+	pipelineType?: string;
+	executionMode?: string;
+	version?: number;
+	/** Pipeline variables declared in the definition (V2), with their defaults. */
+	variables: Array<{name: string; defaultValue?: string; description?: string}>;
+	stages: StageView[];
+	latestExecution?: ExecutionSummaryView;
+	attention: Attention;
+	/** Time the state was last read successfully (data age = now - fetchedAt). */
+	fetchedAt?: number;
+	/** Data older than the engine's freshness goal for this pipeline. */
+	stale: boolean;
+	/** The last error polling this pipeline, cleared by the next success. */
+	error?: SourceError;
+};
+
+/** A page-by-page cache, for history, action executions and log lines. */
+export type Paged<T> = {
+	items: T[];
+	nextToken?: string;
+	loading: boolean;
+	error?: SourceError;
+	fetchedAt?: number;
+};
+
+export type ArtifactView = {name: string; bucket?: string; key?: string};
+
+export type ActionExecutionView = {
+	actionExecutionId: string;
+	executionId: string;
+	stageName: string;
+	actionName: string;
+	status: ActionStatus;
+	startTime?: number;
+	lastUpdateTime?: number;
+	updatedBy?: string;
+	category?: string;
+	provider?: string;
+	region?: string;
+	configuration: Record<string, string>;
+	resolvedConfiguration: Record<string, string>;
+	inputArtifacts: ArtifactView[];
+	outputArtifacts: ArtifactView[];
+	externalExecutionId?: string;
+	externalExecutionSummary?: string;
+	externalExecutionUrl?: string;
+	errorCode?: string;
+	errorMessage?: string;
+	outputVariables: Record<string, string>;
+};
+
+export type LogLine = {timestamp: number; message: string};
+
+/** A CodeBuild action's log: the build, where its log lives, and the lines read so far. */
+export type BuildLog = {
+	buildId: string;
+	buildStatus?: string;
+	currentPhase?: string;
+	groupName?: string;
+	streamName?: string;
+	lines: LogLine[];
+	/** The forward token to continue from (follow mode). */
+	nextForwardToken?: string;
+	/** True while the build runs: the engine keeps tailing while the log is on screen. */
+	live: boolean;
+	loading: boolean;
+	error?: SourceError;
+};
+
+export type StatusCounts = Record<Attention, number> & {total: number};
+
+export type EngineCounters = {
+	callsByOperation: Record<string, number>;
+	throttled: number;
+	errors: number;
+	/** Sum and count of call latencies in ms, for an average without keeping samples. */
+	latencyTotalMs: number;
+	latencyCount: number;
+	startedAt: number;
+};
+
+export type FleetState = {
+	sources: Record<SourceKey, SourceState>;
+	/** Source keys in display order (profile, then region). */
+	sourceOrder: SourceKey[];
+	pipelines: Record<PipelineKey, PipelineEntry>;
+	/**
+	 * Pipeline keys sorted by attention, then most recent activity. A new array only when the
+	 * order or membership changed, so selectors can return it as is.
+	 */
+	order: PipelineKey[];
+	counts: StatusCounts;
+	/** Execution history per pipeline. */
+	histories: Record<PipelineKey, Paged<ExecutionSummaryView>>;
+	/** Action executions per `pipelineKey#executionId`. */
+	actionExecutions: Record<string, Paged<ActionExecutionView>>;
+	/** Build logs per build id. */
+	logs: Record<string, BuildLog>;
+	/** Pipeline declarations (GetPipeline answers as JSON) per pipeline, for the definition view. */
+	definitions: Record<PipelineKey, unknown>;
+	counters: EngineCounters;
+	/** True until every source answered (or failed) once. */
+	initialLoad: boolean;
+};
