@@ -57,12 +57,19 @@ export function serviceUnavailable(): SimError {
 
 export type WireAnswer = {status: number; headers: Record<string, string>; body: string};
 
+/**
+ * The error on the wire. A code or status that could not be sent (a world bug: a space in the
+ * code, status 200 or 0) is tidied here, because a header node:http refuses would throw while
+ * answering and there would be nothing left to answer with.
+ */
 export function errorAnswer(error: SimError): WireAnswer {
+	const code = error.code.replace(/[^A-Za-z0-9_.#:-]/g, '') || 'InternalFailure';
+	const status = Number.isInteger(error.status) && error.status >= 400 && error.status <= 599 ? error.status : 500;
 	return {
-		status: error.status,
+		status,
 		// The SDK reads the code from x-amzn-ErrorType first, then __type; send both as AWS does.
-		headers: {'x-amzn-ErrorType': error.code},
-		body: JSON.stringify({__type: error.code, message: error.message}),
+		headers: {'x-amzn-ErrorType': code},
+		body: JSON.stringify({__type: code, message: error.message}),
 	};
 }
 

@@ -1,0 +1,71 @@
+/**
+ * Starts the embedded CodePipeline-compatible service in this process: what `pipetop --demo`,
+ * `pipetop sim`, the tests and the benchmarks all use.
+ */
+
+import {RealClock, type Clock} from '../shared/clock.js';
+import {writeAwsDir, type AwsDirFiles} from './aws-dir.js';
+import type {FaultOptions, SimWorld} from './contract.js';
+import {listenSim} from './http/server.js';
+import type {SimStats} from './http/stats.js';
+
+export type {SimStats} from './http/stats.js';
+
+export type StartSimOptions = {
+	world: SimWorld;
+	/** The sim's time, used by the rate limiter (the world has its own reference). Default real time. */
+	clock?: Clock;
+	/** Seeds fault decisions and request ids. Default 1. */
+	seed?: number;
+	/** Default 127.0.0.1: the sim is never reachable from elsewhere unless asked. */
+	host?: string;
+	/** 0 (default) picks a free port. */
+	port?: number;
+	faults?: FaultOptions;
+};
+
+export type RunningSim = {
+	/** Base URL for clients, e.g. http://127.0.0.1:45123 (a wildcard host is given as loopback). */
+	url: string;
+	port: number;
+	world: SimWorld;
+	/** Replaces the whole fault picture at runtime (`{}` = healthy); throws RangeError on nonsense. */
+	setFaults(faults: FaultOptions): void;
+	stats(): SimStats;
+	resetStats(): void;
+	/** Writes AWS CLI/SDK config and credentials for every account, pointing at this sim. */
+	writeAwsDir(dir: string): Promise<AwsDirFiles>;
+	/** Closes every socket, including keep-alive ones and calls held by dead regions. */
+	stop(): Promise<void>;
+};
+
+/** The host clients should dial: a wildcard listen address is reached through loopback. */
+function dialHost(host: string): string {
+	if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+	if (host === '::') return '[::1]';
+	return host.includes(':') ? `[${host}]` : host;
+}
+
+export async function startSim(options: StartSimOptions): Promise<RunningSim> {
+	const host = options.host ?? '127.0.0.1';
+	const server = await listenSim({
+		world: options.world,
+		clock: options.clock ?? new RealClock(),
+		seed: options.seed ?? 1,
+		host,
+		port: options.port ?? 0,
+		faults: options.faults,
+	});
+	const url = `http://${dialHost(host)}:${server.port}`;
+	const {front} = server;
+	return {
+		url,
+		port: server.port,
+		world: options.world,
+		setFaults: faults => front.faults.set(faults),
+		stats: () => front.stats.snapshot(),
+		resetStats: () => front.stats.reset(),
+		writeAwsDir: dir => writeAwsDir(dir, options.world.accounts(), url),
+		stop: () => server.close(),
+	};
+}
