@@ -1,0 +1,49 @@
+import type {PipelineWriteApi} from '../aws/index.js';
+import type {FleetEngine} from '../engine/types.js';
+import type {Clock} from '../shared/clock.js';
+import type {SourceKey} from '../store/types.js';
+import {operatorApiFrom} from './adapter.js';
+import {AuditLog, auditLogPath, type AuditSink} from './audit.js';
+import {ActionLayer} from './layer.js';
+
+/** The parts of the bootstrapped app the action layer is built from. */
+export type ActionAppParts = {
+	engine: FleetEngine;
+	config: {auditLog?: string};
+	readOnly(profile: string): boolean;
+	apiFor(sourceKey: SourceKey): PipelineWriteApi | undefined;
+};
+
+export type CreateActionLayerOptions = {
+	via: 'console' | 'cli';
+	clock: Clock;
+	env: NodeJS.ProcessEnv;
+	/** --read-only: ORed with the app's own answer, so the flag holds whoever parsed it. */
+	readOnlyFlag?: boolean;
+	/** Default: the audit log file. */
+	audit?: AuditSink;
+	writeTimeoutMs?: number;
+};
+
+/** The one action layer of a process: what the console provides to its dialogs and the CLI uses. */
+export function createActionLayer(app: ActionAppParts, options: CreateActionLayerOptions): ActionLayer {
+	const apis = new Map<SourceKey, ReturnType<typeof operatorApiFrom>>();
+	return new ActionLayer({
+		store: app.engine.store,
+		engine: app.engine,
+		apiFor: sourceKey => {
+			const api = app.apiFor(sourceKey);
+			if (!api) return undefined;
+			let wrapped = apis.get(sourceKey);
+			if (!wrapped) {
+				wrapped = operatorApiFrom(api, options.clock, options.writeTimeoutMs);
+				apis.set(sourceKey, wrapped);
+			}
+			return wrapped;
+		},
+		readOnly: profile => Boolean(options.readOnlyFlag) || app.readOnly(profile),
+		audit: options.audit ?? new AuditLog(auditLogPath(options.env, app.config.auditLog)),
+		clock: options.clock,
+		via: options.via,
+	});
+}

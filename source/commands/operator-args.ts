@@ -1,0 +1,70 @@
+import {pinStepId, revisionStepId, variableStepId} from '../actions/start.js';
+import {directionStepId, reasonStepId} from '../actions/transition.js';
+import type {Answers, OperatorCommand} from '../actions/types.js';
+import {UsageError, type GlobalFlags} from '../cli/context.js';
+
+/** The headless commands (rollback and override live in the console only). */
+export type HeadlessCommand = Extract<OperatorCommand, 'approve' | 'retry' | 'stop' | 'start' | 'transition'>;
+
+/** What a subcommand's arguments ask for: the selection and the dialog's answers. */
+export type OperatorArgs = {
+	pipelineName: string;
+	stageName?: string;
+	actionName?: string;
+	executionId?: string;
+	answers: Answers;
+};
+
+function need(value: string | undefined, flag: string, command: string): string {
+	if (value === undefined || value.trim() === '') throw new UsageError(`pipetop ${command}: ${flag} is required`);
+	return value;
+}
+
+/** `k=v` into its two halves; the value may itself hold `=`. */
+function pair(value: string, flag: string): [string, string] {
+	const at = value.indexOf('=');
+	if (at <= 0) throw new UsageError(`${flag} wants NAME=VALUE, got "${value}"`);
+	return [value.slice(0, at), value.slice(at + 1)];
+}
+
+/** Turns flags into answers. Everything checkable without AWS is checked here (exit 2). */
+export function parseOperatorArgs(command: HeadlessCommand, args: string[], flags: GlobalFlags): OperatorArgs {
+	if (args.length !== 1) throw new UsageError(`pipetop ${command}: name exactly one PIPELINE (got ${args.length})`);
+	const pipelineName = args[0];
+	const executionId = flags.executionId;
+	switch (command) {
+		case 'approve':
+			return {
+				pipelineName,
+				stageName: need(flags.stage, '--stage', command),
+				actionName: need(flags.action, '--action', command),
+				executionId,
+				answers: {decision: flags.reject ? 'reject' : 'approve', summary: need(flags.summary, '--summary', command)},
+			};
+		case 'retry':
+			return {pipelineName, stageName: need(flags.stage, '--stage', command), executionId, answers: {mode: flags.allActions ? 'all' : 'failed'}};
+		case 'stop':
+			return {pipelineName, executionId, answers: {mode: flags.abandon ? 'abandon' : 'wait', reason: flags.reason ?? ''}};
+		case 'start': {
+			const answers: Answers = {};
+			for (const item of flags.variable) {
+				const [name, value] = pair(item, '--variable');
+				answers[variableStepId(name)] = value;
+			}
+			if (flags.revision) {
+				const [actionName, revision] = pair(flags.revision, '--revision');
+				answers[pinStepId] = actionName;
+				answers[revisionStepId] = revision;
+			} else {
+				answers[pinStepId] = '-';
+			}
+			return {pipelineName, answers};
+		}
+		case 'transition': {
+			if (flags.enable === flags.disable) throw new UsageError('pipetop transition: give exactly one of --enable or --disable');
+			const stageName = need(flags.stage, '--stage', command);
+			if (flags.enable) return {pipelineName, stageName, answers: {[directionStepId]: 'enable'}};
+			return {pipelineName, stageName, answers: {[directionStepId]: 'disable', [reasonStepId]: need(flags.reason, '--reason', command)}};
+		}
+	}
+}

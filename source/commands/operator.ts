@@ -1,0 +1,119 @@
+import {createInterface} from 'node:readline/promises';
+import type {AuditSink} from '../actions/audit.js';
+import {createActionLayer, type ActionAppParts} from '../actions/create.js';
+import {checkAnswers, type Plan} from '../actions/plan.js';
+import type {ActionRequest, Answers} from '../actions/types.js';
+import {UsageError, type Command, type CommandContext} from '../cli/context.js';
+import {RealClock, type Clock} from '../shared/clock.js';
+import {targetLines} from '../ui/dialogs/dialog-parts.js';
+import {parseOperatorArgs, type HeadlessCommand} from './operator-args.js';
+import {exitCodeFor, reportJson, reportText, type OperatorReport} from './operator-output.js';
+import {locatePipeline} from './operator-session.js';
+
+export type OperatorCommandOptions = {
+	/** The clock the app runs on (tests pass a VirtualClock). */
+	clock?: Clock;
+	/** Where attempts are recorded; default: the audit log file (config auditLog or XDG state). */
+	audit?: AuditSink;
+};
+
+/** Text answers the flags left out take the plan's own defaults (pipeline variable defaults). */
+function withDefaults(plan: Plan, given: Answers): Answers {
+	const answers = {...given};
+	// Steps can depend on answers, so fill until nothing changes (a handful of steps at most).
+	for (let round = 0; round < 5; round++) {
+		let changed = false;
+		for (const step of plan.steps(answers)) {
+			if (step.kind === 'text' && answers[step.id] === undefined && step.initial !== undefined) {
+				answers[step.id] = step.initial;
+				changed = true;
+			}
+		}
+		if (!changed) break;
+	}
+	return answers;
+}
+
+/** A flag that answers no question (a variable the pipeline does not declare) is a mistake, not a no-op. */
+function unknownAnswers(plan: Plan, answers: Answers): string | undefined {
+	const asked = plan.steps(answers).map(step => step.id);
+	const variables = asked.filter(id => id.startsWith('var:')).map(id => id.slice(4));
+	for (const id of Object.keys(answers)) {
+		if (!id.startsWith('var:') || asked.includes(id)) continue;
+		const declared = variables.length > 0 ? `it declares: ${variables.join(', ')}` : 'it declares none (variables need a V2 pipeline)';
+		return `${plan.target.pipelineName} has no variable "${id.slice(4)}" (${declared})`;
+	}
+	return undefined;
+}
+
+/** Asks on the terminal; without a terminal the operator must have said --yes. */
+async function confirmed(context: CommandContext, plan: Plan, summary: string): Promise<boolean> {
+	if (context.flags.yes) return true;
+	if (!context.stdin.isTTY) throw new UsageError('not asking without a terminal: pass --yes to act');
+	const prompt = createInterface({input: context.stdin, output: context.stderr});
+	try {
+		context.stderr.write(`${targetLines(plan.target).join('\n')}\n`);
+		const answer = await prompt.question(`${summary}? [y/N] `);
+		return /^y(es)?$/i.test(answer.trim());
+	} finally {
+		prompt.close();
+	}
+}
+
+function print(context: CommandContext, report: OperatorReport): number {
+	if (context.flags.json) {
+		context.stdout.write(reportJson(report));
+	} else {
+		const text = reportText(report);
+		if (text.stdout) context.stdout.write(text.stdout);
+		if (text.stderr) context.stderr.write(text.stderr);
+	}
+	return exitCodeFor(report.outcome);
+}
+
+async function act(context: CommandContext, app: ActionAppParts, name: HeadlessCommand, options: OperatorCommandOptions): Promise<number> {
+	const args = parseOperatorArgs(name, context.args, context.flags);
+	const key = await locatePipeline(app, args.pipelineName);
+	const layer = createActionLayer(app, {
+		via: 'cli',
+		clock: options.clock ?? new RealClock(),
+		env: context.env,
+		// The flag is honoured here too, whatever the bootstrap made of it: read-only must never leak.
+		readOnlyFlag: context.flags.readOnly,
+		...(options.audit ? {audit: options.audit} : {}),
+	});
+	const request: ActionRequest = {command: name, pipelineKey: key, stageName: args.stageName, actionName: args.actionName, executionId: args.executionId};
+
+	const blocked = async (reason: string): Promise<number> => {
+		const result = await layer.refuse(request, reason, args.answers);
+		return print(context, {command: name, outcome: 'blocked', result});
+	};
+	const prepared = await layer.prepare(request);
+	if (!prepared.ok) return blocked(prepared.reason);
+	const {plan} = prepared;
+	const answers = withDefaults(plan, args.answers);
+	const problem = unknownAnswers(plan, answers) ?? checkAnswers(plan, answers);
+	if (problem) return blocked(problem);
+	const intent = plan.build(answers);
+	if (!(await confirmed(context, plan, intent.summary))) return blocked('cancelled at the prompt');
+	const result = await layer.run(intent);
+	return print(context, {command: name, outcome: result.outcome, target: intent.target, parameters: intent.parameters, result});
+}
+
+/**
+ * `pipetop approve|retry|stop|start|transition PIPELINE ...`: the console's actions without the
+ * console, through the same action layer (same checks, read-only rule, audit log, error words).
+ */
+export function operatorCommand(name: HeadlessCommand, options: OperatorCommandOptions = {}): Command {
+	return async context => {
+		// Usage is checked before anything is read, so a typo costs no AWS call.
+		parseOperatorArgs(name, context.args, context.flags);
+		const {bootstrap} = await import('../app/bootstrap.js');
+		const app = await bootstrap(context, options.clock ? {clock: options.clock} : {});
+		try {
+			return await act(context, app, name, options);
+		} finally {
+			await app.close();
+		}
+	};
+}

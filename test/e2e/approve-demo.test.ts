@@ -1,0 +1,105 @@
+/**
+ * The built program in a real terminal (tmux): `node bin/pipetop.js --demo`, an approval waiting
+ * in the demo fleet is reviewed and approved from the keyboard, and the pipeline moves on.
+ * Needs `npm run build` first (npm test does it) and tmux; skipped when either is missing.
+ */
+import {spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {mkdtemp, readFile, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join, resolve} from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const built = existsSync(join(root, 'dist', 'cli.js'));
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const session = `pipetop-approve-${process.pid}`;
+let stateDir: string | undefined;
+
+function tmux(...args: string[]): string {
+	const result = spawnSync('tmux', args, {encoding: 'utf8'});
+	if (result.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${result.stderr}`);
+	return result.stdout;
+}
+
+const screen = () => tmux('capture-pane', '-p', '-t', session);
+
+/** A real program on real time: poll the screen until it shows what is expected. */
+async function waitFor(check: (text: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const text = screen();
+		if (check(text)) return text;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
+		await new Promise(done => {
+			setTimeout(done, 100);
+		});
+	}
+}
+
+async function keys(...sequence: string[]): Promise<void> {
+	for (const key of sequence) {
+		tmux('send-keys', '-t', session, key);
+		await new Promise(done => {
+			setTimeout(done, 80);
+		});
+	}
+}
+
+/** Types a fleet filter and waits until the console shows it applied. */
+async function filter(text: string): Promise<void> {
+	await keys('/');
+	await waitFor(shown => shown.split('\n').some(line => line.startsWith('/')), 'the filter prompt');
+	tmux('send-keys', '-t', session, '-l', text);
+	await waitFor(shown => shown.includes(`/${text}`), 'the typed filter');
+	await keys('Enter');
+	await waitFor(shown => shown.includes(`filter ${text}`), 'the filter applied');
+}
+
+afterEach(async () => {
+	spawnSync('tmux', ['kill-session', '-t', session]);
+	if (stateDir) await rm(stateDir, {recursive: true, force: true});
+	stateDir = undefined;
+});
+
+describe.skipIf(!built || !hasTmux)('approve in the demo, in tmux', () => {
+	it('reviews a waiting approval, approves it with y, and the pipeline moves on', async () => {
+		stateDir = await mkdtemp(join(tmpdir(), 'pipetop-e2e-approve-'));
+		const command = `cd ${root} && XDG_STATE_HOME=${stateDir} XDG_CONFIG_HOME=${stateDir} node bin/pipetop.js --demo`;
+		tmux('new-session', '-d', '-s', session, '-x', '140', '-y', '40', command);
+		await waitFor(text => /‖ [1-9]\d* approval/.test(text) && text.includes('Approval') && !text.includes('loading'), 'the demo loaded, an approval waiting');
+
+		// Only pipelines waiting for approval; the cursor is on the first.
+		await filter('Approval');
+		await keys('a');
+		const review = await waitFor(text => text.includes('Review approval'), 'the approval dialog');
+		const pipeline = /Pipeline (\S+)/.exec(review)?.[1] as string;
+		const execution = /Execution (\S+)/.exec(review)?.[1] as string;
+		expect(pipeline).toBeTruthy();
+		expect(review).toMatch(/Account \d{12}/);
+		expect(review).toContain('Waiting for');
+
+		await keys('Enter');
+		tmux('send-keys', '-t', session, '-l', 'e2e approves');
+		await waitFor(text => text.includes('> e2e approves'), 'the summary typed');
+		// A double Enter only reaches the confirm step.
+		await keys('Enter', 'Enter');
+		await waitFor(text => text.includes('Enter does not confirm here'), 'the confirm step');
+		await keys('y');
+		await waitFor(text => text.includes('Accepted by AWS'), 'the answer');
+		await keys('Enter');
+		await waitFor(text => !text.includes('Review approval'), 'the dialog closed');
+		await keys('Escape');
+		await waitFor(text => !text.includes('filter Approval'), 'the filter cleared');
+		await filter(pipeline);
+		// The approved execution no longer waits: `a` on the pipeline finds nothing, or (QUEUED and
+		// PARALLEL pipelines) the next execution waiting behind it.
+		await keys('a');
+		const after = await waitFor(text => text.includes('no pending approval') || /Review approval[\s\S]*Execution \S+/.test(text), 'a second look at the approval');
+		expect(after).not.toContain(`Execution ${execution}`);
+		if (after.includes('Review approval')) await keys('Escape');
+		const audit = (await readFile(join(stateDir, 'pipetop', 'audit.jsonl'), 'utf8')).trim().split('\n').map(line => JSON.parse(line));
+		expect(audit).toEqual([expect.objectContaining({via: 'console', action: 'approve', pipeline, outcome: 'done', parameters: {status: 'Approved', summary: 'e2e approves'}})]);
+		await keys('q');
+	}, 60_000);
+});
