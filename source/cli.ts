@@ -10,7 +10,7 @@ const help = `
     $ pipetop approve PIPELINE --stage S --action A --summary TEXT [--reject]
     $ pipetop retry PIPELINE --stage S [--all-actions]
     $ pipetop stop PIPELINE [--abandon] [--reason TEXT]
-    $ pipetop start PIPELINE [--variable k=v ...] [--revision ACTION=ID]
+    $ pipetop start PIPELINE [--variable k=v ...] [--revision ACTION=ID] [--client-request-token T]
     $ pipetop transition PIPELINE --stage S (--disable --reason TEXT | --enable)
     $ pipetop sim [--port N] [--scenario demo|empty|FILE] [--aws-dir DIR] [--seed N] [--speed X]
 
@@ -72,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
 			reason: {type: 'string'},
 			variable: {type: 'string', isMultiple: true, default: []},
 			revision: {type: 'string'},
+			clientRequestToken: {type: 'string'},
 			enable: {type: 'boolean', default: false},
 			disable: {type: 'boolean', default: false},
 			notify: {type: 'boolean', default: true},

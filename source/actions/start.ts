@@ -102,7 +102,7 @@ async function prepare(context: PlanContext, request: ActionRequest): Promise<Pr
 	if (isV2(entry) && known.variables.length > 0) details.push('Edit the variables (defaults from the definition).');
 
 	// One token per dialog: resending this request (after a timeout) can never start a second run.
-	const clientRequestToken = context.newId();
+	const clientRequestToken = request.clientRequestToken ?? context.newId();
 	const planId = context.newId();
 	const target = targetOf(state, entry);
 	return {

@@ -11,6 +11,11 @@ export type ActionRequest = {
 	stageName?: string;
 	actionName?: string;
 	executionId?: string;
+	/**
+	 * For start: the idempotency token to send. A script that re-runs `pipetop start` after an
+	 * unknown outcome passes the same token, so AWS starts at most one run.
+	 */
+	clientRequestToken?: string;
 };
 
 /**

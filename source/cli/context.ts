@@ -19,6 +19,7 @@ export type GlobalFlags = {
 	reason?: string;
 	variable: string[];
 	revision?: string;
+	clientRequestToken?: string;
 	enable: boolean;
 	disable: boolean;
 	notify: boolean;

@@ -12,6 +12,7 @@ export type OperatorArgs = {
 	stageName?: string;
 	actionName?: string;
 	executionId?: string;
+	clientRequestToken?: string;
 	answers: Answers;
 };
 
@@ -58,7 +59,12 @@ export function parseOperatorArgs(command: HeadlessCommand, args: string[], flag
 			} else {
 				answers[pinStepId] = '-';
 			}
-			return {pipelineName, answers};
+			const token = flags.clientRequestToken;
+			// StartPipelineExecution's own limits: 1-128 characters of [a-zA-Z0-9-]+.
+			if (token !== undefined && !/^[a-zA-Z0-9-]{1,128}$/.test(token)) {
+				throw new UsageError('--client-request-token wants 1-128 letters, digits or dashes');
+			}
+			return {pipelineName, clientRequestToken: token, answers};
 		}
 		case 'transition': {
 			if (flags.enable === flags.disable) throw new UsageError('pipetop transition: give exactly one of --enable or --disable');

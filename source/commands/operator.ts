@@ -82,7 +82,7 @@ async function act(context: CommandContext, app: ActionAppParts, name: HeadlessC
 		readOnlyFlag: context.flags.readOnly,
 		...(options.audit ? {audit: options.audit} : {}),
 	});
-	const request: ActionRequest = {command: name, pipelineKey: key, stageName: args.stageName, actionName: args.actionName, executionId: args.executionId};
+	const request: ActionRequest = {command: name, pipelineKey: key, stageName: args.stageName, actionName: args.actionName, executionId: args.executionId, clientRequestToken: args.clientRequestToken};
 
 	const blocked = async (reason: string): Promise<number> => {
 		const result = await layer.refuse(request, reason, args.answers);

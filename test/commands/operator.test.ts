@@ -105,6 +105,16 @@ describe('headless operator commands', () => {
 		expect(harness.calls('StartPipelineExecution')).toBe(2);
 	});
 
+	it('start --client-request-token: running the same command twice starts one run', async () => {
+		harness = await startOperatorSim();
+		const first = await pipetop('start', ['gate'], {clientRequestToken: 'runbook-42'});
+		const again = await pipetop('start', ['gate'], {clientRequestToken: 'runbook-42'});
+		expect(first.code).toBe(0);
+		expect(again.code).toBe(0);
+		expect(again.json?.resultExecutionId).toBe(first.json?.resultExecutionId);
+		await expect(pipetop('start', ['gate'], {clientRequestToken: 'not a token!'})).rejects.toThrow(UsageError);
+	});
+
 	it('--read-only refuses with exit 2 and no write reaches the service', async () => {
 		harness = await startOperatorSim();
 		harness.world.startExecution(PROFILE, REGION, 'gate');
