@@ -67,6 +67,44 @@ export type FaultOptions = {
 	deniedAccounts?: string[];
 	/** Answer bodies damaged on purpose: truncated JSON or wrong types, for resilience tests. */
 	malformedRate?: number;
+	/**
+	 * Share (0-1) of calls refused with ThrottlingException at random, whatever the rate: a
+	 * throttling storm as AWS gives one when other clients of the account eat the quota.
+	 */
+	throttleRate?: number;
+	/** Share (0-1) of calls held open with no answer, never reaching the world (a dead region, by share). */
+	hangRate?: number;
+	/**
+	 * Share (0-1) of calls the world carries out whose answer is then lost (the connection drops):
+	 * the client cannot tell whether its write happened. The case that must never be resent blindly.
+	 */
+	lostAnswerRate?: number;
+	/** Answers that are well-formed JSON but not what the model promises (see http/misbehave.ts). */
+	misbehave?: Misbehaviour;
+	/**
+	 * Where the share-based faults apply (latency, throttleRate, serverErrorRate, dropRate, hangRate,
+	 * lostAnswerRate, malformedRate, misbehave): only calls for these accounts, regions and/or
+	 * operations (e.g. "PutApprovalResult"). Absent: everywhere.
+	 * So one source can be made to fail while the others are watched carrying on.
+	 */
+	scope?: {accountIds?: string[]; regions?: string[]; operations?: string[]};
+};
+
+/**
+ * A misbehaving endpoint: every answer still parses, but its content breaks the model's promises.
+ * Switched at runtime with setFaults like the other faults.
+ */
+export type Misbehaviour = {
+	/** Share (0-1) of answers whose enum members (status, category, trigger type...) carry values no model knows. */
+	unknownEnums?: number;
+	/** Member names (at any depth, e.g. "startTime", "stageStates") whose values are sent with the wrong JSON type. */
+	wrongTypes?: string[];
+	/**
+	 * Names as the endpoint shows them: real pipeline, stage or action name -> the name sent
+	 * instead (unicode, 100 characters). Requests naming the shown name reach the real one, so a
+	 * client sees a consistent endpoint that just uses names AWS itself would refuse.
+	 */
+	renames?: Record<string, string>;
 };
 
 /** One pipeline of a scenario. */
@@ -87,6 +125,8 @@ export type ScenarioPipeline = {
 	startEverySeconds?: number;
 	/** Executions to have run before the scenario opens, so history is not empty. */
 	history?: number;
+	/** Transitions disabled when the scenario opens (type defaults to Inbound). */
+	transitions?: Array<{stage: string; reason: string; type?: 'Inbound' | 'Outbound'}>;
 };
 
 export type Scenario = {

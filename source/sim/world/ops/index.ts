@@ -1,0 +1,36 @@
+/** The operations the world answers, per service (the X-Amz-Target operation names). */
+
+import type {SimService} from '../../contract.js';
+import {listActionExecutions} from './action-executions.js';
+import type {Handler} from './call.js';
+import {batchGetBuilds} from './codebuild.js';
+import {putApprovalResult, retryStageExecution, startPipelineExecution, stopPipelineExecution} from './control.js';
+import {getPipelineExecution, listPipelineExecutions} from './executions.js';
+import {filterLogEvents, getLogEvents} from './logs.js';
+import {createPipeline, deletePipeline, getPipeline, listPipelines, updatePipeline} from './pipelines.js';
+import {disableStageTransition, enableStageTransition, overrideStageCondition, rollbackStageOperation} from './stages.js';
+import {getPipelineState} from './state.js';
+
+export const HANDLERS: Record<SimService, Record<string, Handler>> = {
+	codepipeline: {
+		CreatePipeline: createPipeline,
+		UpdatePipeline: updatePipeline,
+		DeletePipeline: deletePipeline,
+		GetPipeline: getPipeline,
+		ListPipelines: listPipelines,
+		GetPipelineState: getPipelineState,
+		ListPipelineExecutions: listPipelineExecutions,
+		GetPipelineExecution: getPipelineExecution,
+		ListActionExecutions: listActionExecutions,
+		StartPipelineExecution: startPipelineExecution,
+		StopPipelineExecution: stopPipelineExecution,
+		RetryStageExecution: retryStageExecution,
+		PutApprovalResult: putApprovalResult,
+		EnableStageTransition: enableStageTransition,
+		DisableStageTransition: disableStageTransition,
+		RollbackStage: rollbackStageOperation,
+		OverrideStageCondition: overrideStageCondition,
+	},
+	codebuild: {BatchGetBuilds: batchGetBuilds},
+	logs: {GetLogEvents: getLogEvents, FilterLogEvents: filterLogEvents},
+};

@@ -1,0 +1,79 @@
+/**
+ * The real AWS CLI against the embedded service: the config and credentials come from the files
+ * the sim writes, the endpoint from --endpoint-url. Skipped (and says so) where `aws` is not on PATH.
+ */
+
+import {execFile, execFileSync} from 'node:child_process';
+import {promisify} from 'node:util';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {ACCOUNTS, startHarness, type SimHarness} from './helpers/sim.js';
+
+const run = promisify(execFile);
+
+function awsAvailable(): boolean {
+	try {
+		execFileSync('aws', ['--version'], {stdio: 'ignore'});
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+const HAS_AWS = awsAvailable();
+const SEED_FILE = new URL('../../fixtures/sim/seed-000-pipeline.json', import.meta.url).pathname;
+
+describe.skipIf(!HAS_AWS)(`the real AWS CLI${HAS_AWS ? '' : ' (skipped: `aws` is not on PATH)'}`, () => {
+	let harness: SimHarness;
+
+	/** Runs `aws ... --output json` for a profile and parses what it prints. */
+	async function aws(profile: string, ...args: string[]): Promise<any> {
+		const env: NodeJS.ProcessEnv = {};
+		for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('AWS_')) env[key] = value;
+		Object.assign(env, {AWS_CONFIG_FILE: harness.configFile, AWS_SHARED_CREDENTIALS_FILE: harness.credentialsFile, AWS_PROFILE: profile, AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true'});
+		const {stdout} = await run('aws', ['--endpoint-url', harness.sim.url, '--output', 'json', ...args], {env, timeout: 60_000});
+		return stdout.trim() === '' ? {} : JSON.parse(stdout);
+	}
+
+	beforeAll(async () => {
+		harness = await startHarness({accounts: ACCOUNTS, pipelines: []});
+	});
+
+	afterAll(async () => {
+		await harness?.stop();
+	});
+
+	test('create-pipeline from the seed file, list-pipelines, get-pipeline-state', async () => {
+		const created = await aws('alpha', 'codepipeline', 'create-pipeline', '--cli-input-json', `file://${SEED_FILE}`);
+		expect(created.pipeline.name).toBe('my-app-pipeline');
+		const listed = await aws('alpha', 'codepipeline', 'list-pipelines');
+		expect(listed.pipelines.map((pipeline: any) => pipeline.name)).toEqual(['my-app-pipeline']);
+		expect((await aws('beta', 'codepipeline', 'list-pipelines')).pipelines).toEqual([]);
+		const state = await aws('alpha', 'codepipeline', 'get-pipeline-state', '--name', 'my-app-pipeline');
+		expect(state.stageStates.map((stage: any) => stage.stageName)).toEqual(['Source', 'Build', 'ManualApproval', 'Deploy']);
+	});
+
+	test('start-pipeline-execution, then put-approval-result with the token from the state', async () => {
+		const started = await aws('alpha', 'codepipeline', 'start-pipeline-execution', '--name', 'my-app-pipeline');
+		expect(started.pipelineExecutionId).toMatch(/^[0-9a-f-]{36}$/);
+		// Both executions reach the approval (the newer one supersedes the older waiting in front).
+		harness.clock.advance(30 * 60 * 1000);
+		const state = await aws('alpha', 'codepipeline', 'get-pipeline-state', '--name', 'my-app-pipeline');
+		const approval = state.stageStates.find((stage: any) => stage.stageName === 'ManualApproval').actionStates[0].latestExecution;
+		expect(approval.status).toBe('InProgress');
+		const answer = await aws('alpha', 'codepipeline', 'put-approval-result', '--pipeline-name', 'my-app-pipeline', '--stage-name', 'ManualApproval', '--action-name', 'ApprovalAction', '--token', approval.token, '--result', 'summary=Approved from the CLI,status=Approved');
+		expect(answer.approvedAt).toBeDefined();
+		// The approved execution moved on and the one waiting in front took the approval stage.
+		const after = await aws('alpha', 'codepipeline', 'get-pipeline-state', '--name', 'my-app-pipeline');
+		const next = after.stageStates.find((stage: any) => stage.stageName === 'ManualApproval').actionStates[0].latestExecution;
+		expect(next.token).not.toBe(approval.token);
+		const details = await aws('alpha', 'codepipeline', 'list-action-executions', '--pipeline-name', 'my-app-pipeline');
+		const approved = details.actionExecutionDetails.find((detail: any) => detail.actionExecutionId === approval.actionExecutionId);
+		expect(approved.status).toBe('Succeeded');
+		expect(approved.output.executionResult.externalExecutionSummary).toBe('Approved from the CLI');
+	});
+
+	test('errors reach the CLI with their AWS codes', async () => {
+		const failed = await aws('alpha', 'codepipeline', 'get-pipeline', '--name', 'nope').catch((error: {stderr: string}) => error);
+		expect(String((failed as {stderr: string}).stderr)).toContain('PipelineNotFoundException');
+	});
+});
