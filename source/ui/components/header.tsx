@@ -1,0 +1,56 @@
+/**
+ * Two lines: counts per status across the fleet, then the sources with their health (troubled
+ * ones first, with the reason). While the first load runs, the second line says how far it got.
+ */
+import {useSyncExternalStore} from 'react';
+import {createTicker, idle} from '../app/ticker.js';
+import {useStore} from 'zustand';
+import {useShallow} from 'zustand/react/shallow';
+import {useNow, useServices} from '../app/services.js';
+import {countSegments, loadingProgress, sourceSegments} from '../render/header.js';
+import {clip} from '../render/lines.js';
+import {paint, type Segment} from '../render/theme.js';
+import {Rows} from './rows.js';
+
+const spinner = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+const asciiSpinner = ['|', '/', '-', '\\'];
+
+const spinnerTicker = createTicker(120);
+
+/** A frame counter that advances only while active (the spinner costs nothing once loaded). */
+function useSpinnerFrame(active: boolean): number {
+	return useSyncExternalStore(active ? spinnerTicker.subscribe : idle(), spinnerTicker.getSnapshot);
+}
+
+export function Header({width}: {width: number}) {
+	const {store, theme, readOnly, config} = useServices();
+	const now = useNow();
+	const state = useStore(
+		store,
+		useShallow(state => ({
+			counts: state.counts,
+			sources: state.sources,
+			sourceOrder: state.sourceOrder,
+			initialLoad: state.initialLoad,
+		})),
+	);
+	const frame = useSpinnerFrame(state.initialLoad);
+	const everythingReadOnly =
+		Boolean(config.readOnly) ||
+		(state.sourceOrder.length > 0 && state.sourceOrder.every(key => readOnly(state.sources[key]?.profile ?? '')));
+	const first: Segment[] = [
+		{text: 'pipetop', bold: true, color: 'cyan'},
+		{text: everythingReadOnly ? ' [read-only]' : '', color: 'yellow'},
+		{text: '  '},
+		...countSegments(state.counts, theme),
+	];
+	let second: Segment[];
+	if (state.initialLoad) {
+		const frames = theme.ascii ? asciiSpinner : spinner;
+		const progress = `${frames[frame % frames.length]} loading ${loadingProgress(state)}  `;
+		second = [{text: progress, color: 'cyan'}, ...sourceSegments(state, width - progress.length, now, theme)];
+	} else {
+		second = sourceSegments(state, width, now, theme);
+	}
+	return <Rows height={2} lines={[paint(clip(first, width), theme), paint(clip(second, width), theme)]} />;
+}

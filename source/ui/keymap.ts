@@ -1,0 +1,260 @@
+/**
+ * The one table of key bindings. The dispatcher, the footer hints, the help overlay and
+ * docs/keys.md are all generated from it, so what the console says a key does is what it does.
+ * Config overrides (`keys` in the config file) are validated here.
+ */
+import type {OperatorCommand} from '../actions/types.js';
+import {displayKey, normalizeKey} from './input/keys.js';
+import type {Selection, ViewKind} from './state/selection.js';
+
+export const Command = {
+	Up: 'up',
+	Down: 'down',
+	PageUp: 'pageUp',
+	PageDown: 'pageDown',
+	Top: 'top',
+	Bottom: 'bottom',
+	Open: 'open',
+	Back: 'back',
+	Quit: 'quit',
+	ForceQuit: 'forceQuit',
+	Help: 'help',
+	Filter: 'filter',
+	CommandMode: 'command',
+	Refresh: 'refresh',
+	History: 'history',
+	Logs: 'logs',
+	Definition: 'definition',
+	Follow: 'follow',
+	Search: 'search',
+	NextMatch: 'nextMatch',
+	PrevMatch: 'prevMatch',
+	Pager: 'pager',
+	Approve: 'approve',
+	Retry: 'retry',
+	Stop: 'stop',
+	Start: 'start',
+	Transition: 'transition',
+	Rollback: 'rollback',
+	Override: 'override',
+} as const;
+
+export type CommandName = (typeof Command)[keyof typeof Command];
+
+export const allViews: readonly ViewKind[] = ['fleet', 'pipeline', 'history', 'execution', 'logs', 'definition', 'help'];
+
+/** What a binding's "disabled now" check sees. */
+export type AvailabilityContext = {
+	view: ViewKind;
+	selection: Selection;
+	/** The action layer's reason an operator command is refused now (read-only, nothing to approve...). */
+	operatorReason: (command: OperatorCommand) => string | undefined;
+};
+
+export type CommandSpec = {
+	command: CommandName;
+	keys: string[];
+	/** Footer label: one or two words. */
+	label: string;
+	/** Help and docs: one line. */
+	description: string;
+	views: readonly ViewKind[];
+	/** Changes something in AWS: always behind a confirming dialog. */
+	dangerous?: boolean;
+	operator?: OperatorCommand;
+	/** Shown in the footer when it applies (movement keys are not, to leave room). */
+	hint?: boolean;
+	/** Cannot be rebound (Ctrl-C must always quit). */
+	fixed?: boolean;
+	/** Why the command does nothing right now, or undefined when it applies. */
+	disabled?: (context: AvailabilityContext) => string | undefined;
+};
+
+const listViews: ViewKind[] = ['fleet', 'pipeline', 'history', 'execution', 'logs', 'definition', 'help'];
+const needsPipeline = ({selection}: AvailabilityContext) => (selection.pipelineKey ? undefined : 'no pipeline selected');
+const operator =
+	(command: OperatorCommand) =>
+	(context: AvailabilityContext): string | undefined =>
+		needsPipeline(context) ?? context.operatorReason(command);
+
+export const commandSpecs: readonly CommandSpec[] = [
+	{command: Command.Up, keys: ['up', 'k'], label: 'up', description: 'move up', views: listViews},
+	{command: Command.Down, keys: ['down', 'j'], label: 'down', description: 'move down', views: listViews},
+	{command: Command.PageUp, keys: ['pgup', 'ctrl+u'], label: 'page up', description: 'one page up', views: listViews},
+	{command: Command.PageDown, keys: ['pgdn', 'ctrl+d'], label: 'page down', description: 'one page down', views: listViews},
+	{command: Command.Top, keys: ['g', 'home'], label: 'top', description: 'go to the top', views: listViews},
+	{command: Command.Bottom, keys: ['G', 'end'], label: 'bottom', description: 'go to the bottom', views: listViews},
+	{
+		command: Command.Open,
+		keys: ['enter'],
+		label: 'open',
+		description: 'open what is selected (pipeline, action execution, execution)',
+		views: ['fleet', 'pipeline', 'history'],
+		hint: true,
+		disabled: ({selection}) => selection.openUnavailable,
+	},
+	{command: Command.Back, keys: ['esc'], label: 'back', description: 'go back (in the fleet: clear the filter)', views: allViews, hint: true},
+	{command: Command.Quit, keys: ['q'], label: 'quit', description: 'quit', views: allViews, hint: true},
+	{command: Command.ForceQuit, keys: ['ctrl+c'], label: 'quit', description: 'quit, even from a dialog', views: allViews, fixed: true},
+	{command: Command.Help, keys: ['?'], label: 'help', description: 'every key binding of this view', views: allViews, hint: true},
+	{
+		command: Command.Filter,
+		keys: ['/'],
+		label: 'filter',
+		description: 'filter pipelines: words match profile, account, region, name, status; !word excludes',
+		views: ['fleet'],
+		hint: true,
+	},
+	{
+		command: Command.CommandMode,
+		keys: [':'],
+		label: 'command',
+		description: 'command: :profile NAME, :region NAME, :pipeline NAME, :failed, :approvals, :all, :quit',
+		views: allViews,
+		hint: true,
+	},
+	{command: Command.Refresh, keys: ['R'], label: 'refresh', description: 'read again now', views: allViews},
+	{
+		command: Command.History,
+		keys: ['e'],
+		label: 'history',
+		description: 'execution history of the pipeline',
+		views: ['fleet', 'pipeline'],
+		hint: true,
+		disabled: needsPipeline,
+	},
+	{
+		command: Command.Logs,
+		keys: ['l'],
+		label: 'logs',
+		description: 'build log of the action (CodeBuild), or its summary and error',
+		views: ['fleet', 'pipeline', 'execution'],
+		hint: true,
+		disabled: ({selection}) => selection.logUnavailable,
+	},
+	{
+		command: Command.Definition,
+		keys: ['d'],
+		label: 'definition',
+		description: "the pipeline's declaration",
+		views: ['fleet', 'pipeline', 'history'],
+		hint: true,
+		disabled: needsPipeline,
+	},
+	{command: Command.Follow, keys: ['f'], label: 'follow', description: 'follow the log as it grows', views: ['logs'], hint: true},
+	{command: Command.Search, keys: ['/'], label: 'search', description: 'search the text', views: ['logs', 'definition'], hint: true},
+	{
+		command: Command.NextMatch,
+		keys: ['n'],
+		label: 'next',
+		description: 'next match',
+		views: ['logs', 'definition'],
+		disabled: ({selection}) => (selection.search ? undefined : 'no search (press /)'),
+	},
+	{
+		command: Command.PrevMatch,
+		keys: ['N'],
+		label: 'previous',
+		description: 'previous match',
+		views: ['logs', 'definition'],
+		disabled: ({selection}) => (selection.search ? undefined : 'no search (press /)'),
+	},
+	{
+		command: Command.Pager,
+		keys: ['p'],
+		label: 'pager',
+		description: 'open the text in $PAGER',
+		views: ['logs', 'definition'],
+		hint: true,
+		disabled: ({selection}) => (selection.lineCount ? undefined : 'nothing to page yet'),
+	},
+	...(
+		[
+			['approve', 'a', 'approve', 'review a waiting approval: approve or reject', ['fleet', 'pipeline']],
+			['retry', 'r', 'retry', 'retry the failed stage', ['fleet', 'pipeline']],
+			['stop', 's', 'stop', 'stop the execution', ['fleet', 'pipeline', 'history', 'execution']],
+			['start', 'n', 'run', 'start a new execution', ['fleet', 'pipeline', 'history']],
+			['transition', 't', 'transition', "enable or disable the stage's inbound transition", ['pipeline']],
+			['rollback', 'b', 'rollback', 'roll the stage back to an earlier execution', ['pipeline']],
+			['override', 'o', 'override', "override the stage's condition", ['pipeline']],
+		] as const
+	).map(
+		([command, key, label, description, views]): CommandSpec => ({
+			command,
+			keys: [key],
+			label,
+			description,
+			views,
+			dangerous: true,
+			operator: command,
+			hint: true,
+			disabled: operator(command),
+		}),
+	),
+];
+
+export class KeymapError extends Error {
+	override readonly name = 'KeymapError';
+}
+
+export type Keymap = {
+	specs: readonly CommandSpec[];
+	/** The command a key runs in a view. */
+	commandFor(key: string, view: ViewKind): CommandSpec | undefined;
+	keysOf(command: CommandName): string[];
+};
+
+/** The keymap with the config file's overrides applied; throws KeymapError naming what is wrong. */
+export function resolveKeymap(overrides: Record<string, string | string[]> = {}): Keymap {
+	const known = new Map(commandSpecs.map(spec => [spec.command as string, spec]));
+	const specs = commandSpecs.map(spec => ({...spec, keys: [...spec.keys]}));
+	for (const [name, value] of Object.entries(overrides)) {
+		const spec = specs.find(candidate => candidate.command === name);
+		if (!spec || !known.has(name)) {
+			throw new KeymapError(`keys: unknown command "${name}" (commands: ${[...known.keys()].join(', ')})`);
+		}
+		if (spec.fixed) throw new KeymapError(`keys.${name}: cannot be rebound (Ctrl-C always quits)`);
+		const wanted = Array.isArray(value) ? value : [value];
+		if (wanted.length === 0) throw new KeymapError(`keys.${name}: give at least one key`);
+		spec.keys = wanted.map(raw => {
+			const key = typeof raw === 'string' ? normalizeKey(raw) : undefined;
+			if (!key) {
+				throw new KeymapError(
+					`keys.${name}: ${JSON.stringify(raw)} is not a key (use one character, ctrl+LETTER, or enter, esc, up, down, left, right, pgup, pgdn, home, end, tab, backspace, delete, space)`,
+				);
+			}
+			if (key === 'ctrl+c') throw new KeymapError(`keys.${name}: ctrl+c always quits and cannot be rebound`);
+			return key;
+		});
+	}
+	const table = new Map<string, CommandSpec>();
+	for (const spec of specs) {
+		for (const key of spec.keys) {
+			for (const view of spec.views) {
+				const slot = `${view}\u0000${key}`;
+				const other = table.get(slot);
+				if (other && other.command !== spec.command) {
+					throw new KeymapError(`keys: "${key}" is bound to both ${other.command} and ${spec.command} in the ${view} view`);
+				}
+				table.set(slot, spec);
+			}
+		}
+	}
+	return {
+		specs,
+		commandFor: (key, view) => table.get(`${view}\u0000${key}`),
+		keysOf: command => specs.find(spec => spec.command === command)?.keys ?? [],
+	};
+}
+
+export const defaultKeymap = resolveKeymap();
+
+/** The keys of a binding as shown to a person, e.g. "↑ k". */
+export function keyLabel(spec: CommandSpec, ascii = false): string {
+	return spec.keys.map(key => displayKey(key, ascii)).join(' ');
+}
+
+/** Bindings of a view in table order: movement, navigation, then operator actions. */
+export function bindingsOf(keymap: Keymap, view: ViewKind): CommandSpec[] {
+	return keymap.specs.filter(spec => spec.views.includes(view));
+}

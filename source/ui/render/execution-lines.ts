@@ -1,0 +1,100 @@
+/**
+ * The execution detail as lines: the execution's summary, then each action execution with its
+ * artifacts (name and S3 location), configuration, summary, external link, error and output
+ * variables. Each action execution is one selectable item.
+ */
+import {commitMessage} from './revision.js';
+import type {ActionExecutionView, ArtifactView, ExecutionSummaryView} from '../../store/types.js';
+import {blank, clip, labelled, line, type Line} from './lines.js';
+import {executionTone, glyphSegment, toneColor} from './status.js';
+import type {Theme} from './theme.js';
+import {elapsed, executionElapsed, formatAgo, formatDuration, formatTimestamp, shortRevision} from './time.js';
+
+const artifact = (value: ArtifactView) =>
+	value.bucket ? `${value.name}  s3://${value.bucket}/${value.key ?? ''}` : value.name;
+
+const pairs = (record: Record<string, string>) =>
+	Object.entries(record)
+		.map(([name, value]) => `${name}=${value}`)
+		.join('  ');
+
+export function executionSummaryLines(execution: ExecutionSummaryView | undefined, executionId: string, width: number, now: number, theme: Theme): Line[] {
+	if (!execution) return [line({text: `execution ${executionId}`, bold: true})];
+	const tone = executionTone(execution.status);
+	const lines: Line[] = [
+		line(
+			glyphSegment(tone, theme),
+			{text: ` ${execution.status}`, color: toneColor(tone)},
+			{text: ` ${execution.executionId}`, color: 'blue'},
+			{text: `  ${[execution.executionMode, execution.executionType].filter(Boolean).join(' · ')}`, dim: true},
+		),
+		line(
+			{text: `  trigger `, dim: true},
+			{text: [execution.triggerType, execution.triggerDetail].filter(Boolean).join(': ')},
+			{text: `  started `, dim: true},
+			{text: `${formatTimestamp(execution.startTime)} (${formatAgo(execution.startTime, now)} ago)`},
+			{text: `  took `, dim: true},
+			{text: formatDuration(executionElapsed(execution, now))},
+		),
+	];
+	for (const revision of execution.sourceRevisions) {
+		lines.push(line({text: `  ${revision.actionName}: `, dim: true}, {text: shortRevision(revision.revisionId), color: 'blue'}, {text: ` ${commitMessage(revision.revisionSummary)}`}));
+	}
+	if (execution.stopReason) lines.push(...labelled(2, 'stop reason: ', execution.stopReason, width, {color: 'magenta'}, 2));
+	if (execution.statusSummary) lines.push(...labelled(2, 'summary: ', execution.statusSummary, width, {}, 2));
+	return lines;
+}
+
+export function actionExecutionLines(run: ActionExecutionView, width: number, now: number, theme: Theme, selected: boolean): Line[] {
+	const item = run.actionExecutionId;
+	const tone = executionTone(run.status);
+	const marker = selected ? (theme.ascii ? '>' : '›') : ' ';
+	const head: Line = {
+		item,
+		segments: [
+			{text: marker},
+			glyphSegment(tone, theme),
+			{text: ` ${run.stageName}/${run.actionName}`, bold: true},
+			{text: `  ${run.provider ?? ''}`, dim: true},
+			{text: `  ${run.status}`, color: toneColor(tone)},
+			{text: `  took ${formatDuration(elapsed(run.startTime, run.lastUpdateTime, run.status, now))}`, dim: true},
+			{text: `  started ${formatTimestamp(run.startTime)}`, dim: true},
+			{text: run.region ? `  ${run.region}` : '', dim: true},
+		].map(segment => (selected ? {...segment, inverse: true} : segment)),
+	};
+	const lines: Line[] = [head];
+	const add = (label: string, value: string, style = {}, max = 3) => {
+		if (value) lines.push(...labelled(4, label, value, width, style, max, item));
+	};
+	for (const input of run.inputArtifacts) add('input:  ', artifact(input));
+	for (const output of run.outputArtifacts) add('output: ', artifact(output));
+	const configuration = Object.keys(run.resolvedConfiguration).length > 0 ? run.resolvedConfiguration : run.configuration;
+	add('config: ', pairs(configuration), {}, 4);
+	add('summary: ', run.externalExecutionSummary ?? '');
+	add('external id: ', run.externalExecutionId ?? '', {dim: true}, 1);
+	add('link: ', run.externalExecutionUrl ?? '', {color: 'blue', underline: true}, 2);
+	if (run.errorCode || run.errorMessage) add('error: ', `${run.errorCode ? `${run.errorCode}: ` : ''}${run.errorMessage ?? ''}`, {color: 'red'}, 6);
+	add('variables: ', pairs(run.outputVariables), {}, 4);
+	if (run.updatedBy) add('updated by: ', run.updatedBy, {dim: true}, 1);
+	return lines;
+}
+
+export function executionLines(
+	execution: ExecutionSummaryView | undefined,
+	executionId: string,
+	runs: readonly ActionExecutionView[],
+	width: number,
+	now: number,
+	theme: Theme,
+	selectedId: string | undefined,
+): Line[] {
+	const lines = executionSummaryLines(execution, executionId, width, now, theme);
+	lines.push(blank());
+	for (const run of runs) lines.push(...actionExecutionLines(run, width, now, theme, run.actionExecutionId === selectedId));
+	return lines.map(each => ({...each, segments: clip(each.segments, width)}));
+}
+
+/** Action executions in the order they ran (the API answers newest first). */
+export function runOrder(runs: readonly ActionExecutionView[]): ActionExecutionView[] {
+	return [...runs].sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0) || a.actionExecutionId.localeCompare(b.actionExecutionId));
+}

@@ -1,0 +1,87 @@
+/** The header's two lines as pure functions: counts per status, and the sources with their health. */
+import type {FleetState, SourceState, StatusCounts} from '../../store/types.js';
+import {glyph, healthTone, toneColor} from './status.js';
+import {displayWidth, firstLine, truncate} from './text.js';
+import type {Segment, Theme} from './theme.js';
+import {formatAgo} from './time.js';
+
+export function countSegments(counts: StatusCounts, theme: Theme): Segment[] {
+	const parts: Array<[keyof StatusCounts, Parameters<typeof glyph>[0], string]> = [
+		['failed', 'failed', 'failed'],
+		['approval', 'approval', 'approval'],
+		['running', 'running', 'running'],
+		['idle', 'ok', 'idle'],
+	];
+	const out: Segment[] = [];
+	for (const [field, tone, word] of parts) {
+		out.push({text: `${glyph(tone, theme)} ${counts[field]} ${word}`, color: counts[field] > 0 ? toneColor(tone) : undefined});
+		out.push({text: '  '});
+	}
+	if (counts.unknown > 0) out.push({text: `${glyph('none', theme)} ${counts.unknown} loading  `, dim: true});
+	out.push({text: `${counts.total} pipelines`, dim: true});
+	return out;
+}
+
+/** "12/20 sources, 840 pipelines": how far the first load got. */
+export function loadingProgress(state: Pick<FleetState, 'sources' | 'sourceOrder'>): string {
+	let answered = 0;
+	let pipelines = 0;
+	for (const key of state.sourceOrder) {
+		const source = state.sources[key];
+		if (!source) continue;
+		if (source.health !== 'loading') answered++;
+		pipelines += source.pipelineCount;
+	}
+	return `${answered}/${state.sourceOrder.length} sources, ${pipelines} pipelines`;
+}
+
+function sourceProblem(source: SourceState, now: number): string {
+	if (source.health === 'failed') {
+		const error = source.error;
+		const retry = source.retryAt !== undefined && source.retryAt > now ? ` (retry in ${formatAgo(now, source.retryAt)})` : '';
+		if (!error) return `failed${retry}`;
+		return `${error.code}: ${firstLine(error.message)}${error.hint ? ` — ${firstLine(error.hint)}` : ''}${retry}`;
+	}
+	if (source.health === 'stale') return `stale, last answer ${formatAgo(source.listedAt, now)} ago`;
+	return '';
+}
+
+/**
+ * Sources, troubled ones first with their reason (what an operator must act on), then the
+ * healthy ones by name, cut with "+N more" when the line is full.
+ */
+export function sourceSegments(state: Pick<FleetState, 'sources' | 'sourceOrder'>, width: number, now: number, theme: Theme): Segment[] {
+	const sources = state.sourceOrder.map(key => state.sources[key]).filter(Boolean);
+	const troubled = sources.filter(source => source.health === 'failed' || source.health === 'stale');
+	const rest = sources.filter(source => source.health !== 'failed' && source.health !== 'stale');
+	const out: Segment[] = [];
+	let used = 0;
+	const ordered = [...troubled, ...rest];
+	for (let index = 0; index < ordered.length; index++) {
+		const source = ordered[index];
+		const tone = healthTone(source.health);
+		const problem = sourceProblem(source, now);
+		const label = `${source.profile}/${source.region}`;
+		const text = `${label}${problem ? ` ${problem}` : ''}${source.readOnly ? ' [ro]' : ''}`;
+		const left = ordered.length - index - 1;
+		const reserve = left > 0 ? ` +${left} more`.length : 0;
+		const gap = index === 0 ? 0 : 2;
+		const room = width - used - gap - 2 - reserve;
+		const fits = displayWidth(text) <= room;
+		// A troubled source's reason matters more than the names of healthy ones: cut it to fit.
+		if (!fits && !(troubled.includes(source) && room > label.length + 4)) {
+			out.push({text: `${index === 0 ? '' : ' '} +${left + 1} more`, dim: true});
+			return out;
+		}
+		const shown = fits ? text : truncate(text, room);
+		out.push({text: ' '.repeat(gap)}, {text: glyph(tone, theme), color: toneColor(tone)}, {text: ` ${shown}`, color: problem ? toneColor(tone) : undefined});
+		used += gap + 2 + displayWidth(shown);
+		if (!fits) {
+			if (left > 0) out.push({text: ` +${left} more`, dim: true});
+			return out;
+		}
+	}
+	if (ordered.length === 0) out.push({text: 'no sources', dim: true});
+	return out;
+}
+

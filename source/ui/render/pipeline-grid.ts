@@ -1,0 +1,190 @@
+/**
+ * The pipeline view as lines: a header (type, mode, latest run, revisions), then every stage in
+ * order with its inbound transition, the executions waiting in front of it, and its actions
+ * grouped by runOrder so that parallel actions stand side by side in cells.
+ */
+import {commitMessage} from './revision.js';
+import type {ActionExecutionView, ActionView, PipelineEntry, StageView} from '../../store/types.js';
+import {box, blank, clip, labelled, line, type Line} from './lines.js';
+import {executionTone, glyph, glyphSegment, isWaitingApproval, pipelineStatusWord, pipelineTone, stageTone, toneColor} from './status.js';
+import {firstLine, sanitize, wrap} from './text.js';
+import type {Segment, Theme} from './theme.js';
+import {elapsed, executionElapsed, formatAgo, formatDuration, shortId, shortRevision} from './time.js';
+
+/** The action execution that explains an action's last run (for its duration), if loaded. */
+export type RunLookup = (stage: StageView, action: ActionView) => ActionExecutionView | undefined;
+
+export const actionId = (stageName: string, actionName: string) => `${stageName}/${actionName}`;
+
+/** Every action of the pipeline in display order: what the cursor moves through. */
+export function actionIds(entry: PipelineEntry): string[] {
+	const ids: string[] = [];
+	for (const stage of entry.stages) for (const group of runOrderGroups(stage)) for (const action of group) ids.push(actionId(stage.name, action.name));
+	return ids;
+}
+
+export function runOrderGroups(stage: StageView): ActionView[][] {
+	const groups = new Map<number, ActionView[]>();
+	for (const action of stage.actions) {
+		const group = groups.get(action.runOrder) ?? [];
+		group.push(action);
+		groups.set(action.runOrder, group);
+	}
+	return [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([, group]) => group);
+}
+
+function headerLines(entry: PipelineEntry, width: number, now: number, theme: Theme): Line[] {
+	const lines: Line[] = [];
+	const facts = [entry.pipelineType, entry.executionMode && `${entry.executionMode} mode`, entry.version !== undefined && `v${entry.version}`]
+		.filter(Boolean)
+		.join(' · ');
+	const where = `${entry.profile}${entry.accountId ? ` (${entry.accountId})` : ''} ${entry.region}`;
+	lines.push(line({text: entry.name, bold: true}, {text: facts ? `  ${facts}` : ''}, {text: `  ${where}`, dim: true}));
+	const latest = entry.latestExecution;
+	if (latest) {
+		const trigger = [latest.triggerType, latest.triggerDetail && firstLine(latest.triggerDetail)].filter(Boolean).join(': ');
+		lines.push(
+			line(
+				glyphSegment(pipelineTone(entry), theme),
+				{text: ` ${pipelineStatusWord(entry)}`, color: toneColor(pipelineTone(entry))},
+				{text: ` ${shortId(latest.executionId)}`, color: 'blue'},
+				{text: trigger ? `  ${trigger}` : ''},
+				{text: `  started ${formatAgo(latest.startTime, now)} ago`, dim: true},
+				{text: `  took ${formatDuration(executionElapsed(latest, now))}`, dim: true},
+			),
+		);
+		if (latest.statusSummary) lines.push(...labelled(2, '', latest.statusSummary, width, {dim: true}, 1));
+		for (const revision of latest.sourceRevisions.slice(0, 3)) {
+			lines.push(
+				line(
+					{text: `  ${revision.actionName}: `, dim: true},
+					{text: shortRevision(revision.revisionId), color: 'blue'},
+					{text: ` ${commitMessage(revision.revisionSummary)}`},
+				),
+			);
+		}
+	} else {
+		lines.push(line({text: entry.attention === 'unknown' ? 'reading state…' : 'never run', dim: true}));
+	}
+	if (entry.variables.length > 0) {
+		const text = entry.variables.map(variable => `${variable.name}=${variable.defaultValue ?? ''}`).join('  ');
+		lines.push(...labelled(2, 'variables: ', text, width, {}, 1));
+	}
+	if (entry.error) lines.push(...labelled(0, `${glyph('failed', theme)} `, `${entry.error.code}: ${entry.error.message}`, width, {color: 'red'}, 2));
+	if (entry.stale) lines.push(line({text: `${glyph('stale', theme)} data is ${formatAgo(entry.fetchedAt, now)} old`, color: 'yellow'}));
+	return lines.map(each => ({segments: clip(each.segments, width)}));
+}
+
+function transitionLines(stage: StageView, width: number, now: number, theme: Theme): Line[] {
+	const lines: Line[] = [];
+	const transition = stage.inboundTransition;
+	if (!transition.enabled) {
+		const by = [transition.lastChangedBy && `by ${transition.lastChangedBy}`, transition.lastChangedAt && `${formatAgo(transition.lastChangedAt, now)} ago`]
+			.filter(Boolean)
+			.join(', ');
+		const text = `inbound transition disabled: ${transition.disabledReason ?? 'no reason given'}${by ? ` (${by})` : ''}`;
+		lines.push(...labelled(1, `${glyph('cancelled', theme)} `, text, width, {color: 'magenta'}, 2));
+	}
+	if (stage.inboundExecutions.length > 0) {
+		const waiting = stage.inboundExecutions.map(execution => `${shortId(execution.executionId)} (${execution.status})`).join(', ');
+		lines.push(...labelled(1, `${glyph('approval', theme)} waiting to enter: `, waiting, width, {color: 'yellow'}, 2));
+	}
+	return lines;
+}
+
+/** The few lines of one action cell. */
+function cellLines(action: ActionView, width: number, now: number, theme: Theme, run: ActionExecutionView | undefined, selected: boolean): Segment[][] {
+	const tone = isWaitingApproval(action) ? 'approval' : executionTone(action.status);
+	const took = run
+		? formatDuration(elapsed(run.startTime, run.lastUpdateTime, run.status, now))
+		: action.status === 'InProgress'
+			? formatDuration(elapsed(action.lastStatusChange, undefined, 'InProgress', now))
+			: action.lastStatusChange !== undefined
+				? `${formatAgo(action.lastStatusChange, now)} ago`
+				: '';
+	const marker = selected ? (theme.ascii ? '>' : '›') : ' ';
+	const lines: Segment[][] = [
+		[{text: marker}, glyphSegment(tone, theme), {text: ` ${action.name}`, bold: true}, {text: took ? `  ${took}` : '', dim: true}],
+		[{text: `  ${action.provider}`, dim: true}, {text: ` ${action.status ?? 'not run'}`, color: toneColor(tone)}, {text: action.region ? ` ${action.region}` : '', dim: true}],
+	];
+	const room = Math.max(4, width - 2);
+	const text = (value: string, style: Omit<Segment, 'text'>, max: number) => {
+		for (const piece of wrap(sanitize(value), room).slice(0, max)) lines.push([{text: `  ${piece}`, ...style}]);
+	};
+	if (tone === 'approval') {
+		const customData = action.configuration.CustomData;
+		const link = action.configuration.ExternalEntityLink;
+		text(`waiting for approval${customData ? `: ${customData}` : ''}`, {color: 'yellow'}, 2);
+		if (link) text(`review: ${link}`, {color: 'blue', underline: true}, 2);
+	} else if (action.status === 'Failed' || action.errorMessage) {
+		text(`${action.errorCode ? `${action.errorCode}: ` : ''}${action.errorMessage ?? 'failed'}`, {color: 'red'}, 3);
+	} else if (action.summary) {
+		text(firstLine(action.summary), {dim: true}, 1);
+	}
+	if (action.percentComplete !== undefined && action.status === 'InProgress') lines.push([{text: `  ${action.percentComplete}% done`, dim: true}]);
+	return lines.map(segments => box(segments, width).map(segment => (selected ? {...segment, inverse: true} : segment)));
+}
+
+const minCell = 26;
+const maxCell = 72;
+
+function stageLines(stage: StageView, width: number, now: number, theme: Theme, runs: RunLookup, selectedId: string | undefined): Line[] {
+	const lines: Line[] = [...transitionLines(stage, width, now, theme)];
+	const tone = stageTone(stage);
+	lines.push(
+		line(
+			glyphSegment(tone, theme),
+			{text: ` ${stage.name}`, bold: true},
+			{text: `  ${tone === 'approval' ? 'waiting for approval' : (stage.status ?? 'not run')}`, color: toneColor(tone)},
+			{text: stage.executionId ? `  ${shortId(stage.executionId)}` : '', dim: true},
+		),
+	);
+	// The stage's own lines go with its first action, so selecting it scrolls the stage header into view.
+	const firstAction = runOrderGroups(stage)[0]?.[0];
+	if (firstAction) for (const each of lines) each.item = actionId(stage.name, firstAction.name);
+	const gutter = 4;
+	for (const group of runOrderGroups(stage)) {
+		const perRow = Math.max(1, Math.min(group.length, Math.floor((width - gutter + 1) / (minCell + 1))));
+		// Wide enough for error messages, but a lone action does not stretch across a 250-column screen.
+		const cellWidth = Math.min(maxCell, Math.floor((width - gutter - (perRow - 1)) / perRow));
+		for (let start = 0; start < group.length; start += perRow) {
+			const row = group.slice(start, start + perRow);
+			const cells = row.map(action => ({
+				id: actionId(stage.name, action.name),
+				lines: cellLines(action, cellWidth, now, theme, runs(stage, action), selectedId === actionId(stage.name, action.name)),
+			}));
+			const height = Math.max(...cells.map(cell => cell.lines.length));
+			for (let index = 0; index < height; index++) {
+				const label = index === 0 && start === 0 ? String(row[0].runOrder).padStart(2) : '  ';
+				const segments: Segment[] = [{text: `${label}│ `, dim: true}];
+				cells.forEach((cell, position) => {
+					if (position > 0) segments.push({text: ' '});
+					segments.push(...(cell.lines[index] ?? [{text: ' '.repeat(cellWidth)}]));
+				});
+				// A line belongs to the selected cell when that cell is in this row, so scrolling keeps it in view.
+				const item = cells.find(cell => cell.id === selectedId)?.id ?? cells[0].id;
+				lines.push({segments, item});
+			}
+		}
+	}
+	return lines;
+}
+
+export type PipelineGrid = {lines: Line[]; ids: string[]};
+
+export function pipelineGrid(
+	entry: PipelineEntry,
+	width: number,
+	now: number,
+	theme: Theme,
+	selectedId: string | undefined,
+	runs: RunLookup = () => undefined,
+): PipelineGrid {
+	const lines = headerLines(entry, width, now, theme);
+	for (const stage of entry.stages) {
+		lines.push(blank());
+		lines.push(...stageLines(stage, width, now, theme, runs, selectedId));
+	}
+	return {lines: lines.map(each => ({...each, segments: clip(each.segments, width)})), ids: actionIds(entry)};
+}
+

@@ -1,0 +1,121 @@
+/**
+ * Measuring and fitting text into terminal cells. Everything the console prints passes through
+ * here, so data from AWS (commit messages, build logs) can never move the cursor or break the
+ * layout: control characters and escape sequences are stripped before measuring.
+ */
+
+// CSI (colours, cursor moves), OSC (titles, links) and the other two-byte escapes a build log may hold.
+// eslint-disable-next-line no-control-regex
+const escapeSequence = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[@-Z\\-_])/g;
+// eslint-disable-next-line no-control-regex
+const controlCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+const plainAscii = /^[\u0020-\u007E]*$/;
+
+/** One line of untrusted text made printable: escapes and controls removed, tabs and newlines as spaces. */
+export function sanitize(text: string): string {
+	if (plainAscii.test(text)) return text;
+	return text.replace(escapeSequence, '').replace(/\t/g, '    ').replace(/[\r\n]+/g, ' ').replace(controlCharacter, '');
+}
+
+/** Cells one code point takes: 0 for combining marks and joiners, 2 for wide (CJK, emoji), else 1. */
+export function codePointWidth(code: number): number {
+	if (code < 0x300) return code < 0x20 || (code >= 0x7f && code < 0xa0) ? 0 : 1;
+	if (
+		(code >= 0x300 && code <= 0x36f) ||
+		(code >= 0x200b && code <= 0x200f) ||
+		(code >= 0xfe00 && code <= 0xfe0f) ||
+		(code >= 0x1ab0 && code <= 0x1aff) ||
+		(code >= 0x20d0 && code <= 0x20ff)
+	) {
+		return 0;
+	}
+	if (
+		(code >= 0x1100 && code <= 0x115f) ||
+		(code >= 0x2e80 && code <= 0x303e) ||
+		(code >= 0x3041 && code <= 0x33ff) ||
+		(code >= 0x3400 && code <= 0x4dbf) ||
+		(code >= 0x4e00 && code <= 0x9fff) ||
+		(code >= 0xa000 && code <= 0xa4cf) ||
+		(code >= 0xac00 && code <= 0xd7a3) ||
+		(code >= 0xf900 && code <= 0xfaff) ||
+		(code >= 0xfe30 && code <= 0xfe4f) ||
+		(code >= 0xff00 && code <= 0xff60) ||
+		(code >= 0xffe0 && code <= 0xffe6) ||
+		(code >= 0x1f300 && code <= 0x1f64f) ||
+		(code >= 0x1f900 && code <= 0x1f9ff) ||
+		(code >= 0x20000 && code <= 0x3fffd)
+	) {
+		return 2;
+	}
+	return 1;
+}
+
+/** Terminal cells a (sanitized) string takes. */
+export function displayWidth(text: string): number {
+	if (plainAscii.test(text)) return text.length;
+	let width = 0;
+	for (const character of text) width += codePointWidth(character.codePointAt(0)!);
+	return width;
+}
+
+/** Cuts text to at most `width` cells, ending with an ellipsis when something was cut. */
+export function truncate(text: string, width: number, ellipsis = '…'): string {
+	if (width <= 0) return '';
+	if (plainAscii.test(text) && text.length <= width) return text;
+	if (displayWidth(text) <= width) return text;
+	const room = width - displayWidth(ellipsis);
+	if (room <= 0) return ellipsis.slice(0, width);
+	let out = '';
+	let used = 0;
+	for (const character of text) {
+		const cells = codePointWidth(character.codePointAt(0)!);
+		if (used + cells > room) break;
+		out += character;
+		used += cells;
+	}
+	return out + ellipsis;
+}
+
+/** Exactly `width` cells: cut with an ellipsis or padded with spaces (on the left when align is right). */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left', ellipsis = '…'): string {
+	const cut = truncate(text, width, ellipsis);
+	const gap = width - displayWidth(cut);
+	if (gap <= 0) return cut;
+	return align === 'left' ? cut + ' '.repeat(gap) : ' '.repeat(gap) + cut;
+}
+
+/**
+ * Splits a line into pieces of at most `width` cells (hard wrap, no word breaking: build logs are
+ * read by position, and a word longer than the screen must still show whole).
+ */
+export function wrap(text: string, width: number): string[] {
+	if (width <= 0) return [text];
+	if (plainAscii.test(text)) {
+		if (text.length <= width) return [text];
+		const pieces: string[] = [];
+		for (let start = 0; start < text.length; start += width) pieces.push(text.slice(start, start + width));
+		return pieces;
+	}
+	const pieces: string[] = [];
+	let current = '';
+	let used = 0;
+	for (const character of text) {
+		const cells = codePointWidth(character.codePointAt(0)!);
+		if (used + cells > width && current !== '') {
+			pieces.push(current);
+			current = '';
+			used = 0;
+		}
+		current += character;
+		used += cells;
+	}
+	pieces.push(current);
+	return pieces;
+}
+
+/** The first line of a message (commit messages carry bodies), sanitized. */
+export function firstLine(text: string | undefined): string {
+	if (!text) return '';
+	const end = text.search(/[\r\n]/);
+	return sanitize(end === -1 ? text : text.slice(0, end)).trim();
+}

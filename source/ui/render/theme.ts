@@ -1,0 +1,118 @@
+/**
+ * Colours and glyphs. The console paints its own SGR codes instead of leaving colour to Ink, so
+ * what reaches the terminal depends only on the theme chosen here: the terminal's own 16 colours
+ * by default, nothing with NO_COLOR, and neither colours, attributes nor non-ASCII glyphs with
+ * TERM=dumb. That also makes frames in tests exactly what a user would see.
+ */
+
+export type Color = 'red' | 'green' | 'yellow' | 'blue' | 'magenta' | 'cyan' | 'gray' | 'white';
+
+export type Theme = {
+	/** Foreground colours (off with NO_COLOR, theme.color "none", TERM=dumb). */
+	color: boolean;
+	/** Bold, dim, inverse, underline (off only with TERM=dumb). */
+	attributes: boolean;
+	/** Plain ASCII glyphs for terminals or locales without UTF-8. */
+	ascii: boolean;
+};
+
+export type Segment = {
+	text: string;
+	color?: Color;
+	bold?: boolean;
+	dim?: boolean;
+	inverse?: boolean;
+	underline?: boolean;
+};
+
+const foreground: Record<Color, number> = {
+	red: 31,
+	green: 32,
+	yellow: 33,
+	blue: 34,
+	magenta: 35,
+	cyan: 36,
+	white: 37,
+	gray: 90,
+};
+
+type ThemeEnv = Record<string, string | undefined>;
+
+/** The theme for an environment and the config file's `theme.color`. */
+export function themeFor(env: ThemeEnv, configured: 'auto' | 'none' = 'auto'): Theme {
+	const dumb = env.TERM === 'dumb';
+	const locale = env.LC_ALL || env.LC_CTYPE || env.LANG;
+	// An explicit non-UTF-8 locale (C, POSIX, latin1) makes tmux and many terminals mangle symbols.
+	const nonUtf8Locale = locale !== undefined && locale !== '' && !/utf-?8/i.test(locale);
+	return {
+		color: !dumb && configured !== 'none' && !env.NO_COLOR,
+		attributes: !dumb,
+		ascii: dumb || nonUtf8Locale || env.PIPETOP_ASCII === '1',
+	};
+}
+
+export const plainTheme: Theme = {color: false, attributes: false, ascii: false};
+
+/**
+ * Trailing blanks of a line, unless they are shown inverted: Ink fills the rest of a row with
+ * spaces anyway, and every character given to Ink costs it work on every frame.
+ */
+function withoutTrailingBlanks(segments: readonly Segment[]): readonly Segment[] {
+	let end = segments.length;
+	while (end > 0) {
+		const last = segments[end - 1];
+		if (last.inverse) break;
+		const trimmed = last.text.trimEnd();
+		if (trimmed !== '') {
+			if (trimmed === last.text) break;
+			return [...segments.slice(0, end - 1), {...last, text: trimmed}];
+		}
+		end--;
+	}
+	return end === segments.length ? segments : segments.slice(0, end);
+}
+
+/** Segments as one string with SGR codes, as far as the theme allows. `selected` inverts the whole line. */
+export function paint(segments: readonly Segment[], theme: Theme, selected = false): string {
+	let out = '';
+	for (const segment of selected ? segments : withoutTrailingBlanks(segments)) {
+		if (segment.text === '') continue;
+		let open = '';
+		let close = '';
+		if (theme.color && segment.color) {
+			open += `\u001B[${foreground[segment.color]}m`;
+			close = '\u001B[39m' + close;
+		}
+		if (theme.attributes) {
+			if (segment.bold) {
+				open += '\u001B[1m';
+				close = '\u001B[22m' + close;
+			} else if (segment.dim) {
+				open += '\u001B[2m';
+				close = '\u001B[22m' + close;
+			}
+			if (segment.underline) {
+				open += '\u001B[4m';
+				close = '\u001B[24m' + close;
+			}
+			// Inside a selected line, an inverse segment is turned back to normal to stay distinct.
+			if (segment.inverse && !selected) {
+				open += '\u001B[7m';
+				close = '\u001B[27m' + close;
+			} else if (segment.inverse && selected) {
+				open += '\u001B[27m';
+				close = '\u001B[7m' + close;
+			}
+		}
+		out += open + segment.text + close;
+	}
+	if (selected && theme.attributes) return `\u001B[7m${out}\u001B[27m`;
+	return out;
+}
+
+/** The plain text of segments (for width sums and tests). */
+export function plainText(segments: readonly Segment[]): string {
+	let out = '';
+	for (const segment of segments) out += segment.text;
+	return out;
+}

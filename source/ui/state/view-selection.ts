@@ -1,0 +1,205 @@
+/**
+ * What each view shows and what its cursor is on, derived from the console state and the fleet
+ * state by pure functions. Views render from these, and the shell, the footer and the help
+ * overlay use the same answers to decide what a key does: they can never disagree.
+ */
+import type {ActionExecutionView, ExecutionSummaryView, FleetState, PipelineKey} from '../../store/types.js';
+import {filterOrder} from '../render/filter.js';
+import {actionIds, actionId} from '../render/pipeline-grid.js';
+import {runOrder} from '../render/execution-lines.js';
+import {resolveCursor} from '../render/window.js';
+import {fleetSelection, type Selection} from './selection.js';
+import {topOf, type UiState, type ViewEntry} from './ui-store.js';
+
+let lastOrder: {order: string[]; pipelines: FleetState['pipelines']; filter: string; scope: UiState['scope']; result: string[]} | undefined;
+
+/** The fleet's rows: the store's order narrowed by filter and scope (the same array while nothing changed). */
+export function visibleOrder(state: FleetState, ui: Pick<UiState, 'filter' | 'scope'>): PipelineKey[] {
+	const cached = lastOrder;
+	if (cached && cached.order === state.order && cached.filter === ui.filter && cached.scope === ui.scope) {
+		// Without a filter the result is the order itself; with one, entries changing may change membership.
+		if (cached.pipelines === state.pipelines || cached.result === state.order) return cached.result;
+	}
+	const result = filterOrder(state.order, state.pipelines, ui.filter, ui.scope);
+	lastOrder = {order: state.order, pipelines: state.pipelines, filter: ui.filter, scope: ui.scope, result};
+	return result;
+}
+
+// Selectors must return the same value for the same state (Zustand 5 loops otherwise): one empty list for all.
+const none: never[] = [];
+
+const pipelineIds = new WeakMap<object, string[]>();
+
+/** The pipeline view's selectable actions, computed once per pipeline entry. */
+export function pipelineActionIds(state: FleetState, key: PipelineKey): string[] {
+	const entry = state.pipelines[key];
+	if (!entry) return none;
+	let ids = pipelineIds.get(entry);
+	if (!ids) {
+		ids = actionIds(entry);
+		pipelineIds.set(entry, ids);
+	}
+	return ids;
+}
+
+const orderedRuns = new WeakMap<object, ActionExecutionView[]>();
+
+/** An execution's action executions in the order they ran. */
+export function executionRuns(state: FleetState, key: PipelineKey, executionId: string): ActionExecutionView[] {
+	const paged = state.actionExecutions[`${key}#${executionId}`];
+	if (!paged) return none;
+	let runs = orderedRuns.get(paged.items);
+	if (!runs) {
+		runs = runOrder(paged.items);
+		orderedRuns.set(paged.items, runs);
+	}
+	return runs;
+}
+
+/** The summary of one execution: from the history if loaded, else the latest execution. */
+export function executionSummary(state: FleetState, key: PipelineKey, executionId: string): ExecutionSummaryView | undefined {
+	const latest = state.pipelines[key]?.latestExecution;
+	if (latest?.executionId === executionId) return latest;
+	return state.histories[key]?.items.find(item => item.executionId === executionId);
+}
+
+/** The execution view's cursor, starting on the action it was opened from. */
+export function executionCursorIndex(entry: Extract<ViewEntry, {kind: 'execution'}>, runs: readonly ActionExecutionView[]): number {
+	if (entry.cursor.id === undefined && entry.focus) {
+		let found = -1;
+		runs.forEach((run, index) => {
+			if (run.stageName === entry.focus!.stageName && run.actionName === entry.focus!.actionName) found = index;
+		});
+		if (found !== -1) return found;
+	}
+	return resolveCursor(
+		runs.map(run => run.actionExecutionId),
+		entry.cursor,
+	);
+}
+
+export function selectionFor(ui: UiState, state: FleetState): Selection {
+	const entry = topOf(ui);
+	switch (entry.kind) {
+		case 'fleet': {
+			const keys = visibleOrder(state, ui);
+			const key = keys[resolveCursor(keys, entry.cursor)];
+			return fleetSelection(key === undefined ? undefined : state.pipelines[key]);
+		}
+		case 'pipeline': {
+			const pipeline = state.pipelines[entry.key];
+			const ids = pipelineActionIds(state, entry.key);
+			const id = ids[resolveCursor(ids, entry.cursor)];
+			if (!pipeline || id === undefined) return {pipelineKey: entry.key, openUnavailable: 'no action selected', logUnavailable: 'no action selected'};
+			for (const stage of pipeline.stages) {
+				for (const action of stage.actions) {
+					if (actionId(stage.name, action.name) !== id) continue;
+					const ran = action.status !== undefined;
+					return {
+						pipelineKey: entry.key,
+						stageName: stage.name,
+						actionName: action.name,
+						executionId: stage.executionId ?? pipeline.latestExecution?.executionId,
+						logUnavailable: ran ? undefined : 'this action has not run yet',
+						openUnavailable: stage.executionId ? undefined : 'this stage has not run yet',
+					};
+				}
+			}
+			return {pipelineKey: entry.key};
+		}
+		case 'history': {
+			const items = state.histories[entry.key]?.items ?? [];
+			const ids = items.map(item => item.executionId);
+			const executionId = ids[resolveCursor(ids, entry.cursor)];
+			return {pipelineKey: entry.key, executionId, openUnavailable: executionId ? undefined : 'no execution selected'};
+		}
+		case 'execution': {
+			const runs = executionRuns(state, entry.key, entry.executionId);
+			const run = runs[executionCursorIndex(entry, runs)];
+			return {
+				pipelineKey: entry.key,
+				executionId: entry.executionId,
+				stageName: run?.stageName,
+				actionName: run?.actionName,
+				actionExecutionId: run?.actionExecutionId,
+				logUnavailable: run ? undefined : 'no action execution selected',
+			};
+		}
+		case 'logs':
+			return {
+				pipelineKey: entry.key,
+				stageName: entry.stageName,
+				actionName: entry.actionName,
+				executionId: entry.executionId,
+				actionExecutionId: entry.actionExecutionId,
+				lineCount: entry.buildId ? (state.logs[entry.buildId]?.lines.length ?? 0) : 0,
+				search: entry.search,
+			};
+		case 'definition':
+			return {pipelineKey: entry.key, lineCount: state.definitions[entry.key] === undefined ? 0 : 1, search: entry.search};
+		case 'help':
+			return {};
+	}
+}
+
+/**
+ * The logs view an `l` opens for a selection: a CodeBuild action's build (by its external
+ * execution id) when there is one, else the action's summary and error.
+ */
+export function logsEntryFor(view: ViewEntry['kind'], selection: Selection, state: FleetState): ViewEntry | undefined {
+	const {pipelineKey, stageName, actionName} = selection;
+	if (!pipelineKey || !stageName || !actionName) return undefined;
+	let buildId: string | undefined;
+	let executionId: string | undefined;
+	let actionExecutionId: string | undefined;
+	if (view === 'execution' && selection.executionId) {
+		const run = executionRuns(state, pipelineKey, selection.executionId).find(each => each.actionExecutionId === selection.actionExecutionId);
+		executionId = selection.executionId;
+		actionExecutionId = run?.actionExecutionId;
+		if (run?.provider === 'CodeBuild') buildId = run.externalExecutionId;
+	} else {
+		const action = state.pipelines[pipelineKey]?.stages.find(stage => stage.name === stageName)?.actions.find(each => each.name === actionName);
+		if (action?.provider === 'CodeBuild') buildId = action.externalExecutionId;
+	}
+	return {
+		kind: 'logs',
+		key: pipelineKey,
+		stageName,
+		actionName,
+		executionId,
+		actionExecutionId,
+		buildId,
+		follow: true,
+		cursor: {index: 0},
+		offset: Number.MAX_SAFE_INTEGER,
+	};
+}
+
+/** Where the cursor is, for the status line: "12/2000", "3/9 actions". */
+export function positionFor(ui: UiState, state: FleetState): string {
+	const entry = topOf(ui);
+	switch (entry.kind) {
+		case 'fleet': {
+			const keys = visibleOrder(state, ui);
+			if (keys.length === 0) return '';
+			const shown = `${resolveCursor(keys, entry.cursor) + 1}/${keys.length}`;
+			return keys.length === state.order.length ? shown : `${shown} of ${state.order.length} pipelines`;
+		}
+		case 'pipeline': {
+			const ids = pipelineActionIds(state, entry.key);
+			return ids.length === 0 ? '' : `action ${resolveCursor(ids, entry.cursor) + 1}/${ids.length}`;
+		}
+		case 'history': {
+			const paged = state.histories[entry.key];
+			if (!paged || paged.items.length === 0) return '';
+			const ids = paged.items.map(item => item.executionId);
+			return `execution ${resolveCursor(ids, entry.cursor) + 1}/${ids.length}${paged.nextToken ? '+' : ''}`;
+		}
+		case 'execution': {
+			const runs = executionRuns(state, entry.key, entry.executionId);
+			return runs.length === 0 ? '' : `action execution ${executionCursorIndex(entry, runs) + 1}/${runs.length}`;
+		}
+		default:
+			return '';
+	}
+}

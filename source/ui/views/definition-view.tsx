@@ -1,0 +1,50 @@
+/** The pipeline's declaration (GetPipeline) as indented JSON, scrollable and searchable. */
+import {useApp} from 'ink';
+import {useEffect, useMemo} from 'react';
+import {useStore} from 'zustand';
+import {useServices} from '../app/services.js';
+import {Rows} from '../components/rows.js';
+import {useTextPane} from '../hooks/use-text-pane.js';
+import {useViewKeys} from '../hooks/use-view-keys.js';
+import {openInPager} from '../pager.js';
+import {clip} from '../render/lines.js';
+import {highlight, textRows} from '../render/text-view.js';
+import {paint} from '../render/theme.js';
+import type {ViewEntry} from '../state/ui-store.js';
+
+export function DefinitionView({entry, width, height}: {entry: Extract<ViewEntry, {kind: 'definition'}>; width: number; height: number}) {
+	const {store, engine, ui, theme, env} = useServices();
+	const {suspendTerminal} = useApp();
+	const definition = useStore(store, state => state.definitions[entry.key]);
+	const name = useStore(store, state => state.pipelines[entry.key]?.name ?? entry.key);
+	useEffect(() => {
+		void engine.loadDefinition(entry.key).catch(() => undefined);
+	}, [engine, entry.key]);
+	const json = useMemo(() => (definition === undefined ? '' : JSON.stringify(definition, null, 2)), [definition]);
+	const rows = useMemo(() => (json ? textRows(json, width) : []), [json, width]);
+	const bodyHeight = Math.max(1, height - 1);
+	const pane = useTextPane(rows, bodyHeight, entry);
+	useViewKeys('definition', (spec, current) => {
+		if (pane.handle(spec, current)) return true;
+		if (spec.command !== 'pager' || !json) return false;
+		void openInPager(`${json}\n`, `${name}.json`, env, suspendTerminal).then(failure => {
+			if (failure) ui.dispatch({type: 'message', text: failure, kind: 'error', at: Date.now()});
+		});
+		return true;
+	});
+	const title = paint(
+		clip(
+			[
+				{text: 'Definition of ', dim: true},
+				{text: name, bold: true},
+				{text: rows.length > 0 ? `  lines ${pane.offset + 1}-${Math.min(rows.length, pane.offset + bodyHeight)} of ${rows.length}` : '', dim: true},
+				{text: entry.search ? `  search "${entry.search}": ${pane.matches.length} matches` : '', color: 'yellow'},
+			],
+			width,
+		),
+		theme,
+	);
+	const shown = rows.slice(pane.offset, pane.offset + bodyHeight).map(row => paint(highlight(row, entry.search), theme));
+	if (rows.length === 0) shown.push(paint([{text: 'reading the declaration…', dim: true}], theme));
+	return <Rows height={height} lines={[title, ...shown]} />;
+}

@@ -1,0 +1,92 @@
+/**
+ * The fleet view's screen as a pure function of the stores: which pipelines are on screen and
+ * their painted lines. The view subscribes to the resulting text, so a poll that changes
+ * nothing visible (a newer fetchedAt, a pipeline scrolled out of view) costs no frame.
+ */
+import type {FleetState, PipelineEntry} from '../../store/types.js';
+import {describeScope} from '../render/filter.js';
+import {fleetLayout, fleetRow, fleetTitles, measureFleet, type FleetLayout} from '../render/fleet-columns.js';
+import {fit} from '../render/text.js';
+import {paint, type Theme} from '../render/theme.js';
+import {resolveCursor, scrollWindow, type Cursor} from '../render/window.js';
+import type {UiState} from '../state/ui-store.js';
+import {visibleOrder} from '../state/view-selection.js';
+
+type RowCache = {layout: FleetLayout; now: number; theme: Theme; text: string};
+const rowCache = new WeakMap<PipelineEntry, RowCache>();
+
+/** A pipeline's painted line, cached until the entry, the layout or the second changes. */
+export function fleetLine(entry: PipelineEntry, layout: FleetLayout, now: number, theme: Theme, selected: boolean): string {
+	if (selected) {
+		// The selected row is painted again, inverted, with a marker that reads without attributes.
+		return paint([{text: theme.ascii ? '>' : '›'}], theme) + paint(fleetRow(entry, layout, now, theme), theme, true);
+	}
+	let cached = rowCache.get(entry);
+	if (!cached || cached.layout !== layout || cached.now !== now || cached.theme !== theme) {
+		cached = {layout, now, theme, text: ` ${paint(fleetRow(entry, layout, now, theme), theme)}`};
+		rowCache.set(entry, cached);
+	}
+	return cached.text;
+}
+
+const maxStagesCache = new WeakMap<object, number>();
+
+function maxStagesOf(pipelines: Record<string, PipelineEntry>): number {
+	let most = maxStagesCache.get(pipelines);
+	if (most === undefined) {
+		most = 0;
+		for (const key in pipelines) most = Math.max(most, pipelines[key].stages.length);
+		maxStagesCache.set(pipelines, most);
+	}
+	return most;
+}
+
+let lastLayout: {width: number; profileWidth: number; regionWidth: number; maxStages: number; layout: FleetLayout} | undefined;
+
+/** One layout object per width and measure, so cached rows stay valid across frames. */
+export function fleetLayoutFor(state: FleetState, width: number): FleetLayout {
+	const measure = measureFleet(state.sources, maxStagesOf(state.pipelines));
+	const cached = lastLayout;
+	if (
+		cached &&
+		cached.width === width &&
+		cached.profileWidth === measure.profileWidth &&
+		cached.regionWidth === measure.regionWidth &&
+		cached.maxStages === measure.maxStages
+	) {
+		return cached.layout;
+	}
+	const layout = fleetLayout(width - 1, measure);
+	lastLayout = {width, ...measure, layout};
+	return layout;
+}
+
+export type FleetScreen = {keys: string[]; index: number; offset: number; visible: string[]; lines: string[]; listHeight: number};
+
+export function fleetScreen(
+	state: FleetState,
+	ui: Pick<UiState, 'filter' | 'scope'>,
+	view: {cursor: Cursor; offset: number},
+	size: {width: number; height: number},
+	now: number,
+	theme: Theme,
+): FleetScreen {
+	const keys = visibleOrder(state, ui);
+	const listHeight = Math.max(1, size.height - 1);
+	const index = resolveCursor(keys, view.cursor);
+	const offset = scrollWindow(index, view.offset, listHeight, keys.length);
+	const visible = keys.slice(offset, offset + listHeight);
+	const layout = fleetLayoutFor(state, size.width);
+	const lines = [paint([{text: ' '}, ...fleetTitles(layout)], theme)];
+	visible.forEach((key, position) => {
+		const entry = state.pipelines[key];
+		if (entry) lines.push(fleetLine(entry, layout, now, theme, offset + position === index));
+	});
+	if (keys.length === 0) lines.push(paint([{text: fit(` ${emptyText(state.initialLoad, ui.filter, describeScope(ui.scope))}`, size.width), dim: true}], theme));
+	return {keys, index, offset, visible, lines, listHeight};
+}
+
+function emptyText(initialLoad: boolean, filter: string, scope: string): string {
+	if (filter || scope) return `no pipeline matches ${[filter && `"${filter}"`, scope].filter(Boolean).join(' in ')} (Esc clears)`;
+	return initialLoad ? 'loading pipelines…' : 'no pipelines in these sources';
+}

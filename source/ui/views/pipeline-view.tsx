@@ -1,0 +1,92 @@
+/**
+ * One pipeline: its stages in order with their actions side by side per runOrder, transitions,
+ * approvals and waiting executions. The cursor moves from action to action; the grid scrolls
+ * to keep the selected action (and its stage header) in view.
+ */
+import {useEffect, useMemo, useRef} from 'react';
+import {useStore} from 'zustand';
+import type {ActionExecutionView, FleetState, PipelineEntry} from '../../store/types.js';
+import {useNow, useServices} from '../app/services.js';
+import {Rows} from '../components/rows.js';
+import {useFocusSync} from '../hooks/use-focus-sync.js';
+import {movementOf, useViewKeys} from '../hooks/use-view-keys.js';
+import {pipelineGrid, type RunLookup} from '../render/pipeline-grid.js';
+import {paint} from '../render/theme.js';
+import {itemRange, moveIndex, resolveCursor, scrollToRange} from '../render/window.js';
+import type {ViewEntry} from '../state/ui-store.js';
+import {pipelineActionIds} from '../state/view-selection.js';
+
+/** The executions the stages last ran: their action executions give each action's duration. */
+function stageExecutions(entry: PipelineEntry | undefined): string[] {
+	if (!entry) return [];
+	const ids = new Set<string>();
+	for (const stage of entry.stages) if (stage.executionId) ids.add(stage.executionId);
+	return [...ids].slice(0, 3);
+}
+
+/** Changes whenever any stage or action changes status: then durations are worth reading again. */
+function statusSignature(entry: PipelineEntry | undefined): string {
+	if (!entry) return '';
+	return entry.stages.map(stage => `${stage.executionId}:${stage.status}:${stage.actions.map(action => action.status).join(',')}`).join('|');
+}
+
+function runLookup(state: FleetState, key: string): RunLookup {
+	return (stage, action) => {
+		if (!stage.executionId) return undefined;
+		const runs = state.actionExecutions[`${key}#${stage.executionId}`]?.items;
+		if (!runs) return undefined;
+		let best: ActionExecutionView | undefined;
+		for (const run of runs) {
+			if (run.stageName !== stage.name || run.actionName !== action.name) continue;
+			if (!best || (run.startTime ?? 0) > (best.startTime ?? 0)) best = run;
+		}
+		return best;
+	};
+}
+
+export function PipelineView({entry, width, height}: {entry: Extract<ViewEntry, {kind: 'pipeline'}>; width: number; height: number}) {
+	const {store, engine, ui, theme} = useServices();
+	const now = useNow();
+	const pipeline = useStore(store, state => state.pipelines[entry.key]);
+	const actionExecutions = useStore(store, state => state.actionExecutions);
+	const ids = useStore(store, state => pipelineActionIds(state, entry.key));
+	useFocusSync(useMemo(() => [entry.key], [entry.key]));
+
+	const executions = stageExecutions(pipeline).join(',');
+	const signature = statusSignature(pipeline);
+	useEffect(() => {
+		for (const executionId of executions.split(',').filter(Boolean)) {
+			void engine.loadActionExecutions(entry.key, executionId, {force: true}).catch(() => undefined);
+		}
+	}, [engine, entry.key, executions, signature]);
+
+	const index = resolveCursor(ids, entry.cursor);
+	const selectedId = ids[index];
+	const grid = useMemo(() => {
+		if (!pipeline) return undefined;
+		return pipelineGrid(pipeline, width, now, theme, selectedId, runLookup(store.getState(), entry.key));
+		// actionExecutions is what runLookup reads.
+	}, [pipeline, width, now, theme, selectedId, actionExecutions, store, entry.key]);
+
+	const items = grid?.lines.map(line => line.item) ?? [];
+	const [first, last] = itemRange(items, selectedId);
+	const total = grid?.lines.length ?? 0;
+	const offset = scrollToRange(index === 0 ? 0 : first, last, entry.offset, height, total);
+
+	// Where the grid was scrolled to on screen: the next move starts from there.
+	const shown = useRef(offset);
+	shown.current = offset;
+	useViewKeys('pipeline', (spec, current) => {
+		const movement = movementOf(spec.command);
+		if (!movement) return false;
+		const liveIds = pipelineActionIds(store.getState(), current.key);
+		const from = resolveCursor(liveIds, current.cursor);
+		const next = moveIndex(from, movement, liveIds.length, Math.max(1, Math.floor(height / 4)));
+		ui.dispatch({type: 'update', patch: {cursor: {index: next, id: liveIds[next]}, offset: shown.current}});
+		return true;
+	});
+
+	if (!pipeline) return <Rows height={height} lines={[paint([{text: `pipeline ${entry.key} is gone (deleted, or its source failed)`, color: 'yellow'}], theme)]} />;
+	const lines = grid!.lines.slice(offset, offset + height).map(line => paint(line.segments, theme));
+	return <Rows height={height} lines={lines} />;
+}

@@ -1,0 +1,59 @@
+/**
+ * The console on a fleet harness: the real engine on the embedded service, rendered into a fake
+ * terminal of a given size. What the tests see is the frame a user would see.
+ */
+import {join} from 'node:path';
+import {createActionLayer} from '../../source/actions/create.js';
+import type {PipetopConfig} from '../../source/config/types.js';
+import {ConsoleApp} from '../../source/ui/app/console-app.js';
+import {createConsoleServices} from '../../source/ui/app/create-services.js';
+import type {ConsoleServices} from '../../source/ui/app/services.js';
+import type {FleetHarness} from '../helpers/fleet-harness.js';
+import {renderTerminal, type Terminal} from '../helpers/render-terminal.js';
+
+export type OpenConsole = {
+	terminal: Terminal;
+	services: ConsoleServices;
+	/** Bells and OSC sequences written outside the frame. */
+	raw: string[];
+	/**
+	 * Lets the engine finish what the console asked for (a second of virtual time: reads wait
+	 * for the source's request budget), then lets Ink render.
+	 */
+	settle(virtualMs?: number): Promise<void>;
+	close(): void;
+};
+
+export function openConsole(
+	fleet: FleetHarness,
+	options: {columns: number; rows: number; env?: Record<string, string | undefined>; config?: PipetopConfig; notify?: boolean},
+): OpenConsole {
+	const raw: string[] = [];
+	const config = options.config ?? {};
+	const readOnly = (profile: string) => Boolean(config.readOnly) || (config.readOnlyProfiles ?? []).includes(profile);
+	const services = createConsoleServices({
+		engine: fleet.engine,
+		config,
+		readOnly,
+		now: () => fleet.clock.now(),
+		env: options.env ?? {TERM: 'xterm-256color', LANG: 'C.UTF-8'},
+		notify: options.notify,
+		writeRaw: text => raw.push(text),
+		actionLayer: createActionLayer(
+			{engine: fleet.engine, config: {auditLog: join(fleet.dir, 'audit.jsonl')}, readOnly, apiFor: key => fleet.engine.apiFor(key)},
+			{via: 'console', clock: fleet.clock, env: fleet.env},
+		),
+	});
+	const terminal = renderTerminal(<ConsoleApp services={services} />, {columns: options.columns, rows: options.rows});
+	return {
+		terminal,
+		services,
+		raw,
+		async settle(virtualMs = 1000) {
+			await terminal.settle();
+			await fleet.advance(virtualMs);
+			await terminal.settle();
+		},
+		close: () => terminal.unmount(),
+	};
+}

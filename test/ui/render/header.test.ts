@@ -1,0 +1,50 @@
+import {describe, expect, test} from 'vitest';
+import {countSegments, loadingProgress, sourceSegments} from '../../../source/ui/render/header.js';
+import {displayWidth} from '../../../source/ui/render/text.js';
+import {plainText, themeFor} from '../../../source/ui/render/theme.js';
+import type {SourceState} from '../../../source/store/types.js';
+import {now} from './fixtures.js';
+
+const theme = themeFor({});
+const source = (profile: string, region: string, patch: Partial<SourceState> = {}): SourceState => ({
+	key: `${profile}/${region}`,
+	profile,
+	region,
+	health: 'ok',
+	pipelineCount: 10,
+	readOnly: false,
+	...patch,
+});
+
+function sources(...list: SourceState[]) {
+	return {sources: Object.fromEntries(list.map(each => [each.key, each])), sourceOrder: list.map(each => each.key)};
+}
+
+describe('header', () => {
+	test('counts per status with their symbols', () => {
+		const text = plainText(countSegments({failed: 2, approval: 1, running: 3, idle: 40, unknown: 0, total: 46}, theme));
+		expect(text).toBe('✗ 2 failed  ‖ 1 approval  ● 3 running  ✓ 40 idle  46 pipelines');
+	});
+
+	test('troubled sources come first with their reason and hint', () => {
+		const state = sources(
+			source('prod', 'us-east-1'),
+			source('dev', 'eu-west-1', {health: 'failed', error: {code: 'ExpiredToken', message: 'SSO session expired', hint: 'run: aws sso login --profile dev'}}),
+		);
+		const text = plainText(sourceSegments(state, 200, now, theme));
+		expect(text.startsWith('✗ dev/eu-west-1 ExpiredToken: SSO session expired — run: aws sso login --profile dev')).toBe(true);
+		expect(text).toContain('✓ prod/us-east-1');
+	});
+
+	test('many sources are cut with a count, never wider than the line', () => {
+		const state = sources(...Array.from({length: 20}, (_, index) => source(`profile${index}`, 'us-east-1')));
+		const text = plainText(sourceSegments(state, 80, now, theme));
+		expect(displayWidth(text)).toBeLessThanOrEqual(80);
+		expect(text).toMatch(/\+\d+ more$/);
+	});
+
+	test('first-load progress counts answered sources and pipelines', () => {
+		const state = sources(source('a', 'us-east-1', {pipelineCount: 40}), source('b', 'us-east-1', {health: 'loading', pipelineCount: 0}));
+		expect(loadingProgress(state)).toBe('1/2 sources, 40 pipelines');
+	});
+});

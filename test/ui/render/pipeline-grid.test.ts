@@ -1,0 +1,83 @@
+import {describe, expect, test} from 'vitest';
+import {pipelineGrid} from '../../../source/ui/render/pipeline-grid.js';
+import {displayWidth} from '../../../source/ui/render/text.js';
+import {plainText, themeFor} from '../../../source/ui/render/theme.js';
+import {action, now, pipeline, stage} from './fixtures.js';
+
+const theme = themeFor({});
+const text = (lines: ReturnType<typeof pipelineGrid>['lines']) => lines.map(line => plainText(line.segments));
+
+const entry = pipeline('web', [
+	stage('Source', [action('Checkout', {category: 'Source', provider: 'CodeStarSourceConnection', status: 'Succeeded'})], {status: 'Succeeded', executionId: 'e1'}),
+	stage(
+		'Test',
+		[
+			action('Unit', {status: 'Succeeded', runOrder: 1}),
+			action('Lint', {status: 'Failed', runOrder: 1, errorCode: 'JobFailed', errorMessage: 'Build terminated with state: FAILED'}),
+			action('Report', {runOrder: 2}),
+		],
+		{status: 'Failed', executionId: 'e1'},
+	),
+	stage(
+		'Approve',
+		[
+			action('Review', {
+				category: 'Approval',
+				provider: 'Manual',
+				status: 'InProgress',
+				token: 't',
+				configuration: {CustomData: 'Check the staging site', ExternalEntityLink: 'https://staging.example.com'},
+			}),
+		],
+		{
+			status: 'InProgress',
+			inboundTransition: {enabled: false, disabledReason: 'Release freeze', lastChangedBy: 'arn:aws:iam::1:user/alice', lastChangedAt: now - 7_200_000},
+			inboundExecutions: [{executionId: '9f8e7d6c-0000', status: 'InProgress'}],
+		},
+	),
+]);
+
+describe('pipeline grid', () => {
+	test('parallel actions (same runOrder) stand side by side, later ones below', () => {
+		const lines = text(pipelineGrid(entry, 100, now, theme, undefined).lines);
+		const row = lines.find(line => line.includes('Unit'))!;
+		expect(row).toContain('Lint');
+		expect(lines.find(line => line.includes('Report'))).not.toContain('Unit');
+		expect(row.trimStart().startsWith('1│')).toBe(true);
+	});
+
+	test('failures show their error, approvals their note and review URL', () => {
+		const all = text(pipelineGrid(entry, 120, now, theme, undefined).lines).join('\n');
+		expect(all).toContain('JobFailed: Build terminated with state: FAILED');
+		expect(all).toContain('waiting for approval: Check the staging site');
+		expect(all).toContain('review: https://staging.example.com');
+	});
+
+	test('a disabled transition shows its reason and who, waiting executions are listed', () => {
+		const all = text(pipelineGrid(entry, 160, now, theme, undefined).lines).join('\n');
+		expect(all).toContain('inbound transition disabled: Release freeze (by arn:aws:iam::1:user/alice, 2h ago)');
+		expect(all).toContain('waiting to enter: 9f8e7d6c (InProgress)');
+	});
+
+	test('the header names type, execution mode and the latest run', () => {
+		const lines = text(pipelineGrid(entry, 120, now, theme, undefined).lines);
+		expect(lines[0]).toContain('V2 · SUPERSEDED mode · v3');
+		expect(lines[1]).toContain('7a1c2f3e');
+		expect(lines[1]).toContain('Webhook: push to main');
+	});
+
+	test('no line is wider than the terminal, at any width', () => {
+		for (const width of [60, 80, 200]) {
+			for (const line of pipelineGrid(entry, width, now, theme, 'Test/Lint').lines) {
+				expect(displayWidth(plainText(line.segments))).toBeLessThanOrEqual(width);
+			}
+		}
+	});
+
+	test('the selected action is marked and its lines carry its id', () => {
+		const grid = pipelineGrid(entry, 100, now, theme, 'Test/Lint');
+		expect(grid.ids).toEqual(['Source/Checkout', 'Test/Unit', 'Test/Lint', 'Test/Report', 'Approve/Review']);
+		const marked = grid.lines.filter(line => line.item === 'Test/Lint').map(line => plainText(line.segments));
+		expect(marked.some(line => line.includes('›✗ Lint'))).toBe(true);
+	});
+});

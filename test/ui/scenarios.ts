@@ -1,0 +1,33 @@
+/** Scenarios for the console tests, built from the demo's own pipeline shapes. */
+import type {Scenario, ScenarioPipeline} from '../../source/sim/contract.js';
+import {simple} from '../../source/sim/scenarios/demo-shapes.js';
+
+const account = {profile: 'ops', accountId: '123456789012', regions: ['us-east-1', 'eu-west-1']};
+
+function simplePipeline(name: string, region: string, extra: Partial<ScenarioPipeline> = {}): ScenarioPipeline {
+	const definition = simple({name, service: name, env: 'prod', accountId: account.accountId, region, otherRegions: [], approval: false});
+	return {profile: account.profile, region, definition: definition as ScenarioPipeline['definition'], ...extra};
+}
+
+/** One pipeline with a long history (several pages of ListPipelineExecutions). */
+export function longHistoryScenario(executions: number): Scenario {
+	return {accounts: [{...account, regions: ['us-east-1']}], pipelines: [simplePipeline('release-train', 'us-east-1', {history: executions})]};
+}
+
+/** Many quiet pipelines over two regions, for windowing. */
+export function largeFleetScenario(count: number): Scenario {
+	const pipelines: ScenarioPipeline[] = [];
+	for (let index = 0; index < count; index++) {
+		const region = account.regions[index % account.regions.length];
+		pipelines.push(simplePipeline(`svc-${String(index).padStart(4, '0')}`, region, {history: 1}));
+	}
+	return {accounts: [account], pipelines};
+}
+
+/** One pipeline whose build takes long enough to be followed while it runs. */
+export function slowBuildScenario(): Scenario {
+	return {
+		accounts: [{...account, regions: ['us-east-1']}],
+		pipelines: [simplePipeline('slow-build', 'us-east-1', {history: 1, behaviour: {'Build/Build': {seconds: 600, outcomes: ['Succeeded']}}})],
+	};
+}
