@@ -1,4 +1,5 @@
 import type {StoreApi} from 'zustand/vanilla';
+import type {SourceApi} from '../aws/api.js';
 import type {FleetState, PipelineKey, SourceKey} from '../store/types.js';
 
 export type FleetStore = StoreApi<FleetState>;
@@ -45,4 +46,32 @@ export interface FleetEngine {
 	whenIdle(): Promise<void>;
 	/** The source a pipeline belongs to, for the action layer's writes. */
 	sourceOf(key: PipelineKey): SourceKey | undefined;
+}
+
+/** How one source's scheduler is doing (diagnostics, tests, benchmarks). */
+export type SourceInspection = {
+	health: string;
+	pipelines: number;
+	/** Calls per second the budget allows now, and where throttling last set in. */
+	rate: number;
+	ceiling?: number;
+	inFlight: number;
+	/** Calls waiting for the budget. */
+	waiting: number;
+	slowStart: boolean;
+	retryAt?: number;
+};
+
+/** The engine pipetop builds: a FleetEngine plus what the commands and tests need. */
+export interface PipetopEngine extends FleetEngine {
+	/**
+	 * The API of a source: writes for the action layer, reads for one-off commands (watch). Calls
+	 * are counted in the engine's counters but not budgeted or retried.
+	 */
+	apiFor(sourceKey: SourceKey): SourceApi | undefined;
+	/** Resolves once every source answered (or failed) and every pipeline was read once. */
+	whenLoaded(): Promise<void>;
+	inspect(): Record<SourceKey, SourceInspection>;
+	/** Calls in flight, for one source or all. */
+	inFlight(sourceKey?: SourceKey): number;
 }

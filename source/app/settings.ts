@@ -1,0 +1,57 @@
+/** The config file and the flags, merged (flags win) and checked. */
+
+import {splitList, UsageError, type GlobalFlags} from '../cli/context.js';
+import type {PipetopConfig} from '../config/types.js';
+import {DEFAULT_INTERVALS} from '../engine/defaults.js';
+import type {Intervals} from '../engine/types.js';
+
+export type Settings = {
+	/** Profiles named by flag or config; undefined: $AWS_PROFILE, else "default". */
+	profiles?: string[];
+	allProfiles: boolean;
+	/** Regions named by flag or config; undefined: each profile's own. */
+	regions?: string[];
+	endpointUrl?: string;
+	readOnly: boolean;
+	readOnlyProfiles: string[];
+	intervals: Intervals;
+};
+
+const REGION = /^[a-z]{2,}(-[a-z0-9]+)*-\d+$/;
+
+function checkUrl(value: string): string {
+	try {
+		const url = new URL(value);
+		if (url.protocol === 'http:' || url.protocol === 'https:') return value;
+	} catch {
+		// Reported below.
+	}
+	throw new UsageError(`--endpoint-url "${value}" is not an http:// or https:// URL`);
+}
+
+export function mergeSettings(config: PipetopConfig, flags: GlobalFlags): Settings {
+	if (flags.profile !== undefined && flags.allProfiles) throw new UsageError('use --profile or --all-profiles, not both');
+	const flagProfiles = flags.profile === undefined ? undefined : splitList(flags.profile);
+	if (flagProfiles?.length === 0) throw new UsageError('--profile needs a profile name');
+	const flagRegions = flags.region === undefined ? undefined : splitList(flags.region);
+	if (flagRegions?.length === 0) throw new UsageError('--region needs a region name');
+	for (const region of flagRegions ?? []) if (!REGION.test(region)) throw new UsageError(`--region "${region}" is not a region name like eu-west-1`);
+
+	const allProfiles = flagProfiles ? false : flags.allProfiles || (config.allProfiles ?? false);
+	const seconds = config.intervals ?? {};
+	return {
+		profiles: flagProfiles ?? (allProfiles ? undefined : config.profiles),
+		allProfiles,
+		regions: flagRegions ?? config.regions,
+		endpointUrl: flags.endpointUrl !== undefined ? checkUrl(flags.endpointUrl) : config.endpointUrl,
+		readOnly: flags.readOnly || (config.readOnly ?? false),
+		readOnlyProfiles: config.readOnlyProfiles ?? [],
+		intervals: {
+			...DEFAULT_INTERVALS,
+			...(seconds.activeSeconds !== undefined && {active: seconds.activeSeconds * 1000}),
+			...(seconds.idleSeconds !== undefined && {idle: seconds.idleSeconds * 1000}),
+			...(seconds.discoverySeconds !== undefined && {discovery: seconds.discoverySeconds * 1000}),
+			...(seconds.logFollowSeconds !== undefined && {logFollow: seconds.logFollowSeconds * 1000}),
+		},
+	};
+}

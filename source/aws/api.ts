@@ -1,0 +1,160 @@
+/**
+ * One source's AWS API: typed reads for the engine, typed writes for the action layer. Every
+ * call makes exactly one attempt (SDK maxAttempts 1): the engine's scheduler owns retries and
+ * backoff, so a throttle is seen (and slowed down for) instead of being hidden inside the SDK,
+ * and a write is never sent twice behind the operator's back.
+ */
+
+import {CloudWatchLogsClient, GetLogEventsCommand, type GetLogEventsCommandInput, type GetLogEventsCommandOutput} from '@aws-sdk/client-cloudwatch-logs';
+import {BatchGetBuildsCommand, CodeBuildClient, type BatchGetBuildsCommandOutput} from '@aws-sdk/client-codebuild';
+import {
+	CodePipelineClient,
+	DisableStageTransitionCommand,
+	EnableStageTransitionCommand,
+	GetPipelineCommand,
+	GetPipelineExecutionCommand,
+	GetPipelineStateCommand,
+	ListActionExecutionsCommand,
+	ListPipelineExecutionsCommand,
+	ListPipelinesCommand,
+	OverrideStageConditionCommand,
+	PutApprovalResultCommand,
+	RetryStageExecutionCommand,
+	RollbackStageCommand,
+	StartPipelineExecutionCommand,
+	StopPipelineExecutionCommand,
+} from '@aws-sdk/client-codepipeline';
+import {profileCredentials} from './credentials.js';
+import type {AwsService} from './endpoints.js';
+import {classifyError, needsFreshCredentials, type ClassifiedError} from './errors.js';
+import type * as T from './types.js';
+
+export type CallOptions = {signal?: AbortSignal};
+
+/** Reported after every call, for the engine's counters. */
+export type CallEvent = {service: AwsService; operation: string; ms: number; error?: ClassifiedError};
+
+export interface PipelineReadApi {
+	listPipelines(input: {nextToken?: string; maxResults?: number}, options?: CallOptions): Promise<T.ListPipelinesCommandOutput>;
+	getPipeline(name: string, options?: CallOptions & {version?: number}): Promise<T.GetPipelineCommandOutput>;
+	getPipelineState(name: string, options?: CallOptions): Promise<T.GetPipelineStateCommandOutput>;
+	listPipelineExecutions(input: T.ListPipelineExecutionsCommandInput, options?: CallOptions): Promise<T.ListPipelineExecutionsCommandOutput>;
+	getPipelineExecution(name: string, executionId: string, options?: CallOptions): Promise<T.GetPipelineExecutionCommandOutput>;
+	listActionExecutions(input: T.ListActionExecutionsCommandInput, options?: CallOptions): Promise<T.ListActionExecutionsCommandOutput>;
+	batchGetBuilds(ids: string[], options?: CallOptions): Promise<BatchGetBuildsCommandOutput>;
+	getLogEvents(input: GetLogEventsCommandInput, options?: CallOptions): Promise<GetLogEventsCommandOutput>;
+}
+
+/** The operator's writes. Results are the SDK's plain answers, `$metadata.requestId` included. */
+export interface PipelineWriteApi {
+	startPipelineExecution(input: T.StartPipelineExecutionCommandInput, options?: CallOptions): Promise<T.StartPipelineExecutionCommandOutput>;
+	stopPipelineExecution(input: T.StopPipelineExecutionCommandInput, options?: CallOptions): Promise<T.StopPipelineExecutionCommandOutput>;
+	retryStageExecution(input: T.RetryStageExecutionCommandInput, options?: CallOptions): Promise<T.RetryStageExecutionCommandOutput>;
+	putApprovalResult(input: T.PutApprovalResultCommandInput, options?: CallOptions): Promise<T.PutApprovalResultCommandOutput>;
+	enableStageTransition(input: T.EnableStageTransitionCommandInput, options?: CallOptions): Promise<T.EnableStageTransitionCommandOutput>;
+	disableStageTransition(input: T.DisableStageTransitionCommandInput, options?: CallOptions): Promise<T.DisableStageTransitionCommandOutput>;
+	rollbackStage(input: T.RollbackStageCommandInput, options?: CallOptions): Promise<T.RollbackStageCommandOutput>;
+	overrideStageCondition(input: T.OverrideStageConditionCommandInput, options?: CallOptions): Promise<T.OverrideStageConditionCommandOutput>;
+	/** A read the action layer needs (PARALLEL-mode approvals have no token in the state). */
+	listActionExecutions(input: T.ListActionExecutionsCommandInput, options?: CallOptions): Promise<T.ListActionExecutionsCommandOutput>;
+}
+
+export interface SourceApi extends PipelineReadApi, PipelineWriteApi {
+	readonly source: T.AwsSourceSpec;
+	/** Turns a thrown error into a kind and an operator-readable line (with this source's profile in hints). */
+	classify(error: unknown): ClassifiedError;
+	/** Closes the clients' sockets. */
+	destroy(): void;
+}
+
+type Clients = {codepipeline: CodePipelineClient; codebuild: CodeBuildClient; logs: CloudWatchLogsClient};
+
+export type SourceApiOptions = {
+	/** Called as each call goes out (the engine counts calls in flight). */
+	onStart?: (operation: string) => void;
+	/** Called when each call ends, with how it ended. */
+	observe?: (event: CallEvent) => void;
+};
+
+export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptions = {}): SourceApi {
+	let clients: Clients | undefined;
+	let renewCredentials = false;
+
+	const build = (): Clients => {
+		const credentials = profileCredentials(source.profile, source.paths, source.credentialsFromEnv);
+		const common = (service: AwsService) => {
+			const endpoint = source.endpoints[service];
+			// No endpoint of its own: tell the SDK to ignore configured endpoints too, or it would
+			// take the AWS_PROFILE profile's endpoint_url for every client (see codepipeline-facts.md).
+			return {region: source.region, credentials, maxAttempts: 1, ...(endpoint ? {endpoint} : {ignoreConfiguredEndpointUrls: true})};
+		};
+		return {
+			codepipeline: new CodePipelineClient(common('codepipeline')),
+			codebuild: new CodeBuildClient(common('codebuild')),
+			logs: new CloudWatchLogsClient(common('logs')),
+		};
+	};
+
+	const current = (): Clients => {
+		if (clients && renewCredentials) {
+			destroyClients(clients);
+			clients = undefined;
+		}
+		renewCredentials = false;
+		clients ??= build();
+		return clients;
+	};
+
+	const classify = (error: unknown) => classifyError(error, {profile: source.profile, region: source.region, credentialKind: source.credentialKind});
+
+	async function call<R>(service: AwsService, operation: string, run: (clients: Clients) => Promise<R>): Promise<R> {
+		const started = performance.now();
+		options.onStart?.(operation);
+		try {
+			const result = await run(current());
+			options.observe?.({service, operation, ms: performance.now() - started});
+			return result;
+		} catch (error) {
+			const classified = classify(error);
+			// Keys may have been fixed on disk or an SSO login done: build fresh clients next time.
+			if (needsFreshCredentials(classified.kind)) renewCredentials = true;
+			options.observe?.({service, operation, ms: performance.now() - started, error: classified});
+			throw error;
+		}
+	}
+
+	const cp = <R>(operation: string, send: (client: CodePipelineClient) => Promise<R>) => call('codepipeline', operation, c => send(c.codepipeline));
+	const signal = (o?: CallOptions) => ({abortSignal: o?.signal});
+
+	return {
+		source,
+		classify,
+		listPipelines: (input, o) => cp('ListPipelines', c => c.send(new ListPipelinesCommand(input), signal(o))),
+		getPipeline: (name, o) => cp('GetPipeline', c => c.send(new GetPipelineCommand({name, version: o?.version}), signal(o))),
+		getPipelineState: (name, o) => cp('GetPipelineState', c => c.send(new GetPipelineStateCommand({name}), signal(o))),
+		listPipelineExecutions: (input, o) => cp('ListPipelineExecutions', c => c.send(new ListPipelineExecutionsCommand(input), signal(o))),
+		getPipelineExecution: (pipelineName, pipelineExecutionId, o) =>
+			cp('GetPipelineExecution', c => c.send(new GetPipelineExecutionCommand({pipelineName, pipelineExecutionId}), signal(o))),
+		listActionExecutions: (input, o) => cp('ListActionExecutions', c => c.send(new ListActionExecutionsCommand(input), signal(o))),
+		batchGetBuilds: (ids, o) => call('codebuild', 'BatchGetBuilds', c => c.codebuild.send(new BatchGetBuildsCommand({ids}), signal(o))),
+		getLogEvents: (input, o) => call('logs', 'GetLogEvents', c => c.logs.send(new GetLogEventsCommand(input), signal(o))),
+		startPipelineExecution: (input, o) => cp('StartPipelineExecution', c => c.send(new StartPipelineExecutionCommand(input), signal(o))),
+		stopPipelineExecution: (input, o) => cp('StopPipelineExecution', c => c.send(new StopPipelineExecutionCommand(input), signal(o))),
+		retryStageExecution: (input, o) => cp('RetryStageExecution', c => c.send(new RetryStageExecutionCommand(input), signal(o))),
+		putApprovalResult: (input, o) => cp('PutApprovalResult', c => c.send(new PutApprovalResultCommand(input), signal(o))),
+		enableStageTransition: (input, o) => cp('EnableStageTransition', c => c.send(new EnableStageTransitionCommand(input), signal(o))),
+		disableStageTransition: (input, o) => cp('DisableStageTransition', c => c.send(new DisableStageTransitionCommand(input), signal(o))),
+		rollbackStage: (input, o) => cp('RollbackStage', c => c.send(new RollbackStageCommand(input), signal(o))),
+		overrideStageCondition: (input, o) => cp('OverrideStageCondition', c => c.send(new OverrideStageConditionCommand(input), signal(o))),
+		destroy() {
+			if (clients) destroyClients(clients);
+			clients = undefined;
+		},
+	};
+}
+
+function destroyClients(clients: Clients): void {
+	clients.codepipeline.destroy();
+	clients.codebuild.destroy();
+	clients.logs.destroy();
+}

@@ -1,0 +1,53 @@
+/**
+ * `pipetop status [--json]`: reads the whole fleet once, prints it, exits. Exit 0 when every
+ * source answered, 1 when some failed (what was read is still printed), 2 on bad usage/config.
+ */
+
+import {bootstrap, type BootstrapOptions, type Bootstrapped} from '../app/bootstrap.js';
+import {UsageError, type Command, type CommandContext} from '../cli/context.js';
+import {RealClock} from '../shared/clock.js';
+import {buildStatusDocument, failedSources} from './status-snapshot.js';
+import {renderStatusText} from './status-text.js';
+
+/** However slow the fleet, a snapshot is printed after this long (marked incomplete). */
+const DEADLINE_MS = 120_000;
+
+export type StatusOptions = BootstrapOptions & {
+	deadlineMs?: number;
+	/** An app bootstrapped by the caller (tests): used as is and left open. */
+	app?: Bootstrapped;
+};
+
+export async function runStatus(context: CommandContext, options: StatusOptions = {}): Promise<number> {
+	if (context.args.length > 0) throw new UsageError(`status takes no arguments (got "${context.args.join(' ')}")`);
+	const clock = options.clock ?? new RealClock();
+	// The engine's timers do not hold the process open (so a finished one exits at once): this does, until we are done.
+	const keepAlive = setInterval(() => {}, 60_000);
+	const app = options.app ?? (await bootstrap(context, {...options, clock}).catch((error: unknown) => {
+		clearInterval(keepAlive);
+		throw error;
+	}));
+	try {
+		for (const warning of app.warnings) context.stderr.write(`pipetop: ${warning}\n`);
+		app.engine.start();
+		let timer;
+		const complete = await Promise.race([
+			app.engine.whenLoaded().then(() => true),
+			new Promise<boolean>(resolve => {
+				timer = clock.setTimer(() => resolve(false), options.deadlineMs ?? DEADLINE_MS);
+			}),
+		]);
+		clock.clearTimer(timer);
+		// whenLoaded resolves after the batch that completed the load was written: the store is current.
+		const state = app.engine.store.getState();
+		const now = clock.now();
+		if (context.flags.json) context.stdout.write(`${JSON.stringify(buildStatusDocument(state, now, complete), null, 2)}\n`);
+		else context.stdout.write(renderStatusText(state, now));
+		return complete && failedSources(state).length === 0 ? 0 : 1;
+	} finally {
+		clearInterval(keepAlive);
+		if (!options.app) await app.close();
+	}
+}
+
+export const statusCommand: Command = context => runStatus(context);

@@ -1,0 +1,61 @@
+/** What the engine remembers about one pipeline between polls (the store holds what is shown). */
+
+import type {ExecutionSummaryView, PipelineEntry, SourceError} from '../store/types.js';
+import type {Definition, StateSnapshot} from './map-pipeline.js';
+
+export type Tracked = {
+	name: string;
+	key: string;
+	/** From ListPipelines. */
+	listed: {version?: number; pipelineType?: string; executionMode?: string};
+	definition?: Definition;
+	state?: StateSnapshot;
+	fingerprint?: string;
+	summary?: ExecutionSummaryView;
+	/** The newest execution id (from the state) the summary was fetched for. */
+	summaryFor?: string;
+	/** The state fingerprint when the summary was fetched. */
+	summaryFingerprint?: string;
+	fetchedAt?: number;
+	error?: SourceError;
+	stale: boolean;
+	discoveredAt: number;
+	/** When the last poll's first call went out: the next is due one interval later. */
+	lastStartAt?: number;
+	/** Scheduling: the heap entry with this generation is the live one. */
+	dueAt: number;
+	gen: number;
+	/** A poll is running: no second one starts until it ends. */
+	polling: boolean;
+	/** Asked for again while polling: poll once more as soon as this one ends. */
+	again: boolean;
+	/** The operator asked (refresh key, an action): the next poll goes first. */
+	urgent: boolean;
+	/** An external feed said it changed. */
+	dirty: boolean;
+	/** Consecutive failed polls. */
+	failures: number;
+	/** Polls so far (varies the jitter from one poll to the next). */
+	polls: number;
+	/** A fixed number from the key, so jitter is spread but reproducible. */
+	seed: number;
+	/** The first poll completed (or gave up): counts toward the first load. */
+	settled: boolean;
+	/** Attention of the last entry written, for the cadence. */
+	attention: PipelineEntry['attention'];
+};
+
+export function newTracked(name: string, key: string, now: number): Tracked {
+	let seed = 2166136261;
+	for (let index = 0; index < key.length; index++) seed = Math.imul(seed ^ key.charCodeAt(index), 16777619) >>> 0;
+	return {name, key, listed: {}, stale: false, discoveredAt: now, dueAt: now, gen: 0, polling: false, again: false, urgent: false, dirty: false, failures: 0, polls: 0, seed, settled: false, attention: 'unknown'};
+}
+
+/**
+ * A share (0 to 0.1) to take off the next interval. Pipelines found together would otherwise
+ * be polled together forever, in bursts; a little early, never late, spreads them out.
+ */
+export function jitter(t: Tracked): number {
+	const mixed = Math.imul(t.seed ^ Math.imul(t.polls + 1, 2654435761), 2246822507) >>> 0;
+	return (mixed % 1000) / 10_000;
+}

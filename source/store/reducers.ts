@@ -1,0 +1,246 @@
+/**
+ * Pure state transitions of the fleet store. The engine collects updates and applies a batch
+ * with one `setState(reduceFleet(state, batch))`; tests call these directly.
+ *
+ * Guarantees the console relies on:
+ * - an entry deep-equal to the one before keeps its reference (structural sharing);
+ * - `order` and `sourceOrder` are new arrays only when their content changed;
+ * - a batch that changes nothing returns the very same state (Zustand then notifies no one).
+ */
+
+import {attentionOf, comparePipelines, recencyOf} from './attention.js';
+import {share} from './share.js';
+import type {
+	ActionExecutionView,
+	Attention,
+	BuildLog,
+	EngineCounters,
+	ExecutionSummaryView,
+	FleetState,
+	Paged,
+	PipelineEntry,
+	PipelineKey,
+	SourceKey,
+	SourceState,
+	StatusCounts,
+} from './types.js';
+
+export type FleetUpdate =
+	/** Adds or replaces sources (the engine announces them all at start). */
+	| {type: 'source'; source: SourceState}
+	| {type: 'sourcePatch'; key: SourceKey; patch: Partial<SourceState>}
+	/** Adds a pipeline or replaces it whole; attention is derived here, whatever the entry says. */
+	| {type: 'pipeline'; entry: PipelineEntry}
+	/** Changes some fields of a pipeline; ignored when the pipeline is gone. */
+	| {type: 'pipelinePatch'; key: PipelineKey; patch: Partial<PipelineEntry>}
+	| {type: 'pipelineRemove'; key: PipelineKey}
+	| {type: 'history'; key: PipelineKey; value: Paged<ExecutionSummaryView>}
+	| {type: 'actionExecutions'; id: string; value: Paged<ActionExecutionView>}
+	| {type: 'log'; buildId: string; value: BuildLog | undefined}
+	| {type: 'definition'; key: PipelineKey; value: unknown}
+	| {type: 'counters'; counters: EngineCounters}
+	| {type: 'initialLoad'; value: boolean};
+
+export function emptyCounts(): StatusCounts {
+	return {failed: 0, approval: 0, running: 0, idle: 0, unknown: 0, total: 0};
+}
+
+export function initialFleetState(now = 0): FleetState {
+	return {
+		sources: {},
+		sourceOrder: [],
+		pipelines: {},
+		order: [],
+		counts: emptyCounts(),
+		histories: {},
+		actionExecutions: {},
+		logs: {},
+		definitions: {},
+		counters: {callsByOperation: {}, throttled: 0, errors: 0, latencyTotalMs: 0, latencyCount: 0, startedAt: now},
+		initialLoad: true,
+	};
+}
+
+/** `actionExecutions` key for one execution of one pipeline. */
+export function actionExecutionsId(key: PipelineKey, executionId: string): string {
+	return `${key}#${executionId}`;
+}
+
+/** Applies one batch. Copies each touched collection once, however many updates touch it. */
+export function reduceFleet(state: FleetState, updates: readonly FleetUpdate[]): FleetState {
+	if (updates.length === 0) return state;
+	const draft = new Draft(state);
+	for (const update of updates) draft.apply(update);
+	return draft.finish();
+}
+
+function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
+	if (a.length !== b.length) return false;
+	for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+	return true;
+}
+
+/** Collects one batch's changes with copy-on-first-write per collection. */
+class Draft {
+	private next: FleetState;
+	private readonly copied = new Set<keyof FleetState>();
+	private membershipChanged = false;
+	/** Pipelines whose place in `order` may have changed (attention or recency). */
+	private readonly moved = new Set<PipelineKey>();
+	private sourcesChanged = false;
+	private changed = false;
+	private counts: StatusCounts | undefined;
+
+	constructor(private readonly base: FleetState) {
+		this.next = {...base};
+	}
+
+	private writable<K extends 'sources' | 'pipelines' | 'histories' | 'actionExecutions' | 'logs' | 'definitions'>(name: K): FleetState[K] {
+		this.changed = true;
+		if (!this.copied.has(name)) {
+			this.next[name] = {...this.base[name]} as FleetState[K];
+			this.copied.add(name);
+		}
+		return this.next[name];
+	}
+
+	apply(update: FleetUpdate): void {
+		switch (update.type) {
+			case 'source': {
+				const previous = this.next.sources[update.source.key];
+				const value = previous ? share(previous, update.source) : update.source;
+				if (value === previous) return;
+				if (!previous) this.sourcesChanged = true;
+				this.writable('sources')[update.source.key] = value;
+				return;
+			}
+			case 'sourcePatch': {
+				const previous = this.next.sources[update.key];
+				if (!previous) return;
+				const value = share(previous, {...previous, ...update.patch});
+				if (value !== previous) this.writable('sources')[update.key] = value;
+				return;
+			}
+			case 'pipeline':
+				this.putPipeline(update.entry);
+				return;
+			case 'pipelinePatch': {
+				const previous = this.next.pipelines[update.key];
+				if (previous) this.putPipeline({...previous, ...update.patch});
+				return;
+			}
+			case 'pipelineRemove': {
+				const previous = this.next.pipelines[update.key];
+				if (!previous) return;
+				this.bumpCount(previous.attention, -1);
+				delete this.writable('pipelines')[update.key];
+				this.membershipChanged = true;
+				// Nothing of it stays behind: a pipeline re-created under the name starts clean.
+				this.putKeyed('histories', update.key, undefined);
+				this.putKeyed('definitions', update.key, undefined);
+				for (const id of Object.keys(this.next.actionExecutions)) if (id.startsWith(`${update.key}#`)) this.putKeyed('actionExecutions', id, undefined);
+				return;
+			}
+			case 'history':
+				this.putKeyed('histories', update.key, update.value);
+				return;
+			case 'actionExecutions':
+				this.putKeyed('actionExecutions', update.id, update.value);
+				return;
+			case 'log':
+				this.putKeyed('logs', update.buildId, update.value);
+				return;
+			case 'definition':
+				this.putKeyed('definitions', update.key, update.value);
+				return;
+			case 'counters': {
+				const counters = share(this.next.counters, update.counters);
+				if (counters !== this.next.counters) this.changed = true;
+				this.next.counters = counters;
+				return;
+			}
+			case 'initialLoad':
+				if (this.next.initialLoad !== update.value) this.changed = true;
+				this.next.initialLoad = update.value;
+				return;
+		}
+	}
+
+	private putKeyed<K extends 'histories' | 'actionExecutions' | 'logs' | 'definitions'>(name: K, key: string, value: FleetState[K][string] | undefined): void {
+		const collection = this.next[name] as Record<string, unknown>;
+		const previous = collection[key];
+		if (value === undefined) {
+			if (previous !== undefined) delete (this.writable(name) as Record<string, unknown>)[key];
+			return;
+		}
+		const kept = previous === undefined ? value : share(previous, value);
+		if (kept !== previous) (this.writable(name) as Record<string, unknown>)[key] = kept;
+	}
+
+	private putPipeline(candidate: PipelineEntry): void {
+		const previous = this.next.pipelines[candidate.key];
+		const withAttention = {...candidate, attention: attentionOf(candidate)};
+		const value = previous ? share(previous, withAttention) : withAttention;
+		if (value === previous) return;
+		this.writable('pipelines')[candidate.key] = value;
+		if (!previous) {
+			this.membershipChanged = true;
+			this.bumpCount(value.attention, 1);
+			return;
+		}
+		if (previous.attention !== value.attention) {
+			this.bumpCount(previous.attention, -1);
+			this.bumpCount(value.attention, 1);
+			this.moved.add(value.key);
+		} else if (recencyOf(previous) !== recencyOf(value)) {
+			this.moved.add(value.key);
+		}
+	}
+
+	private bumpCount(attention: Attention, by: number): void {
+		this.counts ??= {...this.next.counts};
+		this.counts[attention] += by;
+		this.counts.total += by;
+	}
+
+	finish(): FleetState {
+		if (!this.changed) return this.base;
+		const next = this.next;
+		if (this.counts) next.counts = share(this.base.counts, this.counts);
+		if (this.membershipChanged) {
+			const order = Object.values(next.pipelines)
+				.sort(comparePipelines)
+				.map(entry => entry.key);
+			next.order = sameArray(order, this.base.order) ? this.base.order : order;
+		} else if (this.moved.size > 0) {
+			next.order = reposition(this.base.order, this.moved, next.pipelines);
+		}
+		if (this.sourcesChanged) {
+			const sourceOrder = Object.values(next.sources)
+				.sort((a, b) => (a.profile === b.profile ? (a.region < b.region ? -1 : a.region > b.region ? 1 : 0) : a.profile < b.profile ? -1 : 1))
+				.map(source => source.key);
+			next.sourceOrder = sameArray(sourceOrder, this.base.sourceOrder) ? this.base.sourceOrder : sourceOrder;
+		}
+		return next;
+	}
+}
+
+/**
+ * The order after a few pipelines changed place: take them out and put each back where it
+ * belongs (binary search), O(n + k log n) instead of a full sort. The old array when nothing moved.
+ */
+function reposition(order: PipelineKey[], moved: Set<PipelineKey>, pipelines: FleetState['pipelines']): PipelineKey[] {
+	const next = order.filter(key => !moved.has(key));
+	for (const key of moved) {
+		const entry = pipelines[key];
+		let low = 0;
+		let high = next.length;
+		while (low < high) {
+			const middle = (low + high) >>> 1;
+			if (comparePipelines(pipelines[next[middle]], entry) < 0) low = middle + 1;
+			else high = middle;
+		}
+		next.splice(low, 0, key);
+	}
+	return sameArray(next, order) ? order : next;
+}

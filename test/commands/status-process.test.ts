@@ -1,0 +1,99 @@
+/**
+ * `pipetop status --json` and `pipetop watch --exit-status` as real processes (node bin/pipetop.js
+ * after a build), against the embedded service started by this test in real time.
+ */
+
+import {execFile, spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, expect, test} from 'vitest';
+import {RealClock} from '../../source/shared/clock.js';
+import {startSim, type RunningSim} from '../../source/sim/start.js';
+import {createWorld, type World} from '../../source/sim/world/index.js';
+import {quietScenario, TEAM} from '../engine/scenarios.js';
+
+const root = join(import.meta.dirname, '..', '..');
+let clock: RealClock;
+let world: World;
+let sim: RunningSim;
+let dir = '';
+let env: NodeJS.ProcessEnv = {};
+
+beforeAll(async () => {
+	// Builds dist/ (tsc emits even if some other part of the tree has type errors; the files we run must exist).
+	spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {cwd: root, stdio: 'ignore'});
+	if (!existsSync(join(root, 'dist', 'commands', 'status.js'))) throw new Error('build failed: dist/commands/status.js is missing');
+	clock = new RealClock();
+	const fast = {'Source/Checkout': {seconds: 1}, 'Build/Compile': {seconds: 1}, 'Deploy/Ship': {seconds: 1}};
+	const scenario = quietScenario({perSource: 3, behaviour: fast});
+	scenario.pipelines[1].behaviour = {...fast, 'Build/Compile': {seconds: 1, outcomes: ['Failed']}};
+	world = createWorld({scenario, clock});
+	sim = await startSim({world, clock});
+	dir = await mkdtemp(join(tmpdir(), 'pipetop-process-'));
+	const files = await sim.writeAwsDir(join(dir, 'aws'));
+	await writeFile(join(dir, 'config.json'), JSON.stringify({intervals: {activeSeconds: 1}}));
+	env = {PATH: process.env.PATH, HOME: dir, XDG_CONFIG_HOME: join(dir, 'xdg'), AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile};
+}, 120_000);
+
+afterAll(async () => {
+	await sim?.stop();
+	world?.stop();
+	clock?.clearAll();
+	if (dir) await rm(dir, {recursive: true, force: true});
+});
+
+/** Runs bin/pipetop.js; async, so this process's sim keeps answering meanwhile. */
+function pipetop(args: string[]): Promise<{code: number; stdout: string; stderr: string}> {
+	return new Promise(resolve => {
+		execFile(process.execPath, [join(root, 'bin', 'pipetop.js'), ...args], {cwd: dir, env, timeout: 60_000}, (error, stdout, stderr) => {
+			const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+			resolve({code, stdout, stderr});
+		});
+	});
+}
+
+test('status --json prints the fleet and exits 0; with an account refused, 1', async () => {
+	const ok = await pipetop(['status', '--json', '--all-profiles']);
+	expect(ok.stderr).toBe('');
+	expect(ok.code).toBe(0);
+	const document = JSON.parse(ok.stdout) as {sources: Array<{key: string; health: string}>; pipelines: Array<{name: string; latestExecution: unknown}>};
+	expect(document.sources).toEqual([expect.objectContaining({key: 'team/eu-west-1', health: 'ok'})]);
+	expect(document.pipelines.map(pipeline => pipeline.name).sort()).toEqual(['team-eu-west-1-p0', 'team-eu-west-1-p1', 'team-eu-west-1-p2']);
+
+	sim.setFaults({deniedAccounts: [TEAM.accountId]});
+	try {
+		const denied = await pipetop(['status', '--all-profiles']);
+		expect(denied.code).toBe(1);
+		expect(denied.stdout).toMatch(/team\/eu-west-1: FAILED AccessDeniedException/);
+	} finally {
+		sim.setFaults({});
+	}
+});
+
+test('watch --exit-status follows a run to its end: 0 when it succeeds, 1 when it fails', async () => {
+	world.startExecution(TEAM.profile, 'eu-west-1', 'team-eu-west-1-p0');
+	const good = await pipetop(['watch', 'team-eu-west-1-p0', '--profile', 'team', '--exit-status']);
+	expect(good.stderr).toBe('');
+	expect(good.stdout).toMatch(/Deploy\/Ship +Succeeded/);
+	expect(good.stdout).toMatch(/execution Succeeded\n$/);
+	expect(good.code).toBe(0);
+
+	world.startExecution(TEAM.profile, 'eu-west-1', 'team-eu-west-1-p1');
+	const bad = await pipetop(['watch', 'team-eu-west-1-p1', '--all-profiles', '--exit-status', '--json']);
+	expect(bad.code).toBe(1);
+	const last = JSON.parse(bad.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+	expect(last).toMatchObject({type: 'end', status: 'Failed', exitCode: 1});
+});
+
+test('bad usage is one line on stderr and exit 2', async () => {
+	const unknown = await pipetop(['watch', 'no-such-pipeline', '--all-profiles']);
+	expect(unknown.code).toBe(2);
+	expect(unknown.stderr).toBe('pipetop: pipeline "no-such-pipeline" not found in team/eu-west-1\n');
+	const flag = await pipetop(['status', '--bogus']);
+	expect(flag.code).toBe(2);
+	const profile = await pipetop(['status', '--profile', 'nobody']);
+	expect(profile.code).toBe(2);
+	expect(profile.stderr).toMatch(/^pipetop: unknown profile "nobody": not in .*\n$/);
+});

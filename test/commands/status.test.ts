@@ -1,0 +1,101 @@
+/** `pipetop status` in-process, against the embedded service in virtual time. */
+
+import {writeFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {afterEach, expect, test} from 'vitest';
+import {bootstrap} from '../../source/app/bootstrap.js';
+import type {GlobalFlags} from '../../source/cli/context.js';
+import {UsageError} from '../../source/cli/context.js';
+import {runStatus} from '../../source/commands/status.js';
+import type {StatusDocument} from '../../source/commands/status-snapshot.js';
+import type {FaultOptions} from '../../source/sim/contract.js';
+import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
+
+let fleet: FleetHarness | undefined;
+afterEach(async () => {
+	await fleet?.close();
+	fleet = undefined;
+});
+
+/** Runs the command on the harness's clock, moving virtual time until it returns. */
+async function status(flags: Partial<GlobalFlags>, faults?: FaultOptions, args: string[] = []): Promise<{code: number; stdout: string; stderr: string}> {
+	fleet ??= await startFleetHarness({scenario: 'demo', start: false});
+	const harness = fleet;
+	if (faults) harness.setFaults(faults);
+	const {context, stdout, stderr} = harness.commandContext(args, {allProfiles: true, ...flags});
+	const app = await bootstrap(context, {clock: harness.clock, engine: {flushIntervalMs: 0}});
+	harness.track(app.engine);
+	let code: number | undefined;
+	const running = runStatus(context, {clock: harness.clock, app}).then(result => {
+		code = result;
+	});
+	try {
+		for (let step = 0; step < 2000 && code === undefined; step++) await harness.advance(250);
+		await running;
+	} finally {
+		await app.close();
+	}
+	return {code: code ?? -1, stdout: stdout(), stderr: stderr()};
+}
+
+test('status --json: every pipeline of every source with stages, actions, latest execution and call counts; exit 0', async () => {
+	const result = await status({json: true});
+	expect(result.code).toBe(0);
+	const document = JSON.parse(result.stdout) as StatusDocument;
+	expect(document.schemaVersion).toBe(1);
+	expect(document.complete).toBe(true);
+	// --all-profiles: each profile in its own region (dev us-east-1, prod us-east-1, staging us-east-1).
+	expect(document.sources.map(source => [source.key, source.health])).toEqual([
+		['dev/us-east-1', 'ok'],
+		['prod/us-east-1', 'ok'],
+		['staging/us-east-1', 'ok'],
+	]);
+	const expected = fleet?.world.pipelines().filter(pipeline => pipeline.region === 'us-east-1') ?? [];
+	expect(document.pipelines.map(pipeline => pipeline.key).sort()).toEqual(expected.map(pipeline => `${pipeline.profile}/${pipeline.region}/${pipeline.name}`).sort());
+	for (const pipeline of document.pipelines) {
+		expect(pipeline.accountId).toMatch(/^\d{12}$/);
+		expect(pipeline.latestExecution?.id).toBeTruthy();
+		expect(pipeline.latestExecution?.trigger.type).toBeTruthy();
+		expect(pipeline.stages.length).toBeGreaterThan(1);
+		for (const stage of pipeline.stages) for (const action of stage.actions) expect(action.category).toBeTruthy();
+	}
+	const waiting = document.pipelines.filter(pipeline => pipeline.stages.some(stage => stage.actions.some(action => action.approvalPending)));
+	expect(waiting.length).toBeGreaterThan(0);
+	expect(waiting.every(pipeline => pipeline.attention === 'approval' || pipeline.attention === 'failed')).toBe(true);
+	expect(document.pipelines.some(pipeline => pipeline.latestExecution?.sourceRevisions.some(revision => revision.revisionId))).toBe(true);
+	expect(document.calls.byOperation.GetPipelineState).toBe(expected.length);
+	expect(document.calls.total).toBeGreaterThanOrEqual(expected.length * 2);
+	expect(document.counts.total).toBe(expected.length);
+});
+
+test('status with a refused account prints what it has, says why the rest failed, and exits 1', async () => {
+	const result = await status({}, {deniedAccounts: ['318406719254']});
+	expect(result.code).toBe(1);
+	expect(result.stdout).toMatch(/^PROFILE +REGION +PIPELINE +STATUS +STAGES +AGE/);
+	expect(result.stdout).toMatch(/\nprod +us-east-1 +\S+-prod/);
+	expect(result.stdout).toMatch(/staging\/us-east-1: FAILED AccessDeniedException: .*\(give profile "staging" read access/);
+	expect(result.stdout).not.toMatch(/\nstaging +us-east-1/);
+});
+
+test('status --json with a dead region still answers, marking that source failed', async () => {
+	const result = await status({json: true, profile: 'prod', region: 'us-east-1,ap-southeast-2', allProfiles: false}, {deadRegions: ['ap-southeast-2']});
+	expect(result.code).toBe(1);
+	const document = JSON.parse(result.stdout) as StatusDocument;
+	const dead = document.sources.find(source => source.key === 'prod/ap-southeast-2');
+	expect(dead?.health).toBe('failed');
+	expect(dead?.error?.code).toBe('TimeoutError');
+	expect(document.pipelines.filter(pipeline => pipeline.region === 'us-east-1').length).toBeGreaterThan(5);
+});
+
+test('bad usage and bad config are one-line usage errors', async () => {
+	fleet = await startFleetHarness({scenario: 'empty', start: false});
+	const harness = fleet;
+	const extra = harness.commandContext(['oops'], {allProfiles: true});
+	await expect(runStatus(extra.context)).rejects.toThrow(new UsageError('status takes no arguments (got "oops")'));
+	const unknown = harness.commandContext([], {profile: 'nobody'});
+	await expect(runStatus(unknown.context)).rejects.toThrow(/unknown profile "nobody"/);
+	const path = join(harness.dir, 'config.json');
+	await writeFile(path, '{"intervals": {"idleSeconds": "60"}}');
+	const badConfig = harness.commandContext([], {allProfiles: true, config: path});
+	await expect(runStatus(badConfig.context)).rejects.toThrow(/config.json:1: "intervals.idleSeconds" must be a number of seconds/);
+});

@@ -1,0 +1,214 @@
+/**
+ * A whole pipetop fleet in one test process, in virtual time:
+ *
+ *   the embedded service (real HTTP on loopback, a World moved by a VirtualClock)
+ *   + an AWS config dir written for it (a temp dir, never ~/.aws)
+ *   + sources resolved from that dir the way the app does (source/app/sources.ts)
+ *   + the real engine (real SDK clients, maxAttempts 1) on the same VirtualClock.
+ *
+ * Time moves only through `advance` / `until`, which fire every timer in due order and, after
+ * each one, wait until the engine has no call in flight (calls to a dead region excepted: those
+ * only end when their time limit passes, in virtual time). No sleeps, no mocks.
+ *
+ *   const fleet = await startFleetHarness({scenario: 'demo'});
+ *   await fleet.until(state => !state.initialLoad);
+ *   fleet.setFaults({rateLimit: {perSecond: 2}});
+ *   await fleet.advance(60_000);
+ *   await fleet.close();
+ *
+ * Used by the engine, command, console and action tests: keep it general.
+ */
+
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {PassThrough} from 'node:stream';
+import {mergeSettings} from '../../source/app/settings.js';
+import {resolveSources, type ResolvedSource} from '../../source/app/sources.js';
+import type {CommandContext, GlobalFlags} from '../../source/cli/context.js';
+import {createFleetEngine, type EngineOptions} from '../../source/engine/engine.js';
+import type {Intervals, PipetopEngine} from '../../source/engine/types.js';
+import {flushIo, VirtualClock} from '../../source/shared/clock.js';
+import type {FaultOptions, Scenario} from '../../source/sim/contract.js';
+import {startSim, type RunningSim} from '../../source/sim/start.js';
+import {builtinScenario, createWorld, type World} from '../../source/sim/world/index.js';
+import type {FleetState} from '../../source/store/types.js';
+
+export type FleetHarnessOptions = {
+	/** A scenario, or a built-in one by name. Default 'demo'. */
+	scenario?: Scenario | 'demo' | 'empty';
+	seed?: number;
+	/** Faults from the start (change them later with setFaults). */
+	faults?: FaultOptions;
+	/** Only these profiles (default: every account of the scenario). */
+	profiles?: string[];
+	/** Regions per profile (default: every region of the account). */
+	regions?: (profile: string) => string[];
+	intervals?: Partial<Intervals>;
+	/** Engine tuning passed through (budget, callTimeoutMs, trace...). */
+	engine?: Partial<Omit<EngineOptions, 'sources' | 'clock' | 'intervals'>>;
+	/** Start the engine at once (default true). */
+	start?: boolean;
+	/** Virtual start time (default the VirtualClock's). */
+	startAt?: number;
+};
+
+export type FleetHarness = {
+	clock: VirtualClock;
+	sim: RunningSim;
+	world: World;
+	engine: PipetopEngine;
+	sources: ResolvedSource[];
+	/** The AWS config dir written for the sim (config, credentials), and a HOME beside it. */
+	dir: string;
+	/** Environment pointing the AWS SDK/CLI at this dir (for bootstrap and child processes). */
+	env: NodeJS.ProcessEnv;
+	state(): FleetState;
+	/** Replaces the sim's faults; dead regions are remembered so `settle` does not wait on them. */
+	setFaults(faults: FaultOptions): void;
+	/** Waits for in-flight calls (except to dead regions) and the store to settle; time does not move. */
+	settle(): Promise<void>;
+	/** Also waits for this engine's calls in settle (an app a command bootstrapped on the same clock). */
+	track(engine: PipetopEngine): void;
+	/** Moves virtual time forward by ms, timer by timer, settling after each. */
+	advance(ms: number): Promise<void>;
+	/** Advances until the predicate holds; throws after `withinMs` of virtual time (default 10 min). */
+	until(predicate: (state: FleetState) => boolean, options?: {withinMs?: number; what?: string}): Promise<void>;
+	/** A CommandContext for running a command in-process, with captured output and this fleet's env. */
+	commandContext(args: string[], flags?: Partial<GlobalFlags>): {context: CommandContext; stdout: () => string; stderr: () => string};
+	close(): Promise<void>;
+};
+
+const SETTLE_LIMIT_MS = 10_000;
+
+export const DEFAULT_FLAGS: GlobalFlags = {
+	allProfiles: false,
+	readOnly: false,
+	demo: false,
+	json: false,
+	exitStatus: false,
+	reject: false,
+	allActions: false,
+	abandon: false,
+	variable: [],
+	enable: false,
+	disable: false,
+	notify: true,
+	yes: false,
+};
+
+function capture(): {stream: NodeJS.WriteStream; text: () => string} {
+	const stream = new PassThrough();
+	let text = '';
+	stream.on('data', (chunk: Buffer) => {
+		text += chunk.toString('utf8');
+	});
+	return {stream: stream as unknown as NodeJS.WriteStream, text: () => text};
+}
+
+export async function startFleetHarness(options: FleetHarnessOptions = {}): Promise<FleetHarness> {
+	const clock = new VirtualClock(options.startAt);
+	const scenario = typeof options.scenario === 'object' ? options.scenario : builtinScenario(options.scenario ?? 'demo');
+	const seed = options.seed ?? 1;
+	const world = createWorld({scenario, clock, seed});
+	const sim = await startSim({world, clock, seed, faults: options.faults});
+	const dir = await mkdtemp(join(tmpdir(), 'pipetop-fleet-'));
+	const files = await sim.writeAwsDir(join(dir, 'aws'));
+	// Nothing of the machine's own AWS setup may leak in: only these files, no env overrides.
+	const env: NodeJS.ProcessEnv = {
+		PATH: process.env.PATH,
+		HOME: dir,
+		XDG_CONFIG_HOME: join(dir, 'xdg'),
+		AWS_CONFIG_FILE: files.configFile,
+		AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile,
+	};
+	const accounts = world.accounts();
+	const profiles = options.profiles ?? accounts.map(account => account.profile);
+	const profileRegions: Record<string, string[]> = {};
+	for (const account of accounts) profileRegions[account.profile] = options.regions?.(account.profile) ?? [...account.regions];
+	const settings = mergeSettings({}, {...DEFAULT_FLAGS, profile: profiles.join(',')});
+	const {sources} = await resolveSources(settings, {env, profileRegions});
+	const engine = createFleetEngine({flushIntervalMs: 0, ...options.engine, sources, clock, intervals: options.intervals});
+	let deadRegions = new Set(options.faults?.deadRegions ?? []);
+	const others: PipetopEngine[] = [];
+
+	const busyCalls = () => {
+		let busy = engine.inFlight();
+		for (const {spec} of sources) if (deadRegions.has(spec.region)) busy -= engine.inFlight(spec.key);
+		for (const other of others) {
+			busy += other.inFlight();
+			for (const {spec} of sources) if (deadRegions.has(spec.region)) busy -= other.inFlight(spec.key);
+		}
+		return busy;
+	};
+
+	async function settle(): Promise<void> {
+		const started = performance.now();
+		for (;;) {
+			await flushIo(3);
+			if (busyCalls() === 0) {
+				if (deadRegions.size === 0) await Promise.all([engine.whenIdle(), ...others.map(other => other.whenIdle())]);
+				else await flushIo(3);
+				if (busyCalls() === 0) return;
+			}
+			if (performance.now() - started > SETTLE_LIMIT_MS) throw new Error(`fleet harness: ${busyCalls()} calls still in flight after ${SETTLE_LIMIT_MS} ms of real time`);
+			await new Promise(resolve => setTimeout(resolve, 1));
+		}
+	}
+
+	async function advance(ms: number): Promise<void> {
+		const end = clock.now() + ms;
+		await settle();
+		while (clock.now() < end) {
+			const next = Math.min(clock.nextDue() ?? end, end);
+			clock.advance(Math.max(0, next - clock.now()));
+			await settle();
+		}
+	}
+
+	async function until(predicate: (state: FleetState) => boolean, untilOptions: {withinMs?: number; what?: string} = {}): Promise<void> {
+		const end = clock.now() + (untilOptions.withinMs ?? 600_000);
+		await settle();
+		while (!predicate(engine.store.getState())) {
+			if (clock.now() >= end) throw new Error(`fleet harness: ${untilOptions.what ?? 'condition'} not reached within ${untilOptions.withinMs ?? 600_000} ms of virtual time`);
+			const next = Math.min(clock.nextDue() ?? end, end);
+			clock.advance(Math.max(0, next - clock.now()));
+			await settle();
+		}
+	}
+
+	if (options.start ?? true) engine.start();
+
+	return {
+		clock,
+		sim,
+		world,
+		engine,
+		sources,
+		dir,
+		env,
+		state: () => engine.store.getState(),
+		setFaults(faults) {
+			sim.setFaults(faults);
+			deadRegions = new Set(faults.deadRegions ?? []);
+		},
+		settle,
+		track(other) {
+			others.push(other);
+		},
+		advance,
+		until,
+		commandContext(args, flags = {}) {
+			const out = capture();
+			const err = capture();
+			const context: CommandContext = {args, flags: {...DEFAULT_FLAGS, ...flags}, stdout: out.stream, stderr: err.stream, stdin: process.stdin, env};
+			return {context, stdout: out.text, stderr: err.text};
+		},
+		async close() {
+			await engine.stop();
+			await sim.stop();
+			world.stop();
+			await rm(dir, {recursive: true, force: true});
+		},
+	};
+}
