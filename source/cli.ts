@@ -48,37 +48,35 @@ async function main(argv: string[]): Promise<number> {
 		return simCommand(argv.slice(1));
 	}
 
-	const cli = meow(help, {
-		importMeta: import.meta,
-		argv,
-		allowUnknownFlags: false,
-		flags: {
-			profile: {type: 'string'},
-			allProfiles: {type: 'boolean', default: false},
-			region: {type: 'string'},
-			endpointUrl: {type: 'string'},
-			config: {type: 'string'},
-			readOnly: {type: 'boolean', default: false},
-			demo: {type: 'boolean', default: false},
-			json: {type: 'boolean', default: false},
-			exitStatus: {type: 'boolean', default: false},
-			executionId: {type: 'string'},
-			stage: {type: 'string'},
-			action: {type: 'string'},
-			summary: {type: 'string'},
-			reject: {type: 'boolean', default: false},
-			allActions: {type: 'boolean', default: false},
-			abandon: {type: 'boolean', default: false},
-			reason: {type: 'string'},
-			variable: {type: 'string', isMultiple: true, default: []},
-			revision: {type: 'string'},
-			clientRequestToken: {type: 'string'},
-			enable: {type: 'boolean', default: false},
-			disable: {type: 'boolean', default: false},
-			notify: {type: 'boolean', default: true},
-			yes: {type: 'boolean', default: false},
-		},
-	});
+	const flags = {
+		profile: {type: 'string'},
+		allProfiles: {type: 'boolean', default: false},
+		region: {type: 'string'},
+		endpointUrl: {type: 'string'},
+		config: {type: 'string'},
+		readOnly: {type: 'boolean', default: false},
+		demo: {type: 'boolean', default: false},
+		json: {type: 'boolean', default: false},
+		exitStatus: {type: 'boolean', default: false},
+		executionId: {type: 'string'},
+		stage: {type: 'string'},
+		action: {type: 'string'},
+		summary: {type: 'string'},
+		reject: {type: 'boolean', default: false},
+		allActions: {type: 'boolean', default: false},
+		abandon: {type: 'boolean', default: false},
+		reason: {type: 'string'},
+		variable: {type: 'string', isMultiple: true, default: [] as string[]},
+		revision: {type: 'string'},
+		clientRequestToken: {type: 'string'},
+		enable: {type: 'boolean', default: false},
+		disable: {type: 'boolean', default: false},
+		notify: {type: 'boolean', default: true},
+		yes: {type: 'boolean', default: false},
+	} as const;
+	const unknown = unknownFlag(argv, Object.keys(flags));
+	if (unknown) throw new UsageError(`unknown flag ${unknown} (try: pipetop --help)`);
+	const cli = meow(help, {importMeta: import.meta, argv, flags});
 
 	const [name = '', ...args] = cli.input;
 	const load = commands[name];
@@ -92,7 +90,27 @@ async function main(argv: string[]): Promise<number> {
 		env: process.env,
 	};
 	const command = await load();
-	return command(context);
+	// Clock timers are unref'd so that nothing left scheduled keeps a finished command alive; the
+	// flip side is that a command waiting only on them would let Node exit mid-way (exit 13,
+	// "unsettled top-level await"). Hold the process open for exactly as long as a command runs.
+	const keepAlive = setInterval(() => {}, 1 << 30);
+	try {
+		return await command(context);
+	} finally {
+		clearInterval(keepAlive);
+	}
+}
+
+/** Flags meow knows, as typed on the command line, so an unknown one gets one clear line. */
+function unknownFlag(argv: string[], known: string[]): string | undefined {
+	const names = new Set(['help', 'version', ...known.map(name => name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`))]);
+	for (const argument of argv) {
+		if (argument === '--') break;
+		if (!argument.startsWith('-') || argument === '-') continue;
+		const name = argument.replace(/^--?/, '').split('=')[0];
+		if (!names.has(name) && !names.has(name.replace(/^no-/, ''))) return argument.split('=')[0];
+	}
+	return undefined;
 }
 
 try {

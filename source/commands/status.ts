@@ -21,12 +21,7 @@ export type StatusOptions = BootstrapOptions & {
 export async function runStatus(context: CommandContext, options: StatusOptions = {}): Promise<number> {
 	if (context.args.length > 0) throw new UsageError(`status takes no arguments (got "${context.args.join(' ')}")`);
 	const clock = options.clock ?? new RealClock();
-	// The engine's timers do not hold the process open (so a finished one exits at once): this does, until we are done.
-	const keepAlive = setInterval(() => {}, 60_000);
-	const app = options.app ?? (await bootstrap(context, {...options, clock}).catch((error: unknown) => {
-		clearInterval(keepAlive);
-		throw error;
-	}));
+	const app = options.app ?? (await bootstrap(context, {...options, clock}));
 	try {
 		for (const warning of app.warnings) context.stderr.write(`pipetop: ${warning}\n`);
 		app.engine.start();
@@ -45,7 +40,6 @@ export async function runStatus(context: CommandContext, options: StatusOptions 
 		else context.stdout.write(renderStatusText(state, now));
 		return complete && failedSources(state).length === 0 ? 0 : 1;
 	} finally {
-		clearInterval(keepAlive);
 		if (!options.app) await app.close();
 	}
 }

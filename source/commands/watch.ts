@@ -80,12 +80,7 @@ export async function runWatch(context: CommandContext, options: WatchOptions = 
 	const name = context.args[0];
 	if (!PIPELINE_NAME.test(name)) throw new UsageError(`"${name}" is not a pipeline name (letters, digits, . @ - _; up to 100)`);
 	const clock: Clock = options.clock ?? new RealClock();
-	// The clock's timers do not hold the process open (so a finished one exits at once): this does, until we are done.
-	const keepAlive = setInterval(() => {}, 60_000);
-	const app = options.app ?? (await bootstrap(context, {...options, clock}).catch((error: unknown) => {
-		clearInterval(keepAlive);
-		throw error;
-	}));
+	const app = options.app ?? (await bootstrap(context, {...options, clock}));
 	const write = (text: string) => context.stdout.write(text);
 	let api: SourceApi | undefined;
 	try {
@@ -118,7 +113,6 @@ export async function runWatch(context: CommandContext, options: WatchOptions = 
 		context.stderr.write(`pipetop: watch: ${line}\n`);
 		return 1;
 	} finally {
-		clearInterval(keepAlive);
 		if (!options.app) await app.close();
 	}
 }

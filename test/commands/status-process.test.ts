@@ -1,11 +1,12 @@
 /**
- * `pipetop status --json` and `pipetop watch --exit-status` as real processes (node bin/pipetop.js
- * after a build), against the embedded service started by this test in real time.
+ * The headless commands as real processes (node bin/pipetop.js after a build): `status --json`,
+ * `watch --exit-status`, an operator action and bad usage, against the embedded service started
+ * by this test in real time. In-process tests cannot see how the process itself ends.
  */
 
 import {execFile, spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, expect, test} from 'vitest';
@@ -93,7 +94,23 @@ test('bad usage is one line on stderr and exit 2', async () => {
 	expect(unknown.stderr).toBe('pipetop: pipeline "no-such-pipeline" not found in team/eu-west-1\n');
 	const flag = await pipetop(['status', '--bogus']);
 	expect(flag.code).toBe(2);
+	expect(flag.stderr).toBe('pipetop: unknown flag --bogus (try: pipetop --help)\n');
 	const profile = await pipetop(['status', '--profile', 'nobody']);
 	expect(profile.code).toBe(2);
 	expect(profile.stderr).toMatch(/^pipetop: unknown profile "nobody": not in .*\n$/);
+});
+
+test('start as a process: the run starts once, the audit log records it, and the process ends by itself', async () => {
+	const before = sim.stats().byOperation.StartPipelineExecution ?? 0;
+	const started = await pipetop(['start', 'team-eu-west-1-p2', '--profile', 'team', '--yes', '--json', '--client-request-token', 'process-test-1']);
+	expect(started.stderr).toBe('');
+	expect(started.code).toBe(0);
+	const result = JSON.parse(started.stdout) as {outcome: string; resultExecutionId: string};
+	expect(result.outcome).toBe('done');
+	expect(sim.stats().byOperation.StartPipelineExecution).toBe(before + 1);
+	const state = world.call(TEAM.profile, 'eu-west-1', 'ListPipelineExecutions', {pipelineName: 'team-eu-west-1-p2'}) as {pipelineExecutionSummaries: Array<{pipelineExecutionId: string}>};
+	expect(state.pipelineExecutionSummaries.map(summary => summary.pipelineExecutionId)).toContain(result.resultExecutionId);
+	const audit = await readFile(join(dir, '.local', 'state', 'pipetop', 'audit.jsonl'), 'utf8');
+	expect(audit).toContain('"clientRequestToken":"process-test-1"');
+	expect(audit).toContain('"outcome":"done"');
 });
