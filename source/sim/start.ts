@@ -8,6 +8,7 @@ import {writeAwsDir, type AwsDirFiles} from './aws-dir.js';
 import type {FaultOptions, SimWorld} from './contract.js';
 import {listenSim} from './http/server.js';
 import type {SimStats} from './http/stats.js';
+import type {SsoPortal} from './http/sso-portal.js';
 
 export type {SimStats} from './http/stats.js';
 
@@ -33,6 +34,8 @@ export type RunningSim = {
 	setFaults(faults: FaultOptions): void;
 	stats(): SimStats;
 	resetStats(): void;
+	/** The SSO portal served on the same port (see sso.ts for profiles, login and expiry). */
+	sso: SsoPortal;
 	/** Writes AWS CLI/SDK config and credentials for every account, pointing at this sim. */
 	writeAwsDir(dir: string): Promise<AwsDirFiles>;
 	/** Closes every socket, including keep-alive ones and calls held by dead regions. */
@@ -65,6 +68,7 @@ export async function startSim(options: StartSimOptions): Promise<RunningSim> {
 		setFaults: faults => front.faults.set(faults),
 		stats: () => front.stats.snapshot(),
 		resetStats: () => front.stats.reset(),
+		sso: front.sso,
 		writeAwsDir: dir => writeAwsDir(dir, options.world.accounts(), url),
 		stop: () => server.close(),
 	};

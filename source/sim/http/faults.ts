@@ -5,7 +5,8 @@
  */
 
 import type {Clock} from '../../shared/clock.js';
-import {SimError, type FaultOptions, type SimService} from '../contract.js';
+import {SimError, type FaultOptions, type Misbehaviour, type SimService} from '../contract.js';
+import {misbehaves, validateMisbehaviour} from './misbehave.js';
 import {seededRandom, type Random} from './prng.js';
 import {TokenBucket} from './token-bucket.js';
 
@@ -15,7 +16,7 @@ export type Admission =
 	/** Answer this error at once (denied, throttled). */
 	| {kind: 'reject'; error: SimError}
 	/** Wait latencyMs, then drop, fail with a 5xx, or ask the world (and maybe damage its answer). */
-	| {kind: 'proceed'; latencyMs: number; then: 'drop' | 'internal' | 'unavailable' | 'world'; malform?: 'truncate' | 'retype'};
+	| {kind: 'proceed'; latencyMs: number; then: 'drop' | 'internal' | 'unavailable' | 'world'; malform?: 'truncate' | 'retype'; spoilEnums?: boolean; loseAnswer?: boolean};
 
 export type Caller = {service: SimService; operation: string; accountId: string; profile: string; region: string};
 
@@ -28,6 +29,10 @@ export function validateFaults(faults: FaultOptions): void {
 	checkRate('serverErrorRate', faults.serverErrorRate);
 	checkRate('dropRate', faults.dropRate);
 	checkRate('malformedRate', faults.malformedRate);
+	checkRate('throttleRate', faults.throttleRate);
+	checkRate('hangRate', faults.hangRate);
+	checkRate('lostAnswerRate', faults.lostAnswerRate);
+	if (faults.misbehave) validateMisbehaviour(faults.misbehave);
 	if (faults.latencyMs !== undefined && !(faults.latencyMs >= 0)) throw new RangeError(`latencyMs must be 0 or more, got ${faults.latencyMs}`);
 	const limit = faults.rateLimit;
 	if (limit && !(limit.perSecond > 0)) throw new RangeError(`rateLimit.perSecond must be above 0, got ${limit.perSecond}`);
@@ -55,6 +60,11 @@ export class FaultInjector {
 		this.buckets = new Map();
 	}
 
+	/** The misbehaviour in force for this caller, when it changes anything (read on every call: not cloned). */
+	misbehaviour(caller: Caller): Readonly<Misbehaviour> | undefined {
+		return misbehaves(this.faults.misbehave) && inScope(this.faults, caller) ? this.faults.misbehave : undefined;
+	}
+
 	get(): FaultOptions {
 		return structuredClone(this.faults);
 	}
@@ -64,8 +74,12 @@ export class FaultInjector {
 		if (faults.deadRegions?.includes(caller.region)) return {kind: 'hold'};
 		if (faults.deniedAccounts?.includes(caller.accountId)) return {kind: 'reject', error: accessDenied(caller)};
 		if (faults.rateLimit && !this.bucketFor(caller, faults.rateLimit).take(this.clock.now())) {
-			return {kind: 'reject', error: new SimError('ThrottlingException', 'Rate exceeded', 400)};
+			return {kind: 'reject', error: throttled()};
 		}
+		// Outside the scope, none of the share-based faults apply (and nothing is drawn for them).
+		if (!inScope(faults, caller)) return {kind: 'proceed', latencyMs: 0, then: 'world'};
+		if (this.chance(faults.throttleRate)) return {kind: 'reject', error: throttled()};
+		if (this.chance(faults.hangRate)) return {kind: 'hold'};
 		const latencyMs = faults.latencyMs ?? 0;
 		if (this.chance(faults.dropRate)) return {kind: 'proceed', latencyMs, then: 'drop'};
 		if (this.chance(faults.serverErrorRate)) {
@@ -74,7 +88,10 @@ export class FaultInjector {
 		if (this.chance(faults.malformedRate)) {
 			return {kind: 'proceed', latencyMs, then: 'world', malform: this.random.next() < 0.5 ? 'truncate' : 'retype'};
 		}
-		return {kind: 'proceed', latencyMs, then: 'world'};
+		if (this.chance(faults.lostAnswerRate)) return {kind: 'proceed', latencyMs, then: 'world', loseAnswer: true};
+		// Drawn only when enums are to be spoilt, so renames and wrong types alone shift nothing.
+		const spoilEnums = misbehaves(faults.misbehave) && this.chance(faults.misbehave.unknownEnums);
+		return {kind: 'proceed', latencyMs, then: 'world', ...(spoilEnums && {spoilEnums})};
 	}
 
 	/** Draws only when the rate is set, so switching one fault on does not reshuffle the others. */
@@ -94,6 +111,19 @@ export class FaultInjector {
 		}
 		return bucket;
 	}
+}
+
+function inScope(faults: FaultOptions, caller: Caller): boolean {
+	const scope = faults.scope;
+	if (!scope) return true;
+	if (scope.accountIds && !scope.accountIds.includes(caller.accountId)) return false;
+	if (scope.regions && !scope.regions.includes(caller.region)) return false;
+	if (scope.operations && !scope.operations.includes(caller.operation)) return false;
+	return true;
+}
+
+function throttled(): SimError {
+	return new SimError('ThrottlingException', 'Rate exceeded', 400);
 }
 
 function accessDenied(caller: Caller): SimError {

@@ -10,9 +10,11 @@ import {SimError, type FaultOptions, type OperationContext, type SimWorld} from 
 import {readBody} from './body.js';
 import {FaultInjector, type Caller} from './faults.js';
 import {retypeJson, truncateJson} from './malform.js';
+import {misbehaveAnswer, unrenameInput} from './misbehave.js';
 import {requestIdSequence} from './prng.js';
 import {JSON_CONTENT_TYPE, errorAnswer, internalFailure, parseJsonBody, parseTarget, serviceUnavailable, successAnswer, type WireAnswer} from './protocol.js';
 import {verifySignature} from './sigv4.js';
+import {SsoPortal} from './sso-portal.js';
 import {StatsRecorder} from './stats.js';
 
 export type FrontOptions = {world: SimWorld; clock: Clock; seed: number; faults?: FaultOptions};
@@ -26,6 +28,8 @@ function debugEnabled(): boolean {
 export class SimFront {
 	readonly stats = new StatsRecorder();
 	readonly faults: FaultInjector;
+	/** The SSO portal on the same port: role credentials for profiles that log in with `sso_session`. */
+	readonly sso: SsoPortal;
 	private readonly world: SimWorld;
 	private readonly nextRequestId: () => string;
 	/** Pending latency waits and how to end each early (on stop). */
@@ -37,10 +41,16 @@ export class SimFront {
 		this.world = options.world;
 		this.faults = new FaultInjector(options.clock, options.seed, options.faults);
 		this.nextRequestId = requestIdSequence(options.seed);
+		this.sso = new SsoPortal(() => this.world.accounts(), options.seed);
 	}
 
 	/** The http 'request' listener. Never rejects. */
 	readonly listener = (request: IncomingMessage, response: ServerResponse): void => {
+		if (this.sso.isPortalRequest(request)) {
+			this.stats.request();
+			this.sso.serve(request, response, this.nextRequestId());
+			return;
+		}
 		this.serve(request, response).catch((error: unknown) => {
 			this.logInternal(error);
 			try {
@@ -81,8 +91,12 @@ export class SimFront {
 			return fail(new SimError('SerializationException', 'The request body is too large.', 413));
 		}
 
-		const caller = verifySignature({method: request.method, url: request.url ?? '/', headers: request.headersDistinct, body}, target.service, this.world.accounts(), Date.now());
+		const accounts = [...this.world.accounts(), ...this.sso.signingAccounts()];
+		const caller = verifySignature({method: request.method, url: request.url ?? '/', headers: request.headersDistinct, body}, target.service, accounts, Date.now());
 		if (caller instanceof SimError) return fail(caller);
+		const session = this.sso.verdict(caller.accessKeyId, request.headersDistinct['x-amz-security-token']?.[0]);
+		if (session === 'expired') return fail(new SimError('ExpiredTokenException', 'The security token included in the request is expired', 400));
+		if (session === 'wrong-token') return fail(new SimError('UnrecognizedClientException', 'The security token included in the request is invalid.', 400));
 		const {account, region} = caller;
 		this.stats.authenticated(account.accountId, region, target.operation);
 
@@ -105,8 +119,10 @@ export class SimFront {
 			return fail(admission.then === 'internal' ? internalFailure() : serviceUnavailable());
 		}
 
-		const input = parseJsonBody(body);
-		if (input instanceof SimError) return fail(input);
+		const parsed = parseJsonBody(body);
+		if (parsed instanceof SimError) return fail(parsed);
+		const misbehave = this.faults.misbehaviour(faultCaller);
+		const input = unrenameInput(parsed, misbehave);
 		const context: OperationContext = {service: target.service, accountId: account.accountId, region, accessKeyId: caller.accessKeyId, requestId};
 		this.stats.handled(target.operation);
 		let result: unknown;
@@ -119,6 +135,13 @@ export class SimFront {
 			return fail(internalFailure());
 		}
 		if (response.destroyed) return;
+		if (admission.loseAnswer) {
+			// Done, but the client never hears of it.
+			this.stats.count('dropped');
+			request.socket.destroy();
+			return;
+		}
+		if (misbehave) result = misbehaveAnswer(result ?? {}, misbehave, admission.spoilEnums ?? false);
 		const text = JSON.stringify(result ?? {});
 		if (admission.malform) {
 			this.stats.count('malformed');
