@@ -73,7 +73,7 @@ describe('writes are sent once, and AWS errors are explained', () => {
 		expect(harness.calls('PutApprovalResult')).toBe(1);
 		// The re-read is asked for before the answer; on a loaded machine its HTTP round trip can
 		// land after virtual time ran past the layer's wait, so wait for it to reach the service.
-		await harness.until(() => harness.calls('GetPipelineState') > reads, 'the state to be re-read');
+		await harness.until(() => (harness?.calls('GetPipelineState') ?? 0) > reads, 'the state to be re-read');
 		expect(harness.calls('PutApprovalResult')).toBe(1);
 	});
 
