@@ -52,6 +52,8 @@ export function mergeSettings(config: PipetopConfig, flags: GlobalFlags): Settin
 			...(seconds.idleSeconds !== undefined && {idle: seconds.idleSeconds * 1000}),
 			...(seconds.discoverySeconds !== undefined && {discovery: seconds.discoverySeconds * 1000}),
 			...(seconds.logFollowSeconds !== undefined && {logFollow: seconds.logFollowSeconds * 1000}),
+			// The retry of a failed source follows the idle cadence (see DEFAULT_INTERVALS.maxBackoff).
+			...(seconds.idleSeconds !== undefined && {maxBackoff: Math.max(DEFAULT_INTERVALS.backoff, seconds.idleSeconds * 1000)}),
 		},
 	};
 }

@@ -7,7 +7,9 @@ export const DEFAULT_INTERVALS: Intervals = {
 	discovery: 300_000,
 	logFollow: 2_000,
 	backoff: 5_000,
-	maxBackoff: 300_000,
+	// A failed source is probed at least once per idle cycle, so it is back within one cycle of
+	// the fault ending, at the cost of one ListPipelines a minute per failed source.
+	maxBackoff: 60_000,
 };
 
 /** Data older than this many times its interval is marked stale. */
