@@ -104,7 +104,7 @@ describe('TERM=dumb and NO_COLOR while a source fails', () => {
 		const console_ = openConsole(fleet, {columns: 120, rows: 24, env: {TERM: 'dumb'}});
 		await console_.settle(0);
 		expect(console_.terminal.lastFrame()).not.toContain('\u001B');
-		expect(console_.terminal.lines()[1]).toMatch(/^x beta\/us-east-1 AccessDeniedException/);
+		expect(console_.terminal.lines()[1]).toMatch(/^x beta\/us-east-1 \[\S+ old\] AccessDeniedException/);
 		console_.close();
 	});
 
@@ -112,7 +112,7 @@ describe('TERM=dumb and NO_COLOR while a source fails', () => {
 		const console_ = openConsole(fleet, {columns: 120, rows: 24, env: {TERM: 'xterm-256color', NO_COLOR: '1', LANG: 'C.UTF-8'}});
 		await console_.settle(0);
 		expect(console_.terminal.lastFrame()).not.toMatch(/\u001B\[(?:3[0-7]|9[0-7])m/);
-		expect(console_.terminal.lines()[1]).toMatch(/^✗ beta\/us-east-1 AccessDeniedException/);
+		expect(console_.terminal.lines()[1]).toMatch(/^✗ beta\/us-east-1 \[\S+ old\] AccessDeniedException/);
 		console_.close();
 	});
 });

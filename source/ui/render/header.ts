@@ -35,6 +35,17 @@ export function loadingProgress(state: Pick<FleetState, 'sources' | 'sourceOrder
 	return `${answered}/${state.sourceOrder.length} sources, ${pipelines} pipelines`;
 }
 
+/**
+ * For a failed source, how old what is on screen is: the operator must know what to trust. Next
+ * to the name, ahead of AWS's message, which can be long enough to fill the line.
+ */
+function dataAge(source: SourceState, now: number): string {
+	if (source.health !== 'failed') return '';
+	if (source.listedAt === undefined) return ' [no data]';
+	const ago = formatAgo(source.listedAt, now);
+	return ` [${ago === 'now' ? '<1s' : ago} old]`;
+}
+
 function sourceProblem(source: SourceState, now: number): string {
 	if (source.health === 'failed') {
 		const error = source.error;
@@ -61,7 +72,7 @@ export function sourceSegments(state: Pick<FleetState, 'sources' | 'sourceOrder'
 		const source = ordered[index];
 		const tone = healthTone(source.health);
 		const problem = sourceProblem(source, now);
-		const label = `${source.profile}/${source.region}`;
+		const label = `${source.profile}/${source.region}${dataAge(source, now)}`;
 		const text = `${label}${problem ? ` ${problem}` : ''}${source.readOnly ? ' [ro]' : ''}`;
 		const left = ordered.length - index - 1;
 		const reserve = left > 0 ? ` +${left} more`.length : 0;

@@ -32,7 +32,7 @@ describe('header', () => {
 			source('dev', 'eu-west-1', {health: 'failed', error: {code: 'ExpiredToken', message: 'SSO session expired', hint: 'run: aws sso login --profile dev'}}),
 		);
 		const text = plainText(sourceSegments(state, 200, now, theme));
-		expect(text.startsWith('✗ dev/eu-west-1 ExpiredToken: SSO session expired — run: aws sso login --profile dev')).toBe(true);
+		expect(text.startsWith('✗ dev/eu-west-1 [no data] ExpiredToken: SSO session expired — run: aws sso login --profile dev')).toBe(true);
 		expect(text).toContain('✓ prod/us-east-1');
 	});
 
