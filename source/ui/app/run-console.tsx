@@ -39,6 +39,9 @@ export async function runConsole(context: CommandContext): Promise<number> {
 			stdin,
 			stderr,
 			alternateScreen: true,
+			// Both ends are terminals (console-command refuses otherwise). Ink would still go quiet
+			// when CI=true is in the environment (is-in-ci), leaving an operator a blank screen.
+			interactive: true,
 			// Only changed lines are rewritten: over SSH a cursor move costs less than a whole frame.
 			incrementalRendering: true,
 			maxFps: 30,
