@@ -14,6 +14,7 @@ import {startSim, type RunningSim} from '../../../source/sim/start.js';
 import {createWorld, type World} from '../../../source/sim/world/index.js';
 import type {AuditEntry} from '../../../source/actions/types.js';
 import type {FleetState} from '../../../source/store/types.js';
+import {DEFAULT_FLAGS} from '../../helpers/fleet-harness.js';
 
 export const PROFILE = 'ops';
 export const ACCOUNT = '123456789012';
@@ -121,23 +122,7 @@ export function operatorScenario(): Scenario {
 }
 
 export function flags(overrides: Partial<GlobalFlags> = {}): GlobalFlags {
-	return {
-		profile: PROFILE,
-		allProfiles: false,
-		readOnly: false,
-		demo: false,
-		json: false,
-		exitStatus: false,
-		reject: false,
-		allActions: false,
-		abandon: false,
-		variable: [],
-		enable: false,
-		disable: false,
-		notify: false,
-		yes: false,
-		...overrides,
-	};
+	return {...DEFAULT_FLAGS, profile: PROFILE, notify: false, ...overrides};
 }
 
 export type OperatorSim = {
