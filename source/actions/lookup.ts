@@ -8,6 +8,21 @@ export function findStage(entry: PipelineEntry, stageName: string | undefined): 
 	return entry.stages.find(stage => stage.name === stageName);
 }
 
+/**
+ * The stage a stage action works on, once the action's own check passed: the check guarantees the
+ * pipeline and the stage are there, so callers need not test for them again.
+ */
+export function checkedStage(
+	state: FleetState,
+	request: ActionRequest,
+	check: (state: FleetState, request: ActionRequest) => string | undefined,
+): {problem: string} | {entry: PipelineEntry; stage: StageView} {
+	const problem = check(state, request);
+	if (problem) return {problem};
+	const entry = state.pipelines[request.pipelineKey];
+	return {entry, stage: findStage(entry, request.stageName) as StageView};
+}
+
 export function findAction(stage: StageView, actionName: string | undefined): ActionView | undefined {
 	if (!actionName) return undefined;
 	return stage.actions.find(action => action.name === actionName);

@@ -1,6 +1,6 @@
-import type {FleetState, PipelineEntry, StageView} from '../store/types.js';
+import type {FleetState, PipelineEntry} from '../store/types.js';
 import type {ConditionType} from './api.js';
-import {findStage, isV2, requireStage, shortId, targetOf} from './lookup.js';
+import {checkedStage, isV2, requireStage, shortId, targetOf} from './lookup.js';
 import {intentId, refuse, type ActionModule, type PlanContext, type Prepared} from './plan.js';
 import type {ActionRequest} from './types.js';
 
@@ -43,10 +43,9 @@ function declaredConditions(state: FleetState, entry: PipelineEntry, stageName: 
 
 async function prepare(context: PlanContext, request: ActionRequest): Promise<Prepared> {
 	const state = context.getState();
-	const problem = check(state, request);
-	if (problem) return refuse(problem);
-	const entry = state.pipelines[request.pipelineKey];
-	const stage = findStage(entry, request.stageName) as StageView;
+	const selected = checkedStage(state, request, check);
+	if ('problem' in selected) return refuse(selected.problem);
+	const {entry, stage} = selected;
 	const executionId = stage.executionId as string;
 	const types = declaredConditions(state, entry, stage.name);
 	if (types.length === 0) return refuse(`${stage.name} declares no entry or success condition`);

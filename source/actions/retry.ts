@@ -1,6 +1,6 @@
 import type {FleetState, PipelineEntry, StageView} from '../store/types.js';
 import type {RetryMode} from './api.js';
-import {findStage, requireStage, shortId, targetOf} from './lookup.js';
+import {checkedStage, findStage, requireStage, shortId, targetOf} from './lookup.js';
 import {intentId, refuse, type ActionModule, type PlanContext, type Prepared} from './plan.js';
 import type {ActionRequest} from './types.js';
 
@@ -34,10 +34,9 @@ function running(stage: StageView): string[] {
 
 async function prepare(context: PlanContext, request: ActionRequest): Promise<Prepared> {
 	const state = context.getState();
-	const problem = check(state, request);
-	if (problem) return refuse(problem);
-	const entry = state.pipelines[request.pipelineKey];
-	const stage = findStage(entry, request.stageName) as StageView;
+	const selected = checkedStage(state, request, check);
+	if ('problem' in selected) return refuse(selected.problem);
+	const {entry, stage} = selected;
 	const executionId = stage.executionId as string;
 
 	const details: string[] = [`Stage ${stage.name} is ${stage.status} in execution ${shortId(executionId)}`];

@@ -1,5 +1,5 @@
 import type {FleetState, StageView} from '../store/types.js';
-import {findStage, requireStage, targetOf} from './lookup.js';
+import {checkedStage, findStage, requireStage, targetOf} from './lookup.js';
 import {intentId, refuse, type ActionModule, type PlanContext, type Prepared} from './plan.js';
 import type {ActionRequest, Answers} from './types.js';
 import {transitionReason} from './validate.js';
@@ -27,10 +27,9 @@ function directionOf(stage: StageView, answers: Answers): Direction {
 
 async function prepare(context: PlanContext, request: ActionRequest): Promise<Prepared> {
 	const state = context.getState();
-	const problem = check(state, request);
-	if (problem) return refuse(problem);
-	const entry = state.pipelines[request.pipelineKey];
-	const stage = findStage(entry, request.stageName) as StageView;
+	const selected = checkedStage(state, request, check);
+	if ('problem' in selected) return refuse(selected.problem);
+	const {entry, stage} = selected;
 	const transition = stage.inboundTransition;
 
 	const details: string[] = [];
