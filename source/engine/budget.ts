@@ -11,9 +11,8 @@
  *   accepted lately, or to a guess from how soon the throttle followed the last cut. The rate
  *   drops to 85% of the ceiling. Calls already in flight when it was cut do not cut it again.
  * - The rate climbs back to 95% of the ceiling within seconds and holds there; only after 45 s
- *   without a throttle, and while a backlog of calls waits, does it probe above, faster the longer
- *   it stays quiet, so a steady limit costs about one throttle a minute under load and a lifted
- *   one is found again within a couple of minutes.
+ *   without a throttle does it probe above, faster the longer it stays quiet, so a steady limit
+ *   costs about one throttle a minute and a lifted one is found again within a couple of minutes.
  * - It only grows while calls wait for it: an idle source does not drift to a rate it never tested.
  */
 
@@ -30,8 +29,6 @@ const SLOW_START_WINDOW_MS = 1500;
 const HOLD_SHARE = 0.95;
 /** After a cut, the rate stays at or under the ceiling this long before probing above it. */
 const HOLD_MS = 45_000;
-/** Calls must have waited this long without a break before the rate probes above the ceiling. */
-const BACKLOG_MS = 5000;
 
 /** `limited`: other calls were still waiting when this one went out (the rate was the bottleneck). */
 export type Grant = {startedAt: number; limited: boolean};
@@ -57,8 +54,6 @@ export class RequestBudget {
 	private readonly successes: number[] = [];
 	private firstSuccessAt: number | undefined;
 	private seq = 0;
-	/** Since when calls have waited without a break; undefined while none waits. */
-	private backlogSince: number | undefined;
 	private timer: TimerHandle | undefined;
 	private readonly waiters = new MinHeap<Waiter>((a, b) => a.priority < b.priority || (a.priority === b.priority && a.seq < b.seq));
 	private readonly options: BudgetOptions;
@@ -79,7 +74,6 @@ export class RequestBudget {
 	acquire(priority: number): Promise<Grant> {
 		return new Promise<Grant>((resolve, reject) => {
 			this.waiters.push({priority, seq: this.seq++, resolve, reject});
-			this.backlogSince ??= this.clock.now();
 			this.pump();
 		});
 	}
@@ -95,7 +89,6 @@ export class RequestBudget {
 	/** Rejects every waiter (their calls are not made). */
 	cancelWaiting(): void {
 		for (const waiter of this.waiters.drain()) waiter.reject(new BudgetCancelled('cancelled'));
-		this.backlogSince = undefined;
 		this.clock.clearTimer(this.timer);
 		this.timer = undefined;
 	}
@@ -147,11 +140,6 @@ export class RequestBudget {
 			growth = Math.max(rate * 0.02, (ceiling * HOLD_SHARE - rate) * 0.3);
 			cap = ceiling * HOLD_SHARE;
 		} else if (quiet < HOLD_MS) growth = 0;
-		// Above the ceiling only while a real backlog says the rate is what holds calls back: one
-		// waiting call is not demand, and a rate that drifted up unused lets the next wave of polls
-		// drain the service's bucket (4 throttles in 10 minutes of steady state, bench/); a wave of
-		// due polls clears within a few seconds, a real backlog does not.
-		else if (this.backlogSince === undefined || now - this.backlogSince < BACKLOG_MS) growth = 0;
 		else growth = rate * 0.005 * (1 + (quiet - HOLD_MS) / 10_000);
 		// About `rate` successes arrive per second, so each adds growth / rate (growth is per second).
 		if (growth > 0) this.rate = Math.min(cap, this.options.maxRate, rate + growth / rate);
@@ -165,7 +153,6 @@ export class RequestBudget {
 				return;
 			}
 			const waiter = this.waiters.pop() as Waiter;
-			if (this.waiters.size === 0) this.backlogSince = undefined;
 			this.inFlight++;
 			this.nextAt = Math.max(now, this.nextAt) + 1000 / this.rate;
 			waiter.resolve({startedAt: now, limited: this.waiters.size > 0});
