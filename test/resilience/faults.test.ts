@@ -113,7 +113,12 @@ test('latency spikes of several seconds: keys answer while calls hang, and the s
 	// Read everything now: beta's calls sit in the sim for 2 s of real time.
 	fleet.engine.refresh();
 	fleet.clock.advance(1000);
-	await new Promise(resolve => setTimeout(resolve, 50));
+	// Dispatch takes a few event-loop turns, longer on a loaded machine; each call then sits in the
+	// sim for 2 s of real time, so waiting up to 1.5 s for the first still catches it in flight.
+	const dispatchBy = performance.now() + 1500;
+	while (fleet.engine.inFlight('beta/us-east-1') === 0 && performance.now() < dispatchBy) {
+		await new Promise(resolve => setTimeout(resolve, 20));
+	}
 	expect(fleet.engine.inFlight('beta/us-east-1')).toBeGreaterThan(0);
 	const pressed = performance.now();
 	await keysAnswer(console_);
