@@ -24,6 +24,8 @@ export type BootstrapOptions = {
 	clock?: Clock;
 	/** Engine tuning (budget, timeouts) for tests and benchmarks. */
 	engine?: Partial<Omit<EngineOptions, 'sources' | 'clock'>>;
+	/** Sees the app once built (tests on virtual time wait for its engine to be idle before moving the clock). */
+	onBootstrapped?: (app: Bootstrapped) => void;
 };
 
 export type Bootstrapped = {
@@ -61,7 +63,7 @@ export async function bootstrap(context: CommandContext, options: BootstrapOptio
 		const engine = createFleetEngine({...options.engine, sources, clock: options.clock ?? new RealClock(), intervals: {...settings.intervals, ...options.engine?.intervals}});
 		const readOnly = (profile: string) => settings.readOnly || settings.readOnlyProfiles.includes(profile);
 		let closed = false;
-		return {
+		const app: Bootstrapped = {
 			config,
 			configPath,
 			settings,
@@ -78,6 +80,8 @@ export async function bootstrap(context: CommandContext, options: BootstrapOptio
 				await demo?.stop();
 			},
 		};
+		options.onBootstrapped?.(app);
+		return app;
 	} catch (error) {
 		await demo?.stop();
 		throw error;

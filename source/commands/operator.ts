@@ -1,18 +1,17 @@
 import {createInterface} from 'node:readline/promises';
 import type {AuditSink} from '../actions/audit.js';
+import type {BootstrapOptions} from '../app/bootstrap.js';
 import {createActionLayer, type ActionAppParts} from '../actions/create.js';
 import {checkAnswers, type Plan} from '../actions/plan.js';
 import type {ActionRequest, Answers} from '../actions/types.js';
 import {UsageError, type Command, type CommandContext} from '../cli/context.js';
-import {RealClock, type Clock} from '../shared/clock.js';
+import {RealClock} from '../shared/clock.js';
 import {targetLines} from '../ui/dialogs/dialog-parts.js';
 import {parseOperatorArgs, type HeadlessCommand} from './operator-args.js';
 import {exitCodeFor, reportJson, reportText, type OperatorReport} from './operator-output.js';
 import {locatePipeline} from './operator-session.js';
 
-export type OperatorCommandOptions = {
-	/** The clock the app runs on (tests pass a VirtualClock). */
-	clock?: Clock;
+export type OperatorCommandOptions = Pick<BootstrapOptions, 'clock' | 'onBootstrapped'> & {
 	/** Where attempts are recorded; default: the audit log file (config auditLog or XDG state). */
 	audit?: AuditSink;
 };
@@ -109,7 +108,8 @@ export function operatorCommand(name: HeadlessCommand, options: OperatorCommandO
 		// Usage is checked before anything is read, so a typo costs no AWS call.
 		parseOperatorArgs(name, context.args, context.flags);
 		const {bootstrap} = await import('../app/bootstrap.js');
-		const app = await bootstrap(context, options.clock ? {clock: options.clock} : {});
+		const {clock, onBootstrapped} = options;
+		const app = await bootstrap(context, {...(clock && {clock}), ...(onBootstrapped && {onBootstrapped})});
 		try {
 			return await act(context, app, name, options);
 		} finally {

@@ -31,7 +31,7 @@ async function pipetop(name: HeadlessCommand, args: string[], overrides: Partial
 		stdin: {isTTY: false} as NodeJS.ReadStream,
 		env: sim.env,
 	};
-	const code = await sim.drive(operatorCommand(name, {clock: sim.clock})(context), {maxMs: 900_000, step: 500});
+	const code = await sim.drive(operatorCommand(name, sim.commandOptions())(context), {maxMs: 900_000, step: 500});
 	const json = context.flags.json && stdout.text() ? (JSON.parse(stdout.text()) as Record<string, unknown>) : undefined;
 	return {code, json, stdout: stdout.text(), stderr: stderr.text()};
 }

@@ -55,7 +55,7 @@ describe('headless subcommands', () => {
 		let out = '';
 		const stream = {isTTY: false, write: (chunk: string) => (out += chunk).length > 0} as unknown as NodeJS.WriteStream;
 		const context: CommandContext = {args, flags: flags({yes: true, json: true, ...overrides}), stdout: stream, stderr: stream, stdin: {isTTY: false} as NodeJS.ReadStream, env};
-		const code = await harness.drive(operatorCommand(name, {clock: harness.clock})(context), {maxMs: 120_000, step: 500});
+		const code = await harness.drive(operatorCommand(name, harness.commandOptions())(context), {maxMs: 120_000, step: 500});
 		return {code, out};
 	}
 

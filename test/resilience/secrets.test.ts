@@ -60,7 +60,7 @@ describe('secrets never leave', () => {
 	test('status (text and JSON), operator commands that work, fail and are refused, the audit log', async () => {
 		for (const json of [false, true]) {
 			const {context: ctx, text} = context([], {json});
-			await harness.drive(runStatus(ctx, {clock: harness.clock}), {maxMs: 300_000, step: 500});
+			await harness.drive(runStatus(ctx, harness.commandOptions()), {maxMs: 300_000, step: 500});
 			outputs.push([`status json=${json}`, text()]);
 		}
 		await harness.until(() => {
@@ -75,17 +75,17 @@ describe('secrets never leave', () => {
 		];
 		for (const [name, args, overrides] of runs) {
 			const {context: ctx, text} = context(args, overrides);
-			await harness.drive(operatorCommand(name, {clock: harness.clock})(ctx), {maxMs: 120_000, step: 500});
+			await harness.drive(operatorCommand(name, harness.commandOptions())(ctx), {maxMs: 120_000, step: 500});
 			outputs.push([`${name} ${JSON.stringify(overrides)}`, text()]);
 		}
 		// Denied keys: every call refused, the refusal explained.
 		harness.sim.setFaults({deniedAccounts: [harness.world.account(PROFILE).accountId]});
 		{
 			const {context: ctx, text} = context([], {json: true});
-			await harness.drive(runStatus(ctx, {clock: harness.clock}), {maxMs: 300_000, step: 500});
+			await harness.drive(runStatus(ctx, harness.commandOptions()), {maxMs: 300_000, step: 500});
 			outputs.push(['status while denied', text()]);
 			const {context: act, text: actText} = context(['gate'], {yes: true});
-			await harness.drive(operatorCommand('start', {clock: harness.clock})(act), {maxMs: 120_000, step: 500}).catch((error: unknown) => outputs.push(['start error', String(error)]));
+			await harness.drive(operatorCommand('start', harness.commandOptions())(act), {maxMs: 120_000, step: 500}).catch((error: unknown) => outputs.push(['start error', String(error)]));
 			outputs.push(['start while denied', actText()]);
 		}
 		harness.sim.setFaults({});
@@ -103,7 +103,7 @@ describe('secrets never leave', () => {
 		const path = join(harness.dir, 'wrong-credentials');
 		await import('node:fs/promises').then(fs => fs.writeFile(path, credentials.replace(real, wrong)));
 		const {context: ctx, text} = context([], {json: true}, {...harness.env, AWS_SHARED_CREDENTIALS_FILE: path});
-		await harness.drive(runStatus(ctx, {clock: harness.clock}), {maxMs: 300_000, step: 500});
+		await harness.drive(runStatus(ctx, harness.commandOptions()), {maxMs: 300_000, step: 500});
 		expect(text()).toMatch(/InvalidSignatureException/);
 		expectNoSecret('status with a wrong secret', text(), [...secretsOf(harness.sim), wrong]);
 	});

@@ -134,6 +134,11 @@ export type OperatorSim = {
 	auditPath: string;
 	/** The real app over the sim, as a command would build it. */
 	boot(overrides?: Partial<GlobalFlags>): Promise<Bootstrapped>;
+	/**
+	 * Options for one command run in-process (call it once per run, then drive the run): this
+	 * clock, no virtual time until the command has booted, and its engine waited on like booted ones.
+	 */
+	commandOptions(): {clock: VirtualClock; onBootstrapped: (app: Bootstrapped) => void};
 	/** Moves virtual time in steps until the predicate holds; throws with `what` when it never does. */
 	until(check: () => boolean, what: string, options?: {maxMs?: number; step?: number}): Promise<void>;
 	/**
@@ -149,14 +154,31 @@ export type OperatorSim = {
 	stop(): Promise<void>;
 };
 
-/** Real I/O needs real event-loop turns: a few macrotask turns let a loopback round trip finish. */
-async function ioTurns(): Promise<void> {
-	for (let index = 0; index < 4; index++) {
-		await flushIo(10);
-		await new Promise<void>(resolve => {
-			setTimeout(resolve, 1);
-		});
-	}
+/** How long (real time) one settle waits for calls in flight; a held call (dead region) never ends. */
+const SETTLE_LIMIT_MS = 500;
+/** How long (real time) `drive` waits for a command to boot (slow imports on a loaded machine). */
+const BOOT_PATIENCE_MS = 30_000;
+
+async function delay(ms: number): Promise<void> {
+	await new Promise<void>(resolve => {
+		setTimeout(resolve, ms);
+	});
+}
+
+/**
+ * Real I/O needs real event-loop turns: wait until every booted engine is idle (no call in flight,
+ * no store update pending: the engine batches them on a short real timer) or the limit passes,
+ * before virtual time moves. A slow machine then cannot let a timer fire ahead of an answer.
+ */
+async function ioTurns(apps: readonly Bootstrapped[]): Promise<void> {
+	await flushIo(10);
+	let timer: NodeJS.Timeout | undefined;
+	const limit = new Promise<void>(resolve => {
+		timer = setTimeout(resolve, SETTLE_LIMIT_MS);
+	});
+	await Promise.race([Promise.all(apps.map(app => app.engine.whenIdle())), limit]);
+	clearTimeout(timer);
+	await flushIo(10);
 }
 
 export async function startOperatorSim(options: {faults?: FaultOptions; scenario?: Scenario; maxActiveExecutions?: number} = {}): Promise<OperatorSim> {
@@ -174,6 +196,24 @@ export async function startOperatorSim(options: {faults?: FaultOptions; scenario
 	};
 	const auditPath = join(dir, 'state', 'pipetop', 'audit.jsonl');
 	const apps: Bootstrapped[] = [];
+	// Apps that commands built and close themselves: waited on, not closed here.
+	const commandApps: Bootstrapped[] = [];
+	const engines = () => [...apps, ...commandApps];
+	// Commands handed options and not yet bootstrapped.
+	let booting = 0;
+	const commandOptionsFor = () => ({
+		clock,
+		onBootstrapped(app: Bootstrapped) {
+			booting = Math.max(0, booting - 1);
+			commandApps.push(app);
+			// A closed engine is not waited on any more.
+			const close = app.close;
+			app.close = async () => {
+				commandApps.splice(commandApps.indexOf(app), 1);
+				await close();
+			};
+		},
+	});
 	const harness: OperatorSim = {
 		clock,
 		world,
@@ -189,9 +229,13 @@ export async function startOperatorSim(options: {faults?: FaultOptions; scenario
 			apps.push(app);
 			return app;
 		},
+		commandOptions: () => {
+			booting++;
+			return commandOptionsFor();
+		},
 		async until(check, what, {maxMs = 900_000, step = 1000} = {}) {
 			for (let waited = 0; ; waited += step) {
-				await ioTurns();
+				await ioTurns(engines());
 				if (check()) return;
 				if (waited >= maxMs) throw new Error(`never happened within ${maxMs / 1000} s of virtual time: ${what}`);
 				clock.advance(step);
@@ -203,10 +247,17 @@ export async function startOperatorSim(options: {faults?: FaultOptions; scenario
 				settled = true;
 			});
 			watched.catch(() => undefined);
-			await harness.until(() => settled, 'the awaited work to finish', {maxMs, step});
+			// While a command boots (imports, files) no virtual time passes: none of its timers exist yet.
+			const started = performance.now();
+			while (!settled && booting > 0 && performance.now() - started < BOOT_PATIENCE_MS) await delay(1);
+			try {
+				await harness.until(() => settled, 'the awaited work to finish', {maxMs, step});
+			} finally {
+				booting = 0;
+			}
 			return watched;
 		},
-		settle: ioTurns,
+		settle: async () => ioTurns(engines()),
 		calls: operation => sim.stats().byOperation[operation] ?? 0,
 		async audit() {
 			const text = await readFile(auditPath, 'utf8').catch(() => '');
