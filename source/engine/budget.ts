@@ -10,9 +10,13 @@
  *   the last 5 s; in slow start, the last 1.5 s); when that is too little to tell, to what it
  *   accepted lately, or to a guess from how soon the throttle followed the last cut. The rate
  *   drops to 85% of the ceiling. Calls already in flight when it was cut do not cut it again.
- * - The rate climbs back to 95% of the ceiling within seconds and holds there; only after 45 s
- *   without a throttle does it probe above, faster the longer it stays quiet, so a steady limit
- *   costs about one throttle a minute and a lifted one is found again within a couple of minutes.
+ * - The rate climbs back to 95% of the ceiling within seconds and holds there. After 45 s without
+ *   a throttle it may climb back to where it was before the last run of cuts (a storm of refusals
+ *   is not a limit to keep; a throttle on the way back is, and that way is then forgotten), and
+ *   then probe above, faster the longer it stays quiet. Both only while calls have waited on the
+ *   rate for a whole 5 s window: a few calls that wait now and then do not test a rate, and a
+ *   rate never tested lets the next big burst overrun the service's bucket. A lifted limit is
+ *   found again within minutes of sustained load.
  * - It only grows while calls wait for it: an idle source does not drift to a rate it never tested.
  */
 
@@ -50,10 +54,18 @@ export class RequestBudget {
 	private nextAt = 0;
 	private lastCutAt = Number.NEGATIVE_INFINITY;
 	private firstCutAt: number | undefined;
+	/**
+	 * The ceiling (or, before the first throttle, the rate) from before the latest run of cuts:
+	 * where the rate may return once they stop, since a storm of refusals is not a limit to keep.
+	 * Forgotten when the way back meets a throttle: then the limit really did come down.
+	 */
+	private restoreTo: number | undefined;
 	/** When recent calls succeeded, to measure what the service accepts. */
 	private readonly successes: number[] = [];
 	private firstSuccessAt: number | undefined;
 	private seq = 0;
+	/** Since when calls have been waiting without a break (undefined: none waits). */
+	private backlogSince: number | undefined;
 	private timer: TimerHandle | undefined;
 	private readonly waiters = new MinHeap<Waiter>((a, b) => a.priority < b.priority || (a.priority === b.priority && a.seq < b.seq));
 	private readonly options: BudgetOptions;
@@ -73,6 +85,7 @@ export class RequestBudget {
 	/** Waits for a slot; lower priority numbers are served first, FIFO within one. */
 	acquire(priority: number): Promise<Grant> {
 		return new Promise<Grant>((resolve, reject) => {
+			this.backlogSince ??= this.clock.now();
 			this.waiters.push({priority, seq: this.seq++, resolve, reject});
 			this.pump();
 		});
@@ -89,6 +102,7 @@ export class RequestBudget {
 	/** Rejects every waiter (their calls are not made). */
 	cancelWaiting(): void {
 		for (const waiter of this.waiters.drain()) waiter.reject(new BudgetCancelled('cancelled'));
+		this.backlogSince = undefined;
 		this.clock.clearTimer(this.timer);
 		this.timer = undefined;
 	}
@@ -114,6 +128,8 @@ export class RequestBudget {
 		// limit L it runs a call short after about 1/(r - L) seconds, so L ~ r - 1/elapsed.
 		const accepted = this.accepted(now, this.lastCutAt) ?? (this.firstCutAt === undefined ? undefined : this.accepted(now, this.firstCutAt));
 		const sinceCut = now - this.lastCutAt;
+		if (this.ceiling !== undefined && this.rate > this.ceiling) this.restoreTo = undefined;
+		else if (sinceCut > HOLD_MS) this.restoreTo = this.ceiling ?? this.rate;
 		const guess = this.firstCutAt !== undefined && sinceCut < WINDOW_MS ? Math.max(this.rate * 0.7, this.rate - 1000 / Math.max(sinceCut, 1)) : this.rate;
 		this.firstCutAt ??= now;
 		this.ceiling = Math.min(this.rate, accepted ?? guess);
@@ -135,14 +151,22 @@ export class RequestBudget {
 		const quiet = now - this.lastCutAt;
 		let growth: number;
 		let cap = this.options.maxRate;
+		// After a quiet hold, the rate from before the last run of cuts is known ground again.
+		const known = quiet < HOLD_MS ? ceiling : Math.max(ceiling, this.restoreTo ?? 0);
 		if (this.slowStart) growth = rate;
-		else if (rate < ceiling * HOLD_SHARE) {
-			growth = Math.max(rate * 0.02, (ceiling * HOLD_SHARE - rate) * 0.3);
-			cap = ceiling * HOLD_SHARE;
-		} else if (quiet < HOLD_MS) growth = 0;
-		else growth = rate * 0.005 * (1 + (quiet - HOLD_MS) / 10_000);
+		else if (rate < ceiling * HOLD_SHARE || (rate < known * HOLD_SHARE && this.sustained(now))) {
+			growth = Math.max(rate * 0.02, (known * HOLD_SHARE - rate) * 0.3);
+			cap = known * HOLD_SHARE;
+		} else if (quiet < HOLD_MS || !this.sustained(now)) growth = 0;
+		// Faster the longer it stayed quiet, up to two minutes' worth: a probe is still a probe.
+		else growth = rate * 0.005 * (1 + Math.min(quiet - HOLD_MS, 120_000) / 10_000);
 		// About `rate` successes arrive per second, so each adds growth / rate (growth is per second).
 		if (growth > 0) this.rate = Math.min(cap, this.options.maxRate, rate + growth / rate);
+	}
+
+	/** Calls have waited on the rate for the whole last window: it is being tested, probing is safe. */
+	private sustained(now: number): boolean {
+		return this.backlogSince !== undefined && this.backlogSince <= now - WINDOW_MS;
 	}
 
 	private pump(): void {
@@ -153,6 +177,7 @@ export class RequestBudget {
 				return;
 			}
 			const waiter = this.waiters.pop() as Waiter;
+			if (this.waiters.size === 0) this.backlogSince = undefined;
 			this.inFlight++;
 			this.nextAt = Math.max(now, this.nextAt) + 1000 / this.rate;
 			waiter.resolve({startedAt: now, limited: this.waiters.size > 0});
