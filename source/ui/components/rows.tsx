@@ -6,18 +6,20 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 
-const Line = memo(function Line({text}: {text: string}) {
-	// An empty Text takes no row at all: a blank line must still hold its place.
-	return <Text wrap="truncate-end">{text === '' ? ' ' : text}</Text>;
-});
+// Ink's Text itself, memoised: an unchanged line costs no render, and no wrapper component per
+// line (each element and fiber counts when a screen has fifty lines).
+const Line = memo(Text);
 
 export const Rows = memo(function Rows({lines, height}: {lines: readonly string[]; height: number}) {
 	return (
 		<Box height={height} flexDirection="column" flexShrink={0}>
 			{lines.slice(0, height).map((text, index) => (
-				// Keyed by position: row n of the screen stays row n, only its text changes.
+				// Keyed by position: row n of the screen stays row n, only its text changes. An empty
+				// Text takes no row at all: a blank line must still hold its place.
 				// eslint-disable-next-line react/no-array-index-key
-				<Line key={index} text={text} />
+				<Line key={index} wrap="truncate-end">
+					{text === '' ? ' ' : text}
+				</Line>
 			))}
 		</Box>
 	);

@@ -4,6 +4,7 @@
  * by default, nothing with NO_COLOR, and neither colours, attributes nor non-ASCII glyphs with
  * TERM=dumb. That also makes frames in tests exactly what a user would see.
  */
+import {applyCodes, transition, type SgrCode} from './sgr.js';
 
 export type Color = 'red' | 'green' | 'yellow' | 'blue' | 'magenta' | 'cyan' | 'gray' | 'white';
 
@@ -72,42 +73,40 @@ function withoutTrailingBlanks(segments: readonly Segment[]): readonly Segment[]
 	return end === segments.length ? segments : segments.slice(0, end);
 }
 
-/** Segments as one string with SGR codes, as far as the theme allows. `selected` inverts the whole line. */
+const close = {color: '\u001B[39m', intensity: '\u001B[22m', underline: '\u001B[24m', inverse: '\u001B[27m'};
+const colorCodes = Object.fromEntries(
+	Object.entries(foreground).map(([name, code]) => [name, {open: `\u001B[${code}m`, close: close.color}]),
+) as Record<Color, SgrCode>;
+const bold: SgrCode = {open: '\u001B[1m', close: close.intensity};
+const dim: SgrCode = {open: '\u001B[2m', close: close.intensity};
+const underline: SgrCode = {open: '\u001B[4m', close: close.underline};
+const inverse: SgrCode = {open: '\u001B[7m', close: close.inverse};
+const endInverse: SgrCode = {open: close.inverse, close: close.inverse};
+
+/**
+ * Segments as one string with SGR codes, as far as the theme allows. `selected` inverts the
+ * whole line. Codes change only where the style does, in the form Ink keeps (see sgr.ts).
+ */
 export function paint(segments: readonly Segment[], theme: Theme, selected = false): string {
+	const base: SgrCode[] = selected && theme.attributes ? [inverse] : [];
+	let active: SgrCode[] = [];
 	let out = '';
 	for (const segment of selected ? segments : withoutTrailingBlanks(segments)) {
 		if (segment.text === '') continue;
-		let open = '';
-		let close = '';
-		if (theme.color && segment.color) {
-			open += `\u001B[${foreground[segment.color]}m`;
-			close = '\u001B[39m' + close;
-		}
+		const codes: SgrCode[] = [];
+		if (theme.color && segment.color) codes.push(colorCodes[segment.color]);
 		if (theme.attributes) {
-			if (segment.bold) {
-				open += '\u001B[1m';
-				close = '\u001B[22m' + close;
-			} else if (segment.dim) {
-				open += '\u001B[2m';
-				close = '\u001B[22m' + close;
-			}
-			if (segment.underline) {
-				open += '\u001B[4m';
-				close = '\u001B[24m' + close;
-			}
+			if (segment.bold) codes.push(bold);
+			else if (segment.dim) codes.push(dim);
+			if (segment.underline) codes.push(underline);
 			// Inside a selected line, an inverse segment is turned back to normal to stay distinct.
-			if (segment.inverse && !selected) {
-				open += '\u001B[7m';
-				close = '\u001B[27m' + close;
-			} else if (segment.inverse && selected) {
-				open += '\u001B[27m';
-				close = '\u001B[7m' + close;
-			}
+			if (segment.inverse) codes.push(selected ? endInverse : inverse);
 		}
-		out += open + segment.text + close;
+		const step = transition(active, applyCodes(base, codes));
+		out += step.text + segment.text;
+		active = applyCodes(active, step.codes);
 	}
-	if (selected && theme.attributes) return `\u001B[7m${out}\u001B[27m`;
-	return out;
+	return out + transition(active, []).text;
 }
 
 /** The plain text of segments (for width sums and tests). */
