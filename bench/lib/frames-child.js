@@ -1,7 +1,8 @@
 /**
- * Frames from scratch in a process of its own, from a store saved as JSON: render.js runs it
- * with NODE_ENV=production to show what React's production build would save (React picks its
- * build when first loaded, so this cannot be switched within one process).
+ * Frames from scratch in a process of its own, from a store saved as JSON: render.js (which
+ * measures the production build pipetop ships) runs it with NODE_ENV=development to show what
+ * React's development build costs (React picks its build when first loaded, so this cannot be
+ * switched within one process).
  * argv: STATE_FILE KEY COUNT COLUMNS ROWS NOW
  */
 import {readFile} from 'node:fs/promises';

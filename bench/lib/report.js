@@ -41,7 +41,7 @@ function keyFigures(result) {
 			return [
 				['fleet frame from scratch p50/p99', `${f.fleetFrameMs?.p50} / ${f.fleetFrameMs?.p99} ms`],
 				['pipeline frame from scratch p50/p99', `${f.pipelineFrameMs?.p50} / ${f.pipelineFrameMs?.p99} ms`],
-				...(f.production ? [['the same with NODE_ENV=production, fleet / pipeline p50', `${f.production.fleetFrameMs?.p50} / ${f.production.pipelineFrameMs?.p50} ms`]] : []),
+				...(f.development ? [["the same with React's development build, fleet / pipeline p50", `${f.development.fleetFrameMs?.p50} / ${f.development.pipelineFrameMs?.p50} ms`]] : []),
 				['live: store update to frame p50/p99', `${f.liveUpdateToFrameMs?.p50} / ${f.liveUpdateToFrameMs?.p99} ms`],
 				['live: key press to terminal write p50/p99', `${f.keyToWriteMs?.p50} / ${f.keyToWriteMs?.p99} ms`],
 				['frames (Ink renders) per store update, idle-poll pace / burst', `${f.idlePollPace?.rendersPerUpdate} / ${f.burst?.rendersPerUpdate}`],
