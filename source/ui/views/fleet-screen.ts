@@ -50,6 +50,14 @@ export function fleetLayoutFor(state: FleetState, width: number): FleetLayout {
 	return layout;
 }
 
+let lastTitle: {layout: FleetLayout; theme: Theme; text: string} | undefined;
+
+/** The column titles, painted once per layout (the screen is computed on every store flush). */
+function titleLine(layout: FleetLayout, theme: Theme): string {
+	if (lastTitle?.layout !== layout || lastTitle.theme !== theme) lastTitle = {layout, theme, text: paint([{text: ' '}, ...fleetTitles(layout)], theme)};
+	return lastTitle.text;
+}
+
 export type FleetScreen = {keys: string[]; index: number; offset: number; visible: string[]; lines: string[]; listHeight: number};
 
 /** Which pipelines are on screen (the title line takes one row of the view's height). */
@@ -76,7 +84,7 @@ export function fleetScreen(
 ): FleetScreen {
 	const {keys, index, offset, visible, listHeight} = fleetWindow(state, ui, view, size);
 	const layout = fleetLayoutFor(state, size.width);
-	const lines = [paint([{text: ' '}, ...fleetTitles(layout)], theme)];
+	const lines = [titleLine(layout, theme)];
 	visible.forEach((key, position) => {
 		const entry = state.pipelines[key];
 		if (entry) lines.push(fleetLine(entry, layout, now, theme, offset + position === index));
