@@ -24,7 +24,7 @@ import {
 	StartPipelineExecutionCommand,
 	StopPipelineExecutionCommand,
 } from '@aws-sdk/client-codepipeline';
-import {profileCredentials} from './credentials.js';
+import {profileCredentials, type CredentialProvider} from './credentials.js';
 import type {AwsService} from './endpoints.js';
 import {classifyError, needsFreshCredentials, type ClassifiedError} from './errors.js';
 import type * as T from './types.js';
@@ -68,6 +68,7 @@ export interface SourceApi extends PipelineReadApi, PipelineWriteApi {
 }
 
 type Clients = {codepipeline: CodePipelineClient; codebuild: CodeBuildClient; logs: CloudWatchLogsClient};
+type ClientOf<S extends AwsService> = Clients[S];
 
 export type SourceApiOptions = {
 	/** Called as each call goes out (the engine counts calls in flight). */
@@ -77,41 +78,48 @@ export type SourceApiOptions = {
 };
 
 export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptions = {}): SourceApi {
-	let clients: Clients | undefined;
+	/**
+	 * Each service's client is built on its first call: every source reads CodePipeline, but
+	 * CodeBuild and CloudWatch Logs only when a log is opened, and an SDK client with its
+	 * middleware, config and connection pool is megabytes that 20 sources would hold for nothing.
+	 */
+	let clients: Partial<Clients> = {};
+	let credentials: CredentialProvider | undefined;
 	let renewCredentials = false;
 
-	const build = (): Clients => {
-		const credentials = profileCredentials(source.profile, source.paths, source.credentialsFromEnv);
-		const common = (service: AwsService) => {
-			const endpoint = source.endpoints[service];
-			// No endpoint of its own: tell the SDK to ignore configured endpoints too, or it would
-			// take the AWS_PROFILE profile's endpoint_url for every client (see codepipeline-facts.md).
-			return {region: source.region, credentials, maxAttempts: 1, ...(endpoint ? {endpoint} : {ignoreConfiguredEndpointUrls: true})};
-		};
-		return {
-			codepipeline: new CodePipelineClient(common('codepipeline')),
-			codebuild: new CodeBuildClient(common('codebuild')),
-			logs: new CloudWatchLogsClient(common('logs')),
-		};
+	const build = <S extends AwsService>(service: S): ClientOf<S> => {
+		// One provider for the source's clients, so one profile is read once.
+		credentials ??= profileCredentials(source.profile, source.paths, source.credentialsFromEnv);
+		const endpoint = source.endpoints[service];
+		// No endpoint of its own: tell the SDK to ignore configured endpoints too, or it would
+		// take the AWS_PROFILE profile's endpoint_url for every client (see codepipeline-facts.md).
+		const config = {region: source.region, credentials, maxAttempts: 1, ...(endpoint ? {endpoint} : {ignoreConfiguredEndpointUrls: true})};
+		const made = service === 'codepipeline' ? new CodePipelineClient(config) : service === 'codebuild' ? new CodeBuildClient(config) : new CloudWatchLogsClient(config);
+		return made as ClientOf<S>;
 	};
 
-	const current = (): Clients => {
-		if (clients && renewCredentials) {
+	const client = <S extends AwsService>(service: S): ClientOf<S> => {
+		if (renewCredentials) {
 			destroyClients(clients);
-			clients = undefined;
+			clients = {};
+			credentials = undefined;
+			renewCredentials = false;
 		}
-		renewCredentials = false;
-		clients ??= build();
-		return clients;
+		let made = clients[service] as ClientOf<S> | undefined;
+		if (!made) {
+			made = build(service);
+			clients[service] = made;
+		}
+		return made;
 	};
 
 	const classify = (error: unknown) => classifyError(error, {profile: source.profile, region: source.region, credentialKind: source.credentialKind});
 
-	async function call<R>(service: AwsService, operation: string, run: (clients: Clients) => Promise<R>): Promise<R> {
+	async function call<S extends AwsService, R>(service: S, operation: string, run: (client: ClientOf<S>) => Promise<R>): Promise<R> {
 		const started = performance.now();
 		options.onStart?.(operation);
 		try {
-			const result = await run(current());
+			const result = await run(client(service));
 			options.observe?.({service, operation, ms: performance.now() - started});
 			return result;
 		} catch (error) {
@@ -123,7 +131,7 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 		}
 	}
 
-	const cp = <R>(operation: string, send: (client: CodePipelineClient) => Promise<R>) => call('codepipeline', operation, c => send(c.codepipeline));
+	const cp = <R>(operation: string, send: (client: CodePipelineClient) => Promise<R>) => call('codepipeline', operation, send);
 	const signal = (o?: CallOptions) => ({abortSignal: o?.signal});
 
 	return {
@@ -136,8 +144,8 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 		getPipelineExecution: (pipelineName, pipelineExecutionId, o) =>
 			cp('GetPipelineExecution', c => c.send(new GetPipelineExecutionCommand({pipelineName, pipelineExecutionId}), signal(o))),
 		listActionExecutions: (input, o) => cp('ListActionExecutions', c => c.send(new ListActionExecutionsCommand(input), signal(o))),
-		batchGetBuilds: (ids, o) => call('codebuild', 'BatchGetBuilds', c => c.codebuild.send(new BatchGetBuildsCommand({ids}), signal(o))),
-		getLogEvents: (input, o) => call('logs', 'GetLogEvents', c => c.logs.send(new GetLogEventsCommand(input), signal(o))),
+		batchGetBuilds: (ids, o) => call('codebuild', 'BatchGetBuilds', c => c.send(new BatchGetBuildsCommand({ids}), signal(o))),
+		getLogEvents: (input, o) => call('logs', 'GetLogEvents', c => c.send(new GetLogEventsCommand(input), signal(o))),
 		startPipelineExecution: (input, o) => cp('StartPipelineExecution', c => c.send(new StartPipelineExecutionCommand(input), signal(o))),
 		stopPipelineExecution: (input, o) => cp('StopPipelineExecution', c => c.send(new StopPipelineExecutionCommand(input), signal(o))),
 		retryStageExecution: (input, o) => cp('RetryStageExecution', c => c.send(new RetryStageExecutionCommand(input), signal(o))),
@@ -147,14 +155,14 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 		rollbackStage: (input, o) => cp('RollbackStage', c => c.send(new RollbackStageCommand(input), signal(o))),
 		overrideStageCondition: (input, o) => cp('OverrideStageCondition', c => c.send(new OverrideStageConditionCommand(input), signal(o))),
 		destroy() {
-			if (clients) destroyClients(clients);
-			clients = undefined;
+			destroyClients(clients);
+			clients = {};
 		},
 	};
 }
 
-function destroyClients(clients: Clients): void {
-	clients.codepipeline.destroy();
-	clients.codebuild.destroy();
-	clients.logs.destroy();
+function destroyClients(clients: Partial<Clients>): void {
+	clients.codepipeline?.destroy();
+	clients.codebuild?.destroy();
+	clients.logs?.destroy();
 }

@@ -5,7 +5,12 @@
  * Guarantees the console relies on:
  * - an entry deep-equal to the one before keeps its reference (structural sharing);
  * - `order` and `sourceOrder` are new arrays only when their content changed;
- * - a batch that changes nothing returns the very same state (Zustand then notifies no one).
+ * - a batch that changes nothing returns the very same state (Zustand then notifies no one);
+ * - a poll that changes nothing but `fetchedAt` (what a quiet fleet does ~40 times a second)
+ *   puts a new entry into the *same* `pipelines` record instead of copying all 2,000 keys, and
+ *   still returns a new state (so waiters on a fresh read are told). Nothing derived from the
+ *   record (order, counts, filters, layout) depends on `fetchedAt`, so memos keyed on the record
+ *   stay right; the one cost is that an older state's record shows the newer ages too.
  */
 
 import {attentionOf, comparePipelines, recencyOf} from './attention.js';
@@ -51,6 +56,7 @@ export function initialFleetState(now = 0): FleetState {
 		sourceOrder: [],
 		pipelines: {},
 		order: [],
+		maxStages: 0,
 		counts: emptyCounts(),
 		histories: {},
 		actionExecutions: {},
@@ -89,10 +95,13 @@ class Draft {
 	private readonly moved = new Set<PipelineKey>();
 	private sourcesChanged = false;
 	private changed = false;
+	/** The most stages any pipeline has, kept up as entries come and go; undefined: count again. */
+	private maxStages: number | undefined;
 	private counts: StatusCounts | undefined;
 
 	constructor(private readonly base: FleetState) {
 		this.next = {...base};
+		this.maxStages = base.maxStages;
 	}
 
 	private writable<K extends 'sources' | 'pipelines' | 'histories' | 'actionExecutions' | 'logs' | 'definitions'>(name: K): FleetState[K] {
@@ -133,6 +142,7 @@ class Draft {
 				const previous = this.next.pipelines[update.key];
 				if (!previous) return;
 				this.bumpCount(previous.attention, -1);
+				this.stagesGone(previous.stages.length);
 				delete this.writable('pipelines')[update.key];
 				this.membershipChanged = true;
 				// Nothing of it stays behind: a pipeline re-created under the name starts clean.
@@ -182,7 +192,15 @@ class Draft {
 		const withAttention = {...candidate, attention: attentionOf(candidate)};
 		const value = previous ? share(previous, withAttention) : withAttention;
 		if (value === previous) return;
+		if (previous && onlyAgeDiffers(previous, value)) {
+			// See the header: no copy of the record for a newer poll time alone.
+			this.changed = true;
+			this.next.pipelines[candidate.key] = value;
+			return;
+		}
 		this.writable('pipelines')[candidate.key] = value;
+		if (previous && value.stages.length < previous.stages.length) this.stagesGone(previous.stages.length);
+		if (this.maxStages !== undefined) this.maxStages = Math.max(this.maxStages, value.stages.length);
 		if (!previous) {
 			this.membershipChanged = true;
 			this.bumpCount(value.attention, 1);
@@ -197,6 +215,11 @@ class Draft {
 		}
 	}
 
+	/** An entry with this many stages left: when it held the maximum, the maximum is counted again. */
+	private stagesGone(count: number): void {
+		if (this.maxStages !== undefined && count >= this.maxStages) this.maxStages = undefined;
+	}
+
 	private bumpCount(attention: Attention, by: number): void {
 		this.counts ??= {...this.next.counts};
 		this.counts[attention] += by;
@@ -207,6 +230,7 @@ class Draft {
 		if (!this.changed) return this.base;
 		const next = this.next;
 		if (this.counts) next.counts = share(this.base.counts, this.counts);
+		next.maxStages = this.maxStages ?? countMaxStages(next.pipelines);
 		if (this.membershipChanged) {
 			const order = Object.values(next.pipelines)
 				.sort(comparePipelines)
@@ -223,6 +247,25 @@ class Draft {
 		}
 		return next;
 	}
+}
+
+/**
+ * Whether `value` (already shared with `previous`, so equal parts are the same references)
+ * differs from `previous` in `fetchedAt` only, both being set (a first read changes attention).
+ */
+function onlyAgeDiffers(previous: PipelineEntry, value: PipelineEntry): boolean {
+	if (previous.fetchedAt === undefined || value.fetchedAt === undefined) return false;
+	const before = previous as Record<string, unknown>;
+	const after = value as Record<string, unknown>;
+	for (const key in after) if (key !== 'fetchedAt' && after[key] !== before[key]) return false;
+	for (const key in before) if (key !== 'fetchedAt' && after[key] !== before[key]) return false;
+	return true;
+}
+
+function countMaxStages(pipelines: FleetState['pipelines']): number {
+	let most = 0;
+	for (const key in pipelines) most = Math.max(most, pipelines[key].stages.length);
+	return most;
 }
 
 /**

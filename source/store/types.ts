@@ -223,6 +223,8 @@ export type FleetState = {
 	 * order or membership changed, so selectors can return it as is.
 	 */
 	order: PipelineKey[];
+	/** The most stages any pipeline has (the fleet's stage column is this wide). */
+	maxStages: number;
 	counts: StatusCounts;
 	/** Execution history per pipeline. */
 	histories: Record<PipelineKey, Paged<ExecutionSummaryView>>;

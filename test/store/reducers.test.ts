@@ -30,15 +30,48 @@ describe('reduceFleet', () => {
 		expect(reduceFleet(state, [])).toBe(state);
 	});
 
-	test('a new poll time changes the entry but keeps its stages, the order and the counts', () => {
+	test('a new poll time alone replaces the entry without copying the fleet, and is still announced', () => {
 		const state = fleet(entry('a'), entry('b'));
+		const before = state.pipelines['p/r/a'];
 		const next = reduceFleet(state, [put(entry('a', {fetchedAt: 99}))]);
+		// A new state, so whoever waits for a fresh read hears of it...
 		expect(next).not.toBe(state);
-		expect(next.pipelines['p/r/a']).not.toBe(state.pipelines['p/r/a']);
-		expect(next.pipelines['p/r/a'].stages).toBe(state.pipelines['p/r/a'].stages);
+		expect(next.pipelines['p/r/a'].fetchedAt).toBe(99);
+		expect(next.pipelines['p/r/a']).not.toBe(before);
+		// ...but the same record (no 2,000-key copy per poll), and nothing derived from it changes.
+		expect(next.pipelines).toBe(state.pipelines);
+		expect(next.pipelines['p/r/a'].stages).toBe(before.stages);
 		expect(next.pipelines['p/r/b']).toBe(state.pipelines['p/r/b']);
 		expect(next.order).toBe(state.order);
 		expect(next.counts).toBe(state.counts);
+	});
+
+	test('a newer poll time with a real change copies the record as before', () => {
+		const state = fleet(entry('a'), entry('b'));
+		const next = reduceFleet(state, [put(entry('a', {fetchedAt: 99, error: {code: 'X', message: 'broken'}}))]);
+		expect(next.pipelines).not.toBe(state.pipelines);
+		expect(state.pipelines['p/r/a'].error).toBeUndefined();
+		expect(next.pipelines['p/r/a'].error?.code).toBe('X');
+	});
+
+	test('the first read of a pipeline is not a poll time alone (attention leaves unknown)', () => {
+		const state = fleet(entry('a', {fetchedAt: undefined}));
+		expect(state.counts.unknown).toBe(1);
+		const next = reduceFleet(state, [put(entry('a', {fetchedAt: 5}))]);
+		expect(next.counts.unknown).toBe(0);
+		expect(next.pipelines['p/r/a'].attention).toBe('idle');
+	});
+
+	test('the most stages of any pipeline follows pipelines growing, shrinking and leaving', () => {
+		const stages = (count: number) => Array.from({length: count}, (_, index) => stage(`S${index}`));
+		let state = fleet(entry('a', {stages: stages(2)}), entry('b', {stages: stages(5)}));
+		expect(state.maxStages).toBe(5);
+		state = reduceFleet(state, [put(entry('a', {stages: stages(7)}))]);
+		expect(state.maxStages).toBe(7);
+		state = reduceFleet(state, [put(entry('a', {stages: stages(3)}))]);
+		expect(state.maxStages).toBe(5);
+		state = reduceFleet(state, [{type: 'pipelineRemove', key: 'p/r/b'}]);
+		expect(state.maxStages).toBe(3);
 	});
 
 	test('one changed action keeps the other stages by reference', () => {
@@ -113,6 +146,7 @@ describe('reduceFleet', () => {
 					state = reduceFleet(state, updates);
 					const entries = Object.values(state.pipelines);
 					expect(state.order).toEqual([...entries].sort(comparePipelines).map(item => item.key));
+					expect(state.maxStages).toBe(Math.max(0, ...entries.map(item => item.stages.length)));
 					const recount: Record<Attention | 'total', number> = {failed: 0, approval: 0, running: 0, idle: 0, unknown: 0, total: entries.length};
 					for (const item of entries) recount[item.attention]++;
 					expect(state.counts).toEqual(recount);

@@ -2,12 +2,13 @@
  * The console's root: context providers around the shell. Used by `pipetop` itself, the tests
  * (through test/helpers/render-terminal.tsx) and the frame exports for benchmarks.
  */
-import type {ReactNode} from 'react';
+import {useCallback, type ReactNode} from 'react';
 import {ActionLayerProvider} from '../dialogs/actions-context.js';
 import {KeyLayersProvider} from '../input/key-layers.js';
 import {NowProvider, ServicesProvider, type ConsoleServices} from './services.js';
 import {Shell} from './shell.js';
-import {SizeProvider, type TerminalSize} from './size.js';
+import {shownTimes} from './shown-times.js';
+import {SizeProvider, useTerminalSize, type TerminalSize} from './size.js';
 
 export type ConsoleAppProps = {
 	services: ConsoleServices;
@@ -21,10 +22,37 @@ export function ConsoleApp({services, size}: ConsoleAppProps) {
 	return (
 		<ServicesProvider services={services}>
 			<SizeProvider fixed={size}>
-				<NowProvider now={services.now}>
+				<ScreenNow services={services}>
 					<KeyLayersProvider>{tree}</KeyLayersProvider>
-				</NowProvider>
+				</ScreenNow>
 			</SizeProvider>
 		</ServicesProvider>
+	);
+}
+
+/** The clock, told what the screen shows at a given time (so an unchanged screen is not repainted). */
+function ScreenNow({services, children}: {services: ConsoleServices; children: ReactNode}) {
+	const size = useTerminalSize();
+	const {store, ui, theme, now} = services;
+	const shows = useCallback((at: number) => shownTimes(store.getState(), ui.getState(), size, theme, at), [store, ui, theme, size]);
+	const watch = useCallback(
+		(recheck: (unknownToo: boolean) => void) => {
+			// Any console change (view, cursor, filter) may bring other times on screen.
+			const offUi = ui.subscribe(() => recheck(true));
+			// A changed pipeline or source may show a new time; a newer poll time alone keeps both records.
+			const offStore = store.subscribe((next, previous) => {
+				if (next.pipelines !== previous.pipelines || next.sources !== previous.sources) recheck(false);
+			});
+			return () => {
+				offUi();
+				offStore();
+			};
+		},
+		[store, ui],
+	);
+	return (
+		<NowProvider now={now} shows={shows} watch={watch}>
+			{children}
+		</NowProvider>
 	);
 }

@@ -11,10 +11,18 @@ import {KeymapError} from '../keymap.js';
 import {ConsoleApp} from './console-app.js';
 import {createConsoleServices} from './create-services.js';
 
+/**
+ * Store updates at least this far apart (real ms). Every flush runs every view's selectors, and
+ * a big quiet fleet answers ~40 calls a second: the engine's default 25 ms meant a flush per
+ * answer. A tenth of a second is still three frames at most behind the answer, which is
+ * seconds to a minute old already when it arrives (the poll cadence).
+ */
+const CONSOLE_FLUSH_MS = 100;
+
 export async function runConsole(context: CommandContext): Promise<number> {
 	const {stdin, stdout, stderr} = context;
 	const clock = new RealClock();
-	const app = await bootstrap(context, {clock});
+	const app = await bootstrap(context, {clock, engine: {flushIntervalMs: CONSOLE_FLUSH_MS}});
 	try {
 		let services;
 		try {

@@ -3,7 +3,7 @@
  * store and engine, the console's own state, the keymap, the theme and a few settings. One small
  * context of stable references; views subscribe to stores with selectors, never to this.
  */
-import {createContext, useContext, useMemo, useSyncExternalStore, type ReactNode} from 'react';
+import {createContext, useContext, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore, type ReactNode} from 'react';
 import type {ActionLayer} from '../../actions/layer.js';
 import type {PipetopConfig} from '../../config/types.js';
 import type {FleetEngine, FleetStore} from '../../engine/types.js';
@@ -11,6 +11,7 @@ import type {Keymap} from '../keymap.js';
 import type {NotifySettings} from '../notify.js';
 import type {Theme} from '../render/theme.js';
 import type {UiStore} from '../state/ui-store.js';
+import {createScreenClock, type ScreenClock, type ShownTimes} from './screen-clock.js';
 import {createTicker} from './ticker.js';
 
 export type ConsoleServices = {
@@ -46,14 +47,30 @@ export function useServices(): ConsoleServices {
 
 const NowContext = createContext<number>(0);
 
+export type NowProviderProps = {
+	now: () => number;
+	intervalMs?: number;
+	/** What the screen shows of the clock (see screen-clock.ts); without it every tick repaints. */
+	shows?: ShownTimes;
+	/** Calls `recheck` whenever what is on screen may have changed; returns how to stop. */
+	watch?: (recheck: ScreenClock['recheck']) => () => void;
+	children: ReactNode;
+};
+
 /**
  * One ticking clock for the whole console: ages and durations advance once a second without each
- * row owning a timer. `now` is read on each tick (the data's clock: virtual in tests).
+ * row owning a timer. `now` is read on each tick (the data's clock: virtual in tests). With
+ * `shows`, a tick that would not change any text on screen is not passed on (no frame at all).
  */
-export function NowProvider({now, intervalMs = 1000, children}: {now: () => number; intervalMs?: number; children: ReactNode}) {
-	const ticker = useMemo(() => createTicker(intervalMs), [intervalMs]);
-	const tick = useSyncExternalStore(ticker.subscribe, ticker.getSnapshot);
-	const value = useMemo(() => now(), [now, tick]);
+export function NowProvider({now, intervalMs = 1000, shows, watch, children}: NowProviderProps) {
+	// The latest probe, read at each tick: a new one (the terminal resized) must not restart the clock.
+	const probe = useRef(shows);
+	probe.current = shows;
+	const clock = useMemo(() => createScreenClock(createTicker(intervalMs), now, () => probe.current), [intervalMs, now]);
+	useEffect(() => watch?.(clock.recheck), [clock, watch]);
+	// A new probe means a new screen size: more (or other) rows may now be on screen.
+	useLayoutEffect(() => clock.recheck(false), [clock, shows]);
+	const value = useSyncExternalStore(clock.subscribe, clock.getSnapshot);
 	return <NowContext.Provider value={value}>{children}</NowContext.Provider>;
 }
 

@@ -29,23 +29,12 @@ export function fleetLine(entry: PipelineEntry, layout: FleetLayout, now: number
 	return cached.text;
 }
 
-const maxStagesCache = new WeakMap<object, number>();
-
-function maxStagesOf(pipelines: Record<string, PipelineEntry>): number {
-	let most = maxStagesCache.get(pipelines);
-	if (most === undefined) {
-		most = 0;
-		for (const key in pipelines) most = Math.max(most, pipelines[key].stages.length);
-		maxStagesCache.set(pipelines, most);
-	}
-	return most;
-}
-
 let lastLayout: {width: number; profileWidth: number; regionWidth: number; maxStages: number; layout: FleetLayout} | undefined;
 
 /** One layout object per width and measure, so cached rows stay valid across frames. */
 export function fleetLayoutFor(state: FleetState, width: number): FleetLayout {
-	const measure = measureFleet(state.sources, maxStagesOf(state.pipelines));
+	// The store keeps the stage maximum as entries change: no walk over the fleet per frame.
+	const measure = measureFleet(state.sources, state.maxStages);
 	const cached = lastLayout;
 	if (
 		cached &&
@@ -61,7 +50,29 @@ export function fleetLayoutFor(state: FleetState, width: number): FleetLayout {
 	return layout;
 }
 
+let lastTitle: {layout: FleetLayout; theme: Theme; text: string} | undefined;
+
+/** The column titles, painted once per layout (the screen is computed on every store flush). */
+function titleLine(layout: FleetLayout, theme: Theme): string {
+	if (lastTitle?.layout !== layout || lastTitle.theme !== theme) lastTitle = {layout, theme, text: paint([{text: ' '}, ...fleetTitles(layout)], theme)};
+	return lastTitle.text;
+}
+
 export type FleetScreen = {keys: string[]; index: number; offset: number; visible: string[]; lines: string[]; listHeight: number};
+
+/** Which pipelines are on screen (the title line takes one row of the view's height). */
+export function fleetWindow(
+	state: FleetState,
+	ui: Pick<UiState, 'filter' | 'scope'>,
+	view: {cursor: Cursor; offset: number},
+	size: {height: number},
+): Omit<FleetScreen, 'lines'> {
+	const keys = visibleOrder(state, ui);
+	const listHeight = Math.max(1, size.height - 1);
+	const index = resolveCursor(keys, view.cursor);
+	const offset = scrollWindow(index, view.offset, listHeight, keys.length);
+	return {keys, index, offset, visible: keys.slice(offset, offset + listHeight), listHeight};
+}
 
 export function fleetScreen(
 	state: FleetState,
@@ -71,13 +82,9 @@ export function fleetScreen(
 	now: number,
 	theme: Theme,
 ): FleetScreen {
-	const keys = visibleOrder(state, ui);
-	const listHeight = Math.max(1, size.height - 1);
-	const index = resolveCursor(keys, view.cursor);
-	const offset = scrollWindow(index, view.offset, listHeight, keys.length);
-	const visible = keys.slice(offset, offset + listHeight);
+	const {keys, index, offset, visible, listHeight} = fleetWindow(state, ui, view, size);
 	const layout = fleetLayoutFor(state, size.width);
-	const lines = [paint([{text: ' '}, ...fleetTitles(layout)], theme)];
+	const lines = [titleLine(layout, theme)];
 	visible.forEach((key, position) => {
 		const entry = state.pipelines[key];
 		if (entry) lines.push(fleetLine(entry, layout, now, theme, offset + position === index));
