@@ -25,6 +25,7 @@ export const Command = {
 	History: 'history',
 	Logs: 'logs',
 	Definition: 'definition',
+	Sources: 'sources',
 	Follow: 'follow',
 	Search: 'search',
 	NextMatch: 'nextMatch',
@@ -41,7 +42,7 @@ export const Command = {
 
 export type CommandName = (typeof Command)[keyof typeof Command];
 
-export const allViews: readonly ViewKind[] = ['fleet', 'pipeline', 'history', 'execution', 'logs', 'definition', 'help'];
+export const allViews: readonly ViewKind[] = ['fleet', 'pipeline', 'history', 'execution', 'logs', 'definition', 'sources', 'help'];
 
 /** What a binding's "disabled now" check sees. */
 export type AvailabilityContext = {
@@ -70,7 +71,7 @@ export type CommandSpec = {
 	disabled?: (context: AvailabilityContext) => string | undefined;
 };
 
-const listViews: ViewKind[] = ['fleet', 'pipeline', 'history', 'execution', 'logs', 'definition', 'help'];
+const listViews: ViewKind[] = ['fleet', 'pipeline', 'history', 'execution', 'logs', 'definition', 'sources', 'help'];
 const needsPipeline = ({selection}: AvailabilityContext) => (selection.pipelineKey ? undefined : 'no pipeline selected');
 const operator =
 	(command: OperatorCommand) =>
@@ -109,7 +110,7 @@ export const commandSpecs: readonly CommandSpec[] = [
 		command: Command.CommandMode,
 		keys: [':'],
 		label: 'command',
-		description: 'command: :profile NAME, :region NAME, :pipeline NAME, :failed, :approvals, :all, :quit',
+		description: 'command: :profile NAME, :region NAME, :pipeline NAME, :failed, :approvals, :sources, :all, :quit',
 		views: allViews,
 		hint: true,
 	},
@@ -140,6 +141,13 @@ export const commandSpecs: readonly CommandSpec[] = [
 		views: ['fleet', 'pipeline', 'history'],
 		hint: true,
 		disabled: needsPipeline,
+	},
+	{
+		command: Command.Sources,
+		keys: ['S'],
+		label: 'sources',
+		description: 'every profile and region: health, account, data age, and the whole reason a source fails',
+		views: ['fleet', 'pipeline', 'history', 'execution', 'logs', 'definition', 'sources'],
 	},
 	{command: Command.Follow, keys: ['f'], label: 'follow', description: 'follow the log as it grows', views: ['logs'], hint: true},
 	{command: Command.Search, keys: ['/'], label: 'search', description: 'search the text', views: ['logs', 'definition'], hint: true},

@@ -13,6 +13,7 @@ import {HelpView} from '../views/help-view.js';
 import {HistoryView} from '../views/history-view.js';
 import {LogsView} from '../views/logs-view.js';
 import {PipelineView} from '../views/pipeline-view.js';
+import {SourcesView} from '../views/sources-view.js';
 import {useServices} from './services.js';
 
 function View({entry, width, height}: {entry: ViewEntry; width: number; height: number}) {
@@ -29,6 +30,8 @@ function View({entry, width, height}: {entry: ViewEntry; width: number; height: 
 			return <LogsView entry={entry} width={width} height={height} />;
 		case 'definition':
 			return <DefinitionView entry={entry} width={width} height={height} />;
+		case 'sources':
+			return <SourcesView entry={entry} width={width} height={height} />;
 		case 'help':
 			return <HelpView entry={entry} width={width} height={height} />;
 	}

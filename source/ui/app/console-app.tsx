@@ -7,6 +7,7 @@ import {ActionLayerProvider} from '../dialogs/actions-context.js';
 import {KeyLayersProvider} from '../input/key-layers.js';
 import {NowProvider, ServicesProvider, type ConsoleServices} from './services.js';
 import {Shell} from './shell.js';
+import {sourcesKeyOf} from '../render/header.js';
 import {shownTimes} from './shown-times.js';
 import {SizeProvider, useTerminalSize, type TerminalSize} from './size.js';
 
@@ -33,8 +34,9 @@ export function ConsoleApp({services, size}: ConsoleAppProps) {
 /** The clock, told what the screen shows at a given time (so an unchanged screen is not repainted). */
 function ScreenNow({services, children}: {services: ConsoleServices; children: ReactNode}) {
 	const size = useTerminalSize();
-	const {store, ui, theme, now} = services;
-	const shows = useCallback((at: number) => shownTimes(store.getState(), ui.getState(), size, theme, at), [store, ui, theme, size]);
+	const {store, ui, theme, now, keymap} = services;
+	const sourcesKey = sourcesKeyOf(keymap, theme.ascii);
+	const shows = useCallback((at: number) => shownTimes(store.getState(), ui.getState(), size, theme, at, sourcesKey), [store, ui, theme, size, sourcesKey]);
 	const watch = useCallback(
 		(recheck: (unknownToo: boolean) => void) => {
 			// Any console change (view, cursor, filter) may bring other times on screen.

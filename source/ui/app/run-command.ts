@@ -1,6 +1,6 @@
 /**
  * Running what was typed at the `:` prompt: scopes (:profile, :region, :failed, :approvals),
- * jumps (:pipeline NAME), :all to clear, :help, :quit. Answers go to the status line.
+ * jumps (:pipeline NAME), :sources, :all to clear, :help, :quit. Answers go to the status line.
  */
 import type {FleetState} from '../../store/types.js';
 import {findPipeline, knownValues, parseCommand} from '../render/command.js';
@@ -26,6 +26,9 @@ export function runCommandLine(text: string, state: FleetState, ui: UiStore, exi
 			return;
 		case 'help':
 			if (topOf(ui.getState()).kind !== 'help') ui.dispatch({type: 'push', entry: {kind: 'help', of: topOf(ui.getState()).kind, ...initialScroll}});
+			return;
+		case 'sources':
+			if (topOf(ui.getState()).kind !== 'sources') ui.dispatch({type: 'push', entry: {kind: 'sources', ...initialScroll}});
 			return;
 		case 'all':
 			ui.dispatch({type: 'setScope', scope: {}});

@@ -1,7 +1,7 @@
 /**
  * The shell's key layers: Ctrl-C (always quits), the guard that keeps keys from the views while
  * a dialog is open, and the commands every view shares (back, quit, help, prompts, refresh,
- * history, logs, definition, open, and the operator actions that open dialogs).
+ * history, logs, definition, sources, open, and the operator actions that open dialogs).
  */
 import {useApp} from 'ink';
 import type {CommandSpec} from '../keymap.js';
@@ -60,7 +60,7 @@ export function runShellCommand(spec: CommandSpec, services: ConsoleServices, ex
 			if (key && top.kind === 'execution' && selection.executionId) {
 				void engine.loadActionExecutions(key, selection.executionId, {force: true}).catch(() => undefined);
 			}
-			say(top.kind === 'fleet' ? 'refreshing every pipeline' : 'refreshing');
+			say(top.kind === 'fleet' ? 'refreshing every pipeline' : top.kind === 'sources' ? 'asking every source again now' : 'refreshing');
 			return true;
 		case 'open':
 			if (!key) return true;
@@ -77,6 +77,11 @@ export function runShellCommand(spec: CommandSpec, services: ConsoleServices, ex
 			return true;
 		case 'definition':
 			if (key) push({kind: 'definition', key, ...initialScroll});
+			return true;
+		case 'sources':
+			// The same key closes it, as `?` does help.
+			if (top.kind === 'sources') ui.dispatch({type: 'pop'});
+			else push({kind: 'sources', ...initialScroll});
 			return true;
 		case 'logs': {
 			const entry = logsEntryFor(top.kind, selection, fleet);

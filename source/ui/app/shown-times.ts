@@ -13,12 +13,12 @@ import {fleetWindow} from '../views/fleet-screen.js';
 import {chromeLines} from './shell.js';
 import type {TerminalSize} from './size.js';
 
-export function shownTimes(state: FleetState, ui: UiState, size: TerminalSize, theme: Theme, now: number): string | undefined {
+export function shownTimes(state: FleetState, ui: UiState, size: TerminalSize, theme: Theme, now: number, sourcesKey?: string): string | undefined {
 	const top = topOf(ui);
 	// A dialog, another view, or the first load (its header line is laid out differently): unknown.
 	if (top.kind !== 'fleet' || ui.modal || state.initialLoad) return undefined;
 	const parts: string[] = [];
-	for (const segment of sourceSegments(state, size.columns, now, theme)) parts.push(segment.text);
+	for (const segment of sourceSegments(state, size.columns, now, theme, sourcesKey)) parts.push(segment.text);
 	const {visible} = fleetWindow(state, ui, top, {height: size.rows - chromeLines});
 	for (const key of visible) {
 		const latest = state.pipelines[key]?.latestExecution;

@@ -7,7 +7,7 @@ import {createTicker, idle} from '../app/ticker.js';
 import {useStore} from 'zustand';
 import {useShallow} from 'zustand/react/shallow';
 import {useNow, useServices} from '../app/services.js';
-import {countSegments, loadingProgress, sourceSegments} from '../render/header.js';
+import {countSegments, loadingProgress, sourceSegments, sourcesKeyOf} from '../render/header.js';
 import {clip} from '../render/lines.js';
 import {paint, type Segment} from '../render/theme.js';
 import {Rows} from './rows.js';
@@ -23,7 +23,7 @@ function useSpinnerFrame(active: boolean): number {
 }
 
 export function Header({width}: {width: number}) {
-	const {store, theme, readOnly, config} = useServices();
+	const {store, theme, readOnly, config, keymap} = useServices();
 	const now = useNow();
 	const state = useStore(
 		store,
@@ -35,6 +35,8 @@ export function Header({width}: {width: number}) {
 		})),
 	);
 	const frame = useSpinnerFrame(state.initialLoad);
+	// The key that lists every source, named next to "+N more" (it may be rebound in the config).
+	const sourcesKey = sourcesKeyOf(keymap, theme.ascii);
 	const everythingReadOnly =
 		Boolean(config.readOnly) ||
 		(state.sourceOrder.length > 0 && state.sourceOrder.every(key => readOnly(state.sources[key]?.profile ?? '')));
@@ -48,9 +50,9 @@ export function Header({width}: {width: number}) {
 	if (state.initialLoad) {
 		const frames = theme.ascii ? asciiSpinner : spinner;
 		const progress = `${frames[frame % frames.length]} loading ${loadingProgress(state)}  `;
-		second = [{text: progress, color: 'cyan'}, ...sourceSegments(state, width - progress.length, now, theme)];
+		second = [{text: progress, color: 'cyan'}, ...sourceSegments(state, width - progress.length, now, theme, sourcesKey)];
 	} else {
-		second = sourceSegments(state, width, now, theme);
+		second = sourceSegments(state, width, now, theme, sourcesKey);
 	}
 	return <Rows height={2} lines={[paint(clip(first, width), theme), paint(clip(second, width), theme)]} />;
 }

@@ -10,6 +10,7 @@ export type ConsoleCommand =
 	| {kind: 'pipeline'; name: string}
 	| {kind: 'attention'; attention: Attention}
 	| {kind: 'all'}
+	| {kind: 'sources'}
 	| {kind: 'quit'}
 	| {kind: 'help'}
 	| {kind: 'error'; message: string};
@@ -23,12 +24,13 @@ const names: Record<string, (argument: string | undefined) => ConsoleCommand> = 
 	approval: () => ({kind: 'attention', attention: 'approval'}),
 	running: () => ({kind: 'attention', attention: 'running'}),
 	all: () => ({kind: 'all'}),
+	sources: () => ({kind: 'sources'}),
 	quit: () => ({kind: 'quit'}),
 	q: () => ({kind: 'quit'}),
 	help: () => ({kind: 'help'}),
 };
 
-export const commandWords = ['profile', 'region', 'pipeline', 'failed', 'approvals', 'running', 'all', 'help', 'quit'];
+export const commandWords = ['profile', 'region', 'pipeline', 'failed', 'approvals', 'running', 'sources', 'all', 'help', 'quit'];
 
 export function parseCommand(text: string): ConsoleCommand {
 	const [word = '', ...rest] = text.trim().replace(/^:/, '').split(/\s+/);

@@ -4,6 +4,8 @@ import {glyph, healthTone, toneColor} from './status.js';
 import {displayWidth, firstLine, truncate} from './text.js';
 import type {Segment, Theme} from './theme.js';
 import {formatAgo} from './time.js';
+import {displayKey} from '../input/keys.js';
+import type {Keymap} from '../keymap.js';
 
 export function countSegments(counts: StatusCounts, theme: Theme): Segment[] {
 	const parts: Array<[keyof StatusCounts, Parameters<typeof glyph>[0], string]> = [
@@ -59,12 +61,20 @@ function sourceProblem(source: SourceState, now: number): string {
 
 /**
  * Sources, troubled ones first with their reason (what an operator must act on), then the
- * healthy ones by name, cut with "+N more" when the line is full.
+ * healthy ones by name, cut with "+N more" when the line is full. `sourcesKey`, when given, is
+ * the key of the sources view, named after the count: that view has every reason in full.
  */
-export function sourceSegments(state: Pick<FleetState, 'sources' | 'sourceOrder'>, width: number, now: number, theme: Theme): Segment[] {
+export function sourceSegments(
+	state: Pick<FleetState, 'sources' | 'sourceOrder'>,
+	width: number,
+	now: number,
+	theme: Theme,
+	sourcesKey?: string,
+): Segment[] {
 	const sources = state.sourceOrder.map(key => state.sources[key]).filter(Boolean);
 	const troubled = sources.filter(source => source.health === 'failed' || source.health === 'stale');
 	const rest = sources.filter(source => source.health !== 'failed' && source.health !== 'stale');
+	const more = (count: number) => ` +${count} more${sourcesKey ? ` (${sourcesKey})` : ''}`;
 	const out: Segment[] = [];
 	let used = 0;
 	const ordered = [...troubled, ...rest];
@@ -75,20 +85,20 @@ export function sourceSegments(state: Pick<FleetState, 'sources' | 'sourceOrder'
 		const label = `${source.profile}/${source.region}${dataAge(source, now)}`;
 		const text = `${label}${problem ? ` ${problem}` : ''}${source.readOnly ? ' [ro]' : ''}`;
 		const left = ordered.length - index - 1;
-		const reserve = left > 0 ? ` +${left} more`.length : 0;
+		const reserve = left > 0 ? more(left).length : 0;
 		const gap = index === 0 ? 0 : 2;
 		const room = width - used - gap - 2 - reserve;
 		const fits = displayWidth(text) <= room;
 		// A troubled source's reason matters more than the names of healthy ones: cut it to fit.
 		if (!fits && !(troubled.includes(source) && room > label.length + 4)) {
-			out.push({text: `${index === 0 ? '' : ' '} +${left + 1} more`, dim: true});
+			out.push({text: `${index === 0 ? '' : ' '}${more(left + 1)}`, dim: true});
 			return out;
 		}
 		const shown = fits ? text : truncate(text, room);
 		out.push({text: ' '.repeat(gap)}, {text: glyph(tone, theme), color: toneColor(tone)}, {text: ` ${shown}`, color: problem ? toneColor(tone) : undefined});
 		used += gap + 2 + displayWidth(shown);
 		if (!fits) {
-			if (left > 0) out.push({text: ` +${left} more`, dim: true});
+			if (left > 0) out.push({text: more(left), dim: true});
 			return out;
 		}
 	}
@@ -96,3 +106,7 @@ export function sourceSegments(state: Pick<FleetState, 'sources' | 'sourceOrder'
 	return out;
 }
 
+/** The key of the sources view as the header names it (the config may rebind it). */
+export function sourcesKeyOf(keymap: Keymap, ascii: boolean): string {
+	return displayKey(keymap.keysOf('sources')[0] ?? 'S', ascii);
+}

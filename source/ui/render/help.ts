@@ -14,6 +14,7 @@ const viewNames: Record<ViewKind, string> = {
 	execution: 'execution detail',
 	logs: 'logs',
 	definition: 'definition',
+	sources: 'sources',
 	help: 'help',
 };
 

@@ -113,6 +113,28 @@ export function wrap(text: string, width: number): string[] {
 	return pieces;
 }
 
+/**
+ * Splits prose into lines of at most `width` cells at spaces, for messages read as sentences
+ * (an error and what to do about it). A word longer than a line is cut hard, as `wrap` does.
+ */
+export function wrapWords(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let current = '';
+	for (const word of text.split(/ +/)) {
+		const candidate = current === '' ? word : `${current} ${word}`;
+		if (displayWidth(candidate) <= width) {
+			current = candidate;
+			continue;
+		}
+		if (current !== '') lines.push(current);
+		const pieces = wrap(word, width);
+		current = pieces.pop() ?? '';
+		lines.push(...pieces);
+	}
+	lines.push(current);
+	return lines;
+}
+
 /** The first line of a message (commit messages carry bodies), sanitized. */
 export function firstLine(text: string | undefined): string {
 	if (!text) return '';

@@ -37,6 +37,7 @@ export type ViewEntry =
 			search?: string;
 	  } & Scroll)
 	| ({kind: 'definition'; key: PipelineKey; search?: string} & Scroll)
+	| ({kind: 'sources'} & Scroll)
 	| ({kind: 'help'; of: ViewKind} & Scroll);
 
 export type PromptMode = 'filter' | 'command' | 'search';

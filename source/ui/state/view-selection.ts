@@ -137,6 +137,7 @@ export function selectionFor(ui: UiState, state: FleetState): Selection {
 			};
 		case 'definition':
 			return {pipelineKey: entry.key, lineCount: state.definitions[entry.key] === undefined ? 0 : 1, search: entry.search};
+		case 'sources':
 		case 'help':
 			return {};
 	}

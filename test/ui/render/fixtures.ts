@@ -1,5 +1,5 @@
 /** Small pipeline entries for the pure render functions (the views are tested on engine data). */
-import type {ActionView, PipelineEntry, StageView} from '../../../source/store/types.js';
+import type {ActionView, PipelineEntry, SourceState, StageView} from '../../../source/store/types.js';
 import {attentionOf} from '../../../source/store/index.js';
 
 export const now = Date.UTC(2026, 10, 1, 9, 0, 0);
@@ -50,4 +50,8 @@ export function pipeline(name: string, stages: StageView[], patch: Partial<Pipel
 		...patch,
 	};
 	return {...entry, attention: attentionOf(entry)};
+}
+
+export function sourceState(profile: string, region: string, patch: Partial<SourceState> = {}): SourceState {
+	return {key: `${profile}/${region}`, profile, region, health: 'ok', pipelineCount: 10, readOnly: false, ...patch};
 }

@@ -3,18 +3,10 @@ import {countSegments, loadingProgress, sourceSegments} from '../../../source/ui
 import {displayWidth} from '../../../source/ui/render/text.js';
 import {plainText, themeFor} from '../../../source/ui/render/theme.js';
 import type {SourceState} from '../../../source/store/types.js';
-import {now} from './fixtures.js';
+import {now, sourceState} from './fixtures.js';
 
 const theme = themeFor({});
-const source = (profile: string, region: string, patch: Partial<SourceState> = {}): SourceState => ({
-	key: `${profile}/${region}`,
-	profile,
-	region,
-	health: 'ok',
-	pipelineCount: 10,
-	readOnly: false,
-	...patch,
-});
+const source = sourceState;
 
 function sources(...list: SourceState[]) {
 	return {sources: Object.fromEntries(list.map(each => [each.key, each])), sourceOrder: list.map(each => each.key)};
@@ -41,6 +33,20 @@ describe('header', () => {
 		const text = plainText(sourceSegments(state, 80, now, theme));
 		expect(displayWidth(text)).toBeLessThanOrEqual(80);
 		expect(text).toMatch(/\+\d+ more$/);
+	});
+
+	test('when sources are cut, the count names the key of the view that has them all', () => {
+		const failed = source('corp-sso', 'eu-central-1', {
+			health: 'failed',
+			error: {code: 'CredentialsProviderError', message: 'The SSO session token associated with profile=corp-sso was not found or is invalid', hint: 'run: aws sso login --profile corp-sso'},
+		});
+		const state = sources(failed, source('dev', 'us-east-1'), source('prod', 'us-east-1'));
+		const narrow = plainText(sourceSegments(state, 80, now, theme, 'S'));
+		expect(narrow).toMatch(/^✗ corp-sso\/eu-central-1 \[no data\] CredentialsProviderError: The SSO… \+2 more \(S\)$/);
+		expect(displayWidth(narrow)).toBe(80);
+		const wide = plainText(sourceSegments(state, 250, now, theme, 'S'));
+		expect(wide).toContain('— run: aws sso login --profile corp-sso  ✓ dev/us-east-1  ✓ prod/us-east-1');
+		expect(wide).not.toContain('more');
 	});
 
 	test('first-load progress counts answered sources and pipelines', () => {

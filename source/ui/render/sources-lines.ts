@@ -1,0 +1,102 @@
+/**
+ * The sources view (`S`, `:sources`) as a pure function: every profile and region with its
+ * health, account, pipelines and data age, and for a troubled one the whole reason and what to
+ * do, which the one-line header can only start to say when several sources fail at once.
+ */
+import type {EngineCounters, FleetState, SourceState} from '../../store/types.js';
+import {blank, fit, line, type Line} from './lines.js';
+import {glyph, healthTone, toneColor} from './status.js';
+import {sanitize, wrapWords} from './text.js';
+import type {Segment, Theme} from './theme.js';
+import {formatAgo} from './time.js';
+
+const troubled = (source: SourceState) => source.health === 'failed' || source.health === 'stale';
+
+/** Troubled sources first (what needs the operator), then the rest, each group in profile order. */
+export function sourcesInViewOrder(state: Pick<FleetState, 'sources' | 'sourceOrder'>): SourceState[] {
+	const all = state.sourceOrder.map(key => state.sources[key]).filter(Boolean);
+	return [...all.filter(troubled), ...all.filter(source => !troubled(source))];
+}
+
+function healthWords(source: SourceState, now: number): string {
+	switch (source.health) {
+		case 'failed': {
+			const retry = source.retryAt !== undefined && source.retryAt > now ? `, retry in ${formatAgo(now, source.retryAt)}` : '';
+			return `failed${retry}`;
+		}
+		case 'stale':
+			return 'stale';
+		case 'loading':
+			return 'loading';
+		default:
+			return 'ok';
+	}
+}
+
+function listedWords(source: SourceState, now: number): string {
+	if (source.listedAt === undefined) return 'never';
+	const ago = formatAgo(source.listedAt, now);
+	return ago === 'now' ? 'just now' : `${ago} ago`;
+}
+
+function summary(sources: SourceState[], counters: EngineCounters | undefined, refreshKey: string | undefined): Line[] {
+	const count = (health: SourceState['health']) => sources.filter(source => source.health === health).length;
+	const first: Segment[] = [
+		{text: 'Sources ', bold: true},
+		{text: `${sources.length}: ${count('ok')} ok, ${count('stale')} stale, ${count('failed')} failed`, dim: true},
+	];
+	if (count('loading') > 0) first.push({text: `, ${count('loading')} loading`, dim: true});
+	if (refreshKey && count('failed') > 0) first.push({text: `   ${refreshKey} tries the failed ones again now`});
+	const lines = [line(...first)];
+	if (counters) {
+		const calls = Object.values(counters.callsByOperation).reduce((sum, value) => sum + value, 0);
+		const latency = counters.latencyCount > 0 ? `, ${Math.round(counters.latencyTotalMs / counters.latencyCount)} ms average` : '';
+		lines.push(line({text: `AWS calls ${calls}: ${counters.throttled} throttled, ${counters.errors} errors${latency}`, dim: true}));
+	}
+	return lines;
+}
+
+export function sourcesLines(
+	state: Pick<FleetState, 'sources' | 'sourceOrder'> & {counters?: EngineCounters},
+	width: number,
+	now: number,
+	theme: Theme,
+	/** The key that asks every source again (named while one fails). */
+	refreshKey?: string,
+): Line[] {
+	const sources = sourcesInViewOrder(state);
+	const profileWidth = Math.max(7, ...sources.map(source => source.profile.length));
+	const regionWidth = Math.max(6, ...sources.map(source => source.region.length));
+	const columns = (profile: string, region: string, account: string, pipelines: string, listed: string) =>
+		`${fit(profile, profileWidth)} ${fit(region, regionWidth)} ${fit(account, 12)} ${fit(pipelines, 9, 'right')}  ${fit(listed, 8)}`;
+	const lines: Line[] = [...summary(sources, state.counters, refreshKey), blank()];
+	if (sources.length === 0) return [...lines, line({text: 'no sources: check --profile, --region and the AWS config files', dim: true})];
+	lines.push(line({text: `  ${columns('PROFILE', 'REGION', 'ACCOUNT', 'PIPELINES', 'LISTED')}  STATE`, bold: true}));
+	const indent = '      ';
+	for (const source of sources) {
+		const tone = healthTone(source.health);
+		const words = `${healthWords(source, now)}${source.readOnly ? ' [read-only]' : ''}`;
+		lines.push(
+			line(
+				{text: glyph(tone, theme), color: toneColor(tone)},
+				{text: ` ${columns(source.profile, source.region, source.accountId ?? '-', String(source.pipelineCount), listedWords(source, now))}  `},
+				{text: words, color: source.health === 'ok' ? undefined : toneColor(tone)},
+			),
+		);
+		if (source.health === 'stale') {
+			lines.push(line({text: `${indent}no answer to ListPipelines for ${formatAgo(source.listedAt, now)}: its rows may be out of date`, color: 'yellow'}));
+		}
+		const error = source.health === 'failed' ? source.error : undefined;
+		if (!error) continue;
+		// The whole message, wrapped: this is the one place it is not cut to fit a line.
+		for (const piece of wrapWords(sanitize(`${error.code}: ${error.message}`), Math.max(20, width - indent.length))) {
+			lines.push(line({text: `${indent}${piece}`, color: 'red'}));
+		}
+		if (error.hint) {
+			for (const piece of wrapWords(sanitize(`what to do: ${error.hint}`), Math.max(20, width - indent.length))) {
+				lines.push(line({text: `${indent}${piece}`, bold: true}));
+			}
+		}
+	}
+	return lines;
+}
