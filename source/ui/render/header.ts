@@ -94,11 +94,13 @@ export function sourceSegments(
 			out.push({text: `${index === 0 ? '' : ' '}${more(left + 1)}`, dim: true});
 			return out;
 		}
-		const shown = fits ? text : truncate(text, room);
+		// A reason cut short, even of the last source, points at the view that has it whole.
+		const pointer = left > 0 ? more(left) : sourcesKey ? ` (${sourcesKey})` : '';
+		const shown = fits ? text : truncate(text, left > 0 ? room : room - pointer.length);
 		out.push({text: ' '.repeat(gap)}, {text: glyph(tone, theme), color: toneColor(tone)}, {text: ` ${shown}`, color: problem ? toneColor(tone) : undefined});
 		used += gap + 2 + displayWidth(shown);
 		if (!fits) {
-			if (left > 0) out.push({text: more(left), dim: true});
+			if (pointer) out.push({text: pointer, dim: true});
 			return out;
 		}
 	}

@@ -47,6 +47,11 @@ describe('header', () => {
 		const wide = plainText(sourceSegments(state, 250, now, theme, 'S'));
 		expect(wide).toContain('— run: aws sso login --profile corp-sso  ✓ dev/us-east-1  ✓ prod/us-east-1');
 		expect(wide).not.toContain('more');
+		// The only source, its reason cut: the key is named all the same.
+		const alone = plainText(sourceSegments(sources(failed), 60, now, theme, 'S'));
+		expect(alone).toMatch(/^✗ corp-sso\/eu-central-1 \[no data\] Credentials\S*… \(S\)$/);
+		expect(displayWidth(alone)).toBe(60);
+		expect(plainText(sourceSegments(sources(failed), 60, now, theme))).not.toContain('(S)');
 	});
 
 	test('first-load progress counts answered sources and pipelines', () => {
