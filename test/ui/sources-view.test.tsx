@@ -30,13 +30,34 @@ describe('sources view', () => {
 		const lines = console_.terminal.lines();
 		expect(lines[2]).toMatch(/^Sources 3: 2 ok, 0 stale, 1 failed {3}R tries the failed ones again now$/);
 		expect(lines[3]).toMatch(/^AWS calls \d+: \d+ throttled, \d+ errors/);
-		const row = lines.findIndex((each, index) => index > 3 && each.startsWith('✗ beta'));
-		expect(lines[row]).toMatch(/^✗ beta +us-east-1 +222222222222 +\d+ +\S+ ago +failed, retry in \d+s$/);
-		expect(lines[row + 1]).toMatch(/^ {6}AccessDeniedException: /);
+		// The troubled source first, under the cursor, with the whole message and what to do.
+		expect(lines[6]).toMatch(/^›✗ beta +us-east-1 +222222222222 +\d+ +\S+ ago +failed, retry in \d+s$/);
+		expect(lines[7]).toMatch(/^ {7}AccessDeniedException: /);
 		expect(console_.terminal.text()).toContain('what to do: give profile "beta" read access to CodePipeline');
-		expect(lines.filter(each => /^✓ alpha +(us-east-1|eu-west-1) +111111111111 /.test(each))).toHaveLength(2);
+		expect(lines.filter(each => /^ ✓ alpha +(us-east-1|eu-west-1) +111111111111 /.test(each))).toHaveLength(2);
+		expect(lines.at(-2)).toMatch(/source 1\/3$/);
 		await console_.terminal.press('S');
 		expect(console_.terminal.lines()[2]).toMatch(/^ +PROFILE/);
+		console_.close();
+	});
+
+	test('the cursor moves from source to source; Enter shows the fleet narrowed to that one', async () => {
+		const console_ = openConsole(fleet, {columns: 100, rows: 30});
+		await console_.settle(0);
+		await console_.terminal.press('S');
+		await console_.terminal.press('j');
+		const lines = console_.terminal.lines();
+		const selected = lines.find(each => each.startsWith('›'));
+		expect(selected).toMatch(/^›✓ alpha +eu-west-1 /);
+		expect(lines.at(-2)).toMatch(/source 2\/3$/);
+		await console_.terminal.press('enter');
+		const fleetLines = console_.terminal.lines();
+		expect(fleetLines.at(-2)).toContain('scope: profile=alpha region=eu-west-1');
+		const rows = fleetLines.slice(3, -2).filter(each => /^.[✗‖●✓·~]/.test(each));
+		const expected = Object.values(fleet.state().pipelines).filter(entry => entry.profile === 'alpha' && entry.region === 'eu-west-1');
+		expect(expected.length).toBeGreaterThan(0);
+		expect(rows).toHaveLength(expected.length);
+		for (const row of rows) expect(row).toMatch(/ alpha +(111111111111 +)?eu-west-1 /);
 		console_.close();
 	});
 

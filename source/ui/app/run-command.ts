@@ -4,9 +4,17 @@
  */
 import type {FleetState} from '../../store/types.js';
 import {findPipeline, knownValues, parseCommand} from '../render/command.js';
-import {describeScope} from '../render/filter.js';
+import {describeScope, type Scope} from '../render/filter.js';
 import {initialScroll, topOf, type UiStore} from '../state/ui-store.js';
 import {visibleOrder} from '../state/view-selection.js';
+
+/** Back to the fleet, at its top, narrowed to a scope (`:profile`, Enter on a source). */
+export function showFleetScoped(ui: UiStore, scope: Scope, at: number): void {
+	while (ui.getState().stack.length > 1) ui.dispatch({type: 'pop'});
+	ui.dispatch({type: 'update', patch: {...initialScroll}});
+	ui.dispatch({type: 'setScope', scope});
+	ui.dispatch({type: 'message', text: `scope: ${describeScope(scope)}`, kind: 'info', at});
+}
 
 export function runCommandLine(text: string, state: FleetState, ui: UiStore, exit: () => void): void {
 	const command = parseCommand(text);
@@ -51,10 +59,7 @@ export function runCommandLine(text: string, state: FleetState, ui: UiStore, exi
 				say(`no ${field} "${command.name}" (known: ${known.join(', ') || 'none'})`, 'error');
 				return;
 			}
-			const next = {...scope, [field]: match};
-			ui.dispatch({type: 'setScope', scope: next});
-			toFleet();
-			say(`scope: ${describeScope(next)}`);
+			showFleetScoped(ui, {...scope, [field]: match}, at);
 			return;
 		}
 		case 'attention': {

@@ -10,6 +10,7 @@ import {actionRequest} from '../state/selection.js';
 import {initialScroll, topOf, type ViewEntry} from '../state/ui-store.js';
 import {logsEntryFor, selectionFor} from '../state/view-selection.js';
 import {availabilityContext} from './availability.js';
+import {showFleetScoped} from './run-command.js';
 import {useServices, type ConsoleServices} from './services.js';
 
 /** Runs a shared command for the view on top; false when the command is not the shell's. */
@@ -63,6 +64,11 @@ export function runShellCommand(spec: CommandSpec, services: ConsoleServices, ex
 			say(top.kind === 'fleet' ? 'refreshing every pipeline' : top.kind === 'sources' ? 'asking every source again now' : 'refreshing');
 			return true;
 		case 'open':
+			if (top.kind === 'sources') {
+				const source = selection.sourceKey ? fleet.sources[selection.sourceKey] : undefined;
+				if (source) showFleetScoped(ui, {...uiState.scope, profile: source.profile, region: source.region}, Date.now());
+				return true;
+			}
 			if (!key) return true;
 			if (top.kind === 'fleet') push({kind: 'pipeline', key, ...initialScroll});
 			else if (top.kind === 'pipeline' && selection.executionId) {

@@ -63,6 +63,8 @@ export function sourcesLines(
 	theme: Theme,
 	/** The key that asks every source again (named while one fails). */
 	refreshKey?: string,
+	/** The source under the cursor: its row starts with the marker. */
+	selectedKey?: string,
 ): Line[] {
 	const sources = sourcesInViewOrder(state);
 	const profileWidth = Math.max(7, ...sources.map(source => source.profile.length));
@@ -71,30 +73,34 @@ export function sourcesLines(
 		`${fit(profile, profileWidth)} ${fit(region, regionWidth)} ${fit(account, 12)} ${fit(pipelines, 9, 'right')}  ${fit(listed, 8)}`;
 	const lines: Line[] = [...summary(sources, state.counters, refreshKey), blank()];
 	if (sources.length === 0) return [...lines, line({text: 'no sources: check --profile, --region and the AWS config files', dim: true})];
-	lines.push(line({text: `  ${columns('PROFILE', 'REGION', 'ACCOUNT', 'PIPELINES', 'LISTED')}  STATE`, bold: true}));
-	const indent = '      ';
+	lines.push(line({text: `   ${columns('PROFILE', 'REGION', 'ACCOUNT', 'PIPELINES', 'LISTED')}  STATE`, bold: true}));
+	const indent = '       ';
 	for (const source of sources) {
 		const tone = healthTone(source.health);
 		const words = `${healthWords(source, now)}${source.readOnly ? ' [read-only]' : ''}`;
+		const marker = source.key === selectedKey ? (theme.ascii ? '>' : '›') : ' ';
+		// Every line of a source carries its key: the view finds the selected row by it.
+		const item = (each: Line): Line => ({...each, item: source.key});
 		lines.push(
-			line(
+			item(line(
+				{text: marker},
 				{text: glyph(tone, theme), color: toneColor(tone)},
 				{text: ` ${columns(source.profile, source.region, source.accountId ?? '-', String(source.pipelineCount), listedWords(source, now))}  `},
 				{text: words, color: source.health === 'ok' ? undefined : toneColor(tone)},
-			),
+			)),
 		);
 		if (source.health === 'stale') {
-			lines.push(line({text: `${indent}no answer to ListPipelines for ${formatAgo(source.listedAt, now)}: its rows may be out of date`, color: 'yellow'}));
+			lines.push(item(line({text: `${indent}no answer to ListPipelines for ${formatAgo(source.listedAt, now)}: its rows may be out of date`, color: 'yellow'})));
 		}
 		const error = source.health === 'failed' ? source.error : undefined;
 		if (!error) continue;
 		// The whole message, wrapped: this is the one place it is not cut to fit a line.
 		for (const piece of wrapWords(sanitize(`${error.code}: ${error.message}`), Math.max(20, width - indent.length))) {
-			lines.push(line({text: `${indent}${piece}`, color: 'red'}));
+			lines.push(item(line({text: `${indent}${piece}`, color: 'red'})));
 		}
 		if (error.hint) {
 			for (const piece of wrapWords(sanitize(`what to do: ${error.hint}`), Math.max(20, width - indent.length))) {
-				lines.push(line({text: `${indent}${piece}`, bold: true}));
+				lines.push(item(line({text: `${indent}${piece}`, bold: true})));
 			}
 		}
 	}

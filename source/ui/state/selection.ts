@@ -14,6 +14,8 @@ export type Selection = {
 	actionName?: string;
 	executionId?: string;
 	actionExecutionId?: string;
+	/** The source (profile/region) under the cursor of the sources view. */
+	sourceKey?: string;
 	/** Why `l` cannot open a log for what is selected (undefined: it can). */
 	logUnavailable?: string;
 	/** Why Enter does nothing on what is selected (undefined: it opens something). */

@@ -7,6 +7,7 @@ import type {ActionExecutionView, ExecutionSummaryView, FleetState, PipelineKey}
 import {filterOrder} from '../render/filter.js';
 import {actionIds, actionId} from '../render/pipeline-grid.js';
 import {runOrder} from '../render/execution-lines.js';
+import {sourcesInViewOrder} from '../render/sources-lines.js';
 import {resolveCursor} from '../render/window.js';
 import {fleetSelection, type Selection} from './selection.js';
 import {topOf, type UiState, type ViewEntry} from './ui-store.js';
@@ -54,6 +55,18 @@ export function executionRuns(state: FleetState, key: PipelineKey, executionId: 
 		orderedRuns.set(paged.items, runs);
 	}
 	return runs;
+}
+
+const orderedSources = new WeakMap<object, string[]>();
+
+/** The sources view's rows in order (troubled first), once per change of the sources. */
+export function sourceIds(state: FleetState): string[] {
+	let ids = orderedSources.get(state.sources);
+	if (!ids) {
+		ids = sourcesInViewOrder(state).map(source => source.key);
+		orderedSources.set(state.sources, ids);
+	}
+	return ids;
 }
 
 /** The summary of one execution: from the history if loaded, else the latest execution. */
@@ -137,7 +150,11 @@ export function selectionFor(ui: UiState, state: FleetState): Selection {
 			};
 		case 'definition':
 			return {pipelineKey: entry.key, lineCount: state.definitions[entry.key] === undefined ? 0 : 1, search: entry.search};
-		case 'sources':
+		case 'sources': {
+			const ids = sourceIds(state);
+			const sourceKey = ids[resolveCursor(ids, entry.cursor)];
+			return {sourceKey, openUnavailable: sourceKey ? undefined : 'no source selected'};
+		}
 		case 'help':
 			return {};
 	}
@@ -195,6 +212,10 @@ export function positionFor(ui: UiState, state: FleetState): string {
 			if (!paged || paged.items.length === 0) return '';
 			const ids = paged.items.map(item => item.executionId);
 			return `execution ${resolveCursor(ids, entry.cursor) + 1}/${ids.length}${paged.nextToken ? '+' : ''}`;
+		}
+		case 'sources': {
+			const ids = sourceIds(state);
+			return ids.length === 0 ? '' : `source ${resolveCursor(ids, entry.cursor) + 1}/${ids.length}`;
 		}
 		case 'execution': {
 			const runs = executionRuns(state, entry.key, entry.executionId);

@@ -2,19 +2,18 @@
  * One execution in detail: each action execution with artifacts, configuration, summaries,
  * links, errors and output variables. The cursor moves between action executions.
  */
-import {useEffect, useMemo, useRef} from 'react';
+import {useEffect, useMemo} from 'react';
 import {useStore} from 'zustand';
 import {useNow, useServices} from '../app/services.js';
 import {Rows} from '../components/rows.js';
-import {movementOf, useViewKeys} from '../hooks/use-view-keys.js';
+import {useItemList} from '../hooks/use-item-list.js';
 import {executionLines} from '../render/execution-lines.js';
 import {paint} from '../render/theme.js';
-import {itemRange, moveIndex, scrollToRange} from '../render/window.js';
 import type {ViewEntry} from '../state/ui-store.js';
 import {executionCursorIndex, executionRuns, executionSummary} from '../state/view-selection.js';
 
 export function ExecutionView({entry, width, height}: {entry: Extract<ViewEntry, {kind: 'execution'}>; width: number; height: number}) {
-	const {store, engine, ui, theme} = useServices();
+	const {store, engine, theme} = useServices();
 	const now = useNow();
 	const runs = useStore(store, state => executionRuns(state, entry.key, entry.executionId));
 	const paged = useStore(store, state => state.actionExecutions[`${entry.key}#${entry.executionId}`]);
@@ -32,23 +31,16 @@ export function ExecutionView({entry, width, height}: {entry: Extract<ViewEntry,
 		() => executionLines(summary, entry.executionId, runs, width, now, theme, selectedId),
 		[summary, entry.executionId, runs, width, now, theme, selectedId],
 	);
-	const [first, last] = itemRange(
-		lines.map(line => line.item),
+	const {offset} = useItemList('execution', entry, {
+		items: lines.map(line => line.item),
 		selectedId,
-	);
-	const offset = scrollToRange(index === 0 ? 0 : first, last, entry.offset, height, lines.length);
-
-	// Where the detail was scrolled to on screen: the next move starts from there.
-	const scrolled = useRef(offset);
-	scrolled.current = offset;
-	useViewKeys('execution', (spec, current) => {
-		const movement = movementOf(spec.command);
-		if (!movement) return false;
-		const liveRuns = executionRuns(store.getState(), current.key, current.executionId);
-		const from = executionCursorIndex(current, liveRuns);
-		const next = moveIndex(from, movement, liveRuns.length, Math.max(1, Math.floor(height / 6)));
-		ui.dispatch({type: 'update', patch: {cursor: {index: next, id: liveRuns[next]?.actionExecutionId}, offset: scrolled.current}});
-		return true;
+		index,
+		height,
+		page: Math.max(1, Math.floor(height / 6)),
+		live(current) {
+			const liveRuns = executionRuns(store.getState(), current.key, current.executionId);
+			return {ids: liveRuns.map(run => run.actionExecutionId), from: executionCursorIndex(current, liveRuns)};
+		},
 	});
 
 	const shown = lines.slice(offset, offset + height).map(line => paint(line.segments, theme));

@@ -1,24 +1,48 @@
-/** `S` or `:sources`: every profile and region, with the whole reason of a troubled one. */
+/**
+ * `S` or `:sources`: every profile and region, with the whole reason of a troubled one. The
+ * cursor moves from source to source; Enter shows the fleet narrowed to the selected one.
+ */
 import {useMemo} from 'react';
 import {useStore} from 'zustand';
 import {useShallow} from 'zustand/react/shallow';
 import {useNow, useServices} from '../app/services.js';
 import {Rows} from '../components/rows.js';
+import {useItemList} from '../hooks/use-item-list.js';
 import {displayKey} from '../input/keys.js';
-import {useTextPane} from '../hooks/use-text-pane.js';
-import {useViewKeys} from '../hooks/use-view-keys.js';
 import {clip} from '../render/lines.js';
 import {sourcesLines} from '../render/sources-lines.js';
 import {paint} from '../render/theme.js';
+import {resolveCursor} from '../render/window.js';
 import type {ViewEntry} from '../state/ui-store.js';
+import {sourceIds} from '../state/view-selection.js';
 
 export function SourcesView({entry, width, height}: {entry: Extract<ViewEntry, {kind: 'sources'}>; width: number; height: number}) {
 	const {store, theme, keymap} = useServices();
 	const now = useNow();
 	const refreshKey = displayKey(keymap.keysOf('refresh')[0] ?? 'R', theme.ascii);
 	const state = useStore(store, useShallow(state => ({sources: state.sources, sourceOrder: state.sourceOrder, counters: state.counters})));
-	const rows = useMemo(() => sourcesLines(state, width, now, theme, refreshKey).map(line => paint(clip(line.segments, width), theme)), [state, width, now, theme, refreshKey]);
-	const pane = useTextPane(rows, height, entry);
-	useViewKeys('sources', (spec, current) => pane.handle(spec, current));
-	return <Rows height={height} lines={rows.slice(pane.offset, pane.offset + height)} />;
+	const ids = useStore(store, sourceIds);
+	const index = resolveCursor(ids, entry.cursor);
+	const selectedKey = ids[index];
+	const lines = useMemo(() => sourcesLines(state, width, now, theme, refreshKey, selectedKey), [state, width, now, theme, refreshKey, selectedKey]);
+
+	const {offset, first} = useItemList('sources', entry, {
+		items: lines.map(each => each.item),
+		selectedId: selectedKey,
+		index,
+		height,
+		page: Math.max(1, Math.floor(height / 3)),
+		live(current) {
+			const liveIds = sourceIds(store.getState());
+			return {ids: liveIds, from: resolveCursor(liveIds, current.cursor)};
+		},
+	});
+
+	const rows = lines.slice(offset, offset + height).map((each, position) => {
+		const segments = clip(each.segments, width);
+		// The selected row inverted after its marker, as in the other lists.
+		if (offset + position !== first || selectedKey === undefined) return paint(segments, theme);
+		return paint(segments.slice(0, 1), theme) + paint(segments.slice(1), theme, true);
+	});
+	return <Rows height={height} lines={rows} />;
 }

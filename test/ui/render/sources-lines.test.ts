@@ -10,9 +10,9 @@ const source = (profile: string, region: string, patch: Partial<SourceState> = {
 	sourceState(profile, region, {listedAt: now - 4000, accountId: '111122223333', ...patch});
 const counters: EngineCounters = {callsByOperation: {ListPipelines: 4, GetPipelineState: 40}, throttled: 2, errors: 3, latencyTotalMs: 880, latencyCount: 44, startedAt: now - 60_000};
 
-function text(list: SourceState[], width = 80, refreshKey?: string): string[] {
+function text(list: SourceState[], width = 80, refreshKey?: string, selectedKey?: string): string[] {
 	const state = {sources: Object.fromEntries(list.map(each => [each.key, each])), sourceOrder: list.map(each => each.key), counters};
-	return sourcesLines(state, width, now, theme, refreshKey).map(line => plainText(line.segments));
+	return sourcesLines(state, width, now, theme, refreshKey, selectedKey).map(line => plainText(line.segments));
 }
 
 const sso = source('corp-prod', 'eu-central-1', {
@@ -30,21 +30,21 @@ const sso = source('corp-prod', 'eu-central-1', {
 
 describe('sources view', () => {
 	test('troubled sources first, each with its whole reason wrapped at words and what to do', () => {
-		const lines = text([source('dev', 'us-east-1'), sso, source('ops', 'us-east-1', {health: 'stale', listedAt: now - 300_000, readOnly: true})], 80, 'R');
+		const lines = text([source('dev', 'us-east-1'), sso, source('ops', 'us-east-1', {health: 'stale', listedAt: now - 300_000, readOnly: true})], 80, 'R', sso.key);
 		expect(lines[0]).toBe('Sources 3: 1 ok, 1 stale, 1 failed   R tries the failed ones again now');
 		expect(lines[1]).toBe('AWS calls 44: 2 throttled, 3 errors, 20 ms average');
-		expect(lines[3]).toMatch(/^ {2}PROFILE +REGION +ACCOUNT +PIPELINES +LISTED +STATE$/);
-		expect(lines[4]).toMatch(/^✗ corp-prod +eu-central-1 +- +0 +never +failed, retry in 20s$/);
+		expect(lines[3]).toMatch(/^ {3}PROFILE +REGION +ACCOUNT +PIPELINES +LISTED +STATE$/);
+		expect(lines[4]).toMatch(/^›✗ corp-prod +eu-central-1 +- +0 +never +failed, retry in 20s$/);
 		const reason = lines.slice(5, lines.findIndex(each => each.includes('what to do')));
 		expect(reason.map(each => each.trim()).join(' ')).toBe(sso.error!.message.replace(/^/, 'CredentialsProviderError: '));
 		// Wrapped at spaces: every word stays whole on one line.
 		expect(reason.length).toBeGreaterThan(1);
 		for (const word of sso.error!.message.split(' ')) expect(reason.some(each => each.split(' ').includes(word)), word).toBe(true);
-		expect(lines).toContain('      what to do: run: aws sso login --profile corp-prod');
-		const stale = lines.findIndex(each => each.startsWith('~ ops'));
+		expect(lines).toContain('       what to do: run: aws sso login --profile corp-prod');
+		const stale = lines.findIndex(each => each.startsWith(' ~ ops'));
 		expect(lines[stale]).toMatch(/stale \[read-only\]$/);
-		expect(lines[stale + 1]).toBe('      no answer to ListPipelines for 5m: its rows may be out of date');
-		expect(lines.at(-1)).toMatch(/^✓ dev +us-east-1 +111122223333 +10 +4s ago +ok$/);
+		expect(lines[stale + 1]).toBe('       no answer to ListPipelines for 5m: its rows may be out of date');
+		expect(lines.at(-1)).toMatch(/^ ✓ dev +us-east-1 +111122223333 +10 +4s ago +ok$/);
 		for (const each of lines) expect(displayWidth(each)).toBeLessThanOrEqual(80);
 	});
 
