@@ -68,6 +68,7 @@ export type StatusSource = {
 	pipelineCount: number;
 	listedAt: string | null;
 	retryAt: string | null;
+	sameAs: string | null;
 };
 
 export type StatusDocument = {
@@ -162,6 +163,7 @@ function source(state: SourceState): StatusSource {
 		pipelineCount: state.pipelineCount,
 		listedAt: iso(state.listedAt),
 		retryAt: iso(state.retryAt),
+		sameAs: orNull(state.sameAs),
 	};
 }
 

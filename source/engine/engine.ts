@@ -16,6 +16,7 @@ import {Counters} from './counters.js';
 import {DEFAULT_CALL_TIMEOUT_MS, DEFAULT_INTERVALS, STALE_FACTOR} from './defaults.js';
 import {LogTailer} from './logs.js';
 import {OnDemand} from './on-demand.js';
+import {standByFor} from './same-account.js';
 import {SourceRunner, type TraceEvent} from './source-runner.js';
 import type {Intervals, PipetopEngine, SourceInspection} from './types.js';
 
@@ -81,7 +82,26 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 		},
 	);
 	const inFlight = new InFlight(() => batcher.busy);
-	const emit = (update: FleetUpdate) => batcher.push(update);
+
+	// Which source reads each account and region, decided again when one learns its account or
+	// fails or recovers; after the runner's own step, not in the middle of it.
+	let regroupQueued = false;
+	const regroup = () => {
+		regroupQueued = false;
+		if (shutdown.signal.aborted) return;
+		const readers = [...runners.values()].map(runner => ({key: runner.key, region: runner.region, account: runner.account, readOnly: runner.readOnly, failed: runner.failed}));
+		for (const [key, primary] of standByFor(readers)) {
+			const runner = runners.get(key)!;
+			if (primary === undefined) runner.resume();
+			else runner.standBy(primary);
+		}
+	};
+	const emit = (update: FleetUpdate) => {
+		batcher.push(update);
+		if (update.type !== 'sourcePatch' || !('accountId' in update.patch || 'health' in update.patch) || regroupQueued) return;
+		regroupQueued = true;
+		queueMicrotask(regroup);
+	};
 
 	const locate = (key: PipelineKey) => {
 		const runner = index.get(key);

@@ -63,6 +63,8 @@ export class SourceRunner implements PollHost {
 	private discovering = false;
 	private discoveryDueAt = 0;
 	private accountId: string | undefined;
+	/** Another source reads this account and region: this one reads nothing (see standBy). */
+	private standingBy: string | undefined;
 	private stopped = false;
 
 	constructor(private readonly options: RunnerOptions) {
@@ -91,6 +93,47 @@ export class SourceRunner implements PollHost {
 	}
 
 	// ---- what the engine asks ----
+
+	/** The account, once a pipeline's ARN told it. */
+	get account(): string | undefined {
+		return this.accountId;
+	}
+
+	get region(): string {
+		return this.options.spec.region;
+	}
+
+	get readOnly(): boolean {
+		return this.options.readOnly;
+	}
+
+	get failed(): boolean {
+		return this.health.failed;
+	}
+
+	/**
+	 * Another source (`primary`) reads the same account and region, e.g. an admin and a
+	 * read-only profile of one account: showing both would list every pipeline twice and spend
+	 * the account's request rate twice. This one stops reading and takes its rows away.
+	 */
+	standBy(primary: string): void {
+		if (this.standingBy === primary) return;
+		this.standingBy = primary;
+		this.options.clock.clearTimer(this.timer);
+		this.timer = undefined;
+		this.budget.cancelWaiting();
+		for (const t of [...this.tracked.values()]) this.remove(t);
+		this.options.emit({type: 'sourcePatch', key: this.key, patch: {sameAs: primary, pipelineCount: 0}});
+	}
+
+	/** Reads again (its primary failed, say): from a fresh listing. */
+	resume(): void {
+		if (this.standingBy === undefined) return;
+		this.standingBy = undefined;
+		this.options.emit({type: 'sourcePatch', key: this.key, patch: {sameAs: undefined}});
+		this.discoveryDueAt = this.now();
+		this.wake();
+	}
 
 	setFocus(names: Set<string>): void {
 		const added = [...names].filter(name => !this.focused.has(name));
@@ -134,7 +177,7 @@ export class SourceRunner implements PollHost {
 
 	/** True once the source failed, or listed and read every pipeline once. */
 	isLoaded(): boolean {
-		if (this.health.health === 'failed') return true;
+		if (this.health.health === 'failed' || this.standingBy !== undefined) return true;
 		if (this.health.health === 'loading') return false;
 		for (const t of this.tracked.values()) if (!t.settled) return false;
 		return true;
@@ -167,7 +210,7 @@ export class SourceRunner implements PollHost {
 	// ---- the loop ----
 
 	private wake(): void {
-		if (this.stopped) return;
+		if (this.stopped || this.standingBy !== undefined) return;
 		const {clock} = this.options;
 		clock.clearTimer(this.timer);
 		this.timer = undefined;
@@ -256,6 +299,8 @@ export class SourceRunner implements PollHost {
 	}
 
 	writeEntry(t: Tracked): void {
+		// A pipeline removed while its poll was under way (deleted, or the source stood by) stays gone.
+		if (this.tracked.get(t.name) !== t) return;
 		const {spec} = this.options;
 		const entry = buildEntry(t, {key: this.key, profile: spec.profile, region: spec.region, accountId: this.accountId});
 		t.attention = attentionOf(entry);
@@ -263,6 +308,7 @@ export class SourceRunner implements PollHost {
 	}
 
 	definitionRead(t: Tracked): void {
+		if (this.tracked.get(t.name) !== t) return;
 		this.options.emit({type: 'definition', key: t.key, value: t.definition?.declaration});
 		const accountId = t.definition?.accountId;
 		if (accountId && accountId !== this.accountId) {
@@ -297,6 +343,8 @@ export class SourceRunner implements PollHost {
 	}
 
 	private reconcile(listed: Map<string, Listed>): void {
+		// A listing that was under way when the source stood by: its pipelines are read elsewhere.
+		if (this.standingBy !== undefined) return;
 		const now = this.now();
 		const {spec} = this.options;
 		for (const [name, summary] of listed) {
@@ -340,7 +388,7 @@ export class SourceRunner implements PollHost {
 
 	/** Takes the source out until retryAt; a failed probe doubles the wait (up to maxBackoff). */
 	private failSource(error: ClassifiedError, probe: boolean): void {
-		if (!this.health.fail(this.now(), probe)) return;
+		if (this.standingBy !== undefined || !this.health.fail(this.now(), probe)) return;
 		// Calls still queued would meet the same fate: drop them, their pipelines wait for recovery.
 		this.budget.cancelWaiting();
 		this.options.emit({type: 'sourcePatch', key: this.key, patch: {health: 'failed', error: toSourceError(error), retryAt: this.health.retryAt}});

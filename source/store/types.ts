@@ -55,6 +55,11 @@ export type SourceState = {
 	pipelineCount: number;
 	/** Read-only for this profile (config or flag): the action layer refuses writes. */
 	readOnly: boolean;
+	/**
+	 * Set while another source reads the same account and region (e.g. an admin and a
+	 * read-only profile of one account): that source's key. This one then reads nothing.
+	 */
+	sameAs?: SourceKey;
 };
 
 export type ActionView = {

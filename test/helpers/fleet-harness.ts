@@ -27,6 +27,7 @@ import {mergeSettings} from '../../source/app/settings.js';
 import {resolveSources, type ResolvedSource} from '../../source/app/sources.js';
 import type {CommandContext, GlobalFlags} from '../../source/cli/context.js';
 import {createFleetEngine, type EngineOptions} from '../../source/engine/engine.js';
+import {addProfileAlias} from './profile-alias.js';
 import type {Intervals, PipetopEngine} from '../../source/engine/types.js';
 import {flushIo, VirtualClock} from '../../source/shared/clock.js';
 import type {FaultOptions, Scenario} from '../../source/sim/contract.js';
@@ -42,6 +43,10 @@ export type FleetHarnessOptions = {
 	faults?: FaultOptions;
 	/** Only these profiles (default: every account of the scenario). */
 	profiles?: string[];
+	/** Extra profiles with another profile's keys (alias -> profile): two profiles, one account. */
+	aliases?: Record<string, string>;
+	/** Profiles the config makes read-only. */
+	readOnlyProfiles?: string[];
 	/** Regions per profile (default: every region of the account). */
 	regions?: (profile: string) => string[];
 	intervals?: Partial<Intervals>;
@@ -114,6 +119,7 @@ export async function startFleetHarness(options: FleetHarnessOptions = {}): Prom
 	const sim = await startSim({world, clock, seed, faults: options.faults});
 	const dir = await mkdtemp(join(tmpdir(), 'pipetop-fleet-'));
 	const files = await sim.writeAwsDir(join(dir, 'aws'));
+	for (const [alias, profile] of Object.entries(options.aliases ?? {})) await addProfileAlias(files, profile, alias);
 	// Nothing of the machine's own AWS setup may leak in: only these files, no env overrides.
 	const env: NodeJS.ProcessEnv = {
 		PATH: process.env.PATH,
@@ -126,7 +132,8 @@ export async function startFleetHarness(options: FleetHarnessOptions = {}): Prom
 	const profiles = options.profiles ?? accounts.map(account => account.profile);
 	const profileRegions: Record<string, string[]> = {};
 	for (const account of accounts) profileRegions[account.profile] = options.regions?.(account.profile) ?? [...account.regions];
-	const settings = mergeSettings({}, {...DEFAULT_FLAGS, profile: profiles.join(',')});
+	for (const [alias, profile] of Object.entries(options.aliases ?? {})) profileRegions[alias] = profileRegions[profile];
+	const settings = mergeSettings({readOnlyProfiles: options.readOnlyProfiles}, {...DEFAULT_FLAGS, profile: profiles.join(',')});
 	const {sources} = await resolveSources(settings, {env, profileRegions});
 	const engine = createFleetEngine({flushIntervalMs: 0, ...options.engine, sources, clock, intervals: options.intervals});
 	let deadRegions = new Set(options.faults?.deadRegions ?? []);

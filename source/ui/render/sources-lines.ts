@@ -19,6 +19,7 @@ export function sourcesInViewOrder(state: Pick<FleetState, 'sources' | 'sourceOr
 }
 
 function healthWords(source: SourceState, now: number): string {
+	if (source.sameAs) return `same account as ${source.sameAs}, read there`;
 	switch (source.health) {
 		case 'failed': {
 			const retry = source.retryAt !== undefined && source.retryAt > now ? `, retry in ${formatAgo(now, source.retryAt)}` : '';

@@ -48,6 +48,11 @@ describe('sources view', () => {
 		for (const each of lines) expect(displayWidth(each)).toBeLessThanOrEqual(80);
 	});
 
+	test('a profile of an account another profile reads says which one', () => {
+		const lines = text([source('admin', 'us-east-1'), source('readonly', 'us-east-1', {sameAs: 'admin/us-east-1', pipelineCount: 0})]);
+		expect(lines.find(each => each.includes('readonly'))).toMatch(/^ ✓ readonly +us-east-1 +111122223333 +0 +4s ago +same account as admin\/us-east-1, read there$/);
+	});
+
 	test('the refresh key is named only while a source fails; no sources says where to look', () => {
 		expect(text([source('dev', 'us-east-1')], 80, 'R')[0]).toBe('Sources 1: 1 ok, 0 stale, 0 failed');
 		expect(text([], 80, 'R').at(-1)).toBe('no sources: check --profile, --region and the AWS config files');
