@@ -68,7 +68,11 @@ export function checkScenario(value: unknown, where = 'scenario'): PipelineDecla
 			for (const [action, behaviour] of Object.entries(pipeline.behaviour ?? {})) {
 				const [stageName, actionName] = action.split('/');
 				const stage = declaration.stages.find(candidate => candidate.name === stageName);
-				if (!stage?.actions.some(candidate => candidate.name === actionName)) fail(`${label}.behaviour key "${action}" names no action (use "Stage/Action")`);
+				// "Stage/beforeEntry" times the stage's entry condition (engine/conditions.ts).
+				const entryCondition = actionName === 'beforeEntry' && stage?.beforeEntry !== undefined && !stage.actions.some(candidate => candidate.name === actionName);
+				if (!entryCondition && !stage?.actions.some(candidate => candidate.name === actionName)) {
+					fail(`${label}.behaviour key "${action}" names no action (use "Stage/Action", or "Stage/beforeEntry" for a stage with an entry condition)`);
+				}
 				if (behaviour.seconds !== undefined && !(typeof behaviour.seconds === 'number' && behaviour.seconds > 0)) fail(`${label}.behaviour["${action}"].seconds must be a positive number`);
 				if (behaviour.outcomes !== undefined && (!Array.isArray(behaviour.outcomes) || behaviour.outcomes.some(outcome => outcome !== 'Succeeded' && outcome !== 'Failed'))) {
 					fail(`${label}.behaviour["${action}"].outcomes must be an array of "Succeeded" / "Failed"`);

@@ -95,6 +95,20 @@ export type StageRun = {
 	 * moves it on). No per-stage list is kept: a fleet holds hundreds of thousands of stage runs.
 	 */
 	since: number;
+	/** The stage's BEFORE_ENTRY conditions, while and after they held the execution at the door. */
+	gate: Gate | undefined;
+};
+
+export type ConditionStatus = 'InProgress' | 'Failed' | 'Errored' | 'Succeeded' | 'Cancelled' | 'Abandoned' | 'Overridden';
+export type RuleStatus = 'InProgress' | 'Abandoned' | 'Succeeded' | 'Failed';
+export type GateRule = {name: string; id: string; status: RuleStatus; summary: string | undefined; changed: number};
+export type Gate = {
+	status: ConditionStatus;
+	summary: string | undefined;
+	changed: number;
+	/** One entry per declared condition, each with its rules. */
+	conditions: GateRule[][];
+	event: WorldEvent | undefined;
 };
 
 /** The action runs of a stage run's current attempt, oldest first. */

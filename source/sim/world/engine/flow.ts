@@ -12,6 +12,7 @@
 import type {Execution, ExecutionStatus, Pipeline, StageDeclaration, StageRun, StageSlot} from '../model.js';
 import {slotOf, touch, type Engine} from './context.js';
 import {prune} from './prune.js';
+import {openGate} from './conditions.js';
 import {startStage} from './stage.js';
 
 export function stageNameAt(execution: Execution, index: number): string {
@@ -87,7 +88,7 @@ function runOrdersOf(stage: StageDeclaration): number[] {
 
 function enter(engine: Engine, execution: Execution, slot: StageSlot): void {
 	const stage = execution.declaration.stages[execution.stageIndex];
-	const run: StageRun = {name: stage.name, index: execution.stageIndex, status: 'InProgress', type: execution.type, runOrders: runOrdersOf(stage), group: 0, active: 0, since: execution.actionRuns.length};
+	const run: StageRun = {name: stage.name, index: execution.stageIndex, status: 'InProgress', type: execution.type, runOrders: runOrdersOf(stage), group: 0, active: 0, since: execution.actionRuns.length, gate: undefined};
 	execution.where = 'stage';
 	execution.stageRuns.push(run);
 	slot.occupants.add(execution);
@@ -95,7 +96,7 @@ function enter(engine: Engine, execution: Execution, slot: StageSlot): void {
 	slot.latestExecution = execution;
 	execution.lastUpdateTime = engine.scheduler.now();
 	touch(execution.pipeline);
-	startStage(engine, execution, run);
+	if (!openGate(engine, execution, run, stage)) startStage(engine, execution, run);
 }
 
 /**

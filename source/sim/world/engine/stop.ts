@@ -10,6 +10,7 @@
 import {SimError} from '../../contract.js';
 import {runsOf, type Execution} from '../model.js';
 import {settle} from './actions.js';
+import {cancelGate, gateInProgress} from './conditions.js';
 import {slotOf, touch, type Engine} from './context.js';
 import {admit, endExecution, removeWaiting} from './flow.js';
 
@@ -36,6 +37,11 @@ export function stopExecution(engine: Engine, execution: Execution, abandon: boo
 	run.status = 'Stopping';
 	execution.lastUpdateTime = engine.scheduler.now();
 	touch(execution.pipeline);
+	// Held at the door by an entry condition: no action runs, so the stage stops at once.
+	if (gateInProgress(run)) {
+		cancelGate(engine, execution, run);
+		return;
+	}
 	if (abandon) {
 		// settle() lets the stage react; the last one settled ends the stage as Stopped.
 		for (const actionRun of runsOf(execution, run)) if (actionRun.status === 'InProgress') settle(engine, actionRun, 'Abandoned');

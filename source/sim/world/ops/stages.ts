@@ -1,6 +1,7 @@
 /** EnableStageTransition, DisableStageTransition, RollbackStage, OverrideStageCondition. */
 
 import {SimError} from '../../contract.js';
+import {gateInProgress, overrideGate} from '../engine/conditions.js';
 import {rollbackStage} from '../engine/rollback.js';
 import {setTransition} from '../engine/transitions.js';
 import {check} from '../validate.js';
@@ -48,9 +49,9 @@ export const rollbackStageOperation: Handler = (call, input) => {
 };
 
 /**
- * Minimal on purpose: the sim accepts stage conditions (beforeEntry, onSuccess) in declarations
- * but does not evaluate them, so there is never a condition in progress to override. A stage
- * without such a condition is ConditionNotOverridableException; one with it is accepted as a no-op.
+ * BEFORE_ENTRY: accepted while the stage's entry condition holds this execution at the door
+ * (see engine/conditions.ts); the execution goes in. ON_SUCCESS conditions are not evaluated
+ * here, so there is never one in progress to override.
  */
 export const overrideStageCondition: Handler = (call, input) => {
 	const parsed = check(checker => ({
@@ -61,9 +62,11 @@ export const overrideStageCondition: Handler = (call, input) => {
 	}));
 	const pipeline = findPipeline(call, parsed.name);
 	requireStage(pipeline, parsed.stage);
-	findExecution(call, pipeline, parsed.id);
-	const stage = pipeline.declaration.stages.find(entry => entry.name === parsed.stage);
-	const declared = parsed.type === 'BEFORE_ENTRY' ? stage?.beforeEntry : stage?.onSuccess;
-	if (!declared) throw new SimError('ConditionNotOverridableException', `Stage '${parsed.stage}' has no ${parsed.type} condition to override.`);
+	const execution = findExecution(call, pipeline, parsed.id);
+	const run = execution.stageRuns.findLast(stageRun => stageRun.name === parsed.stage);
+	if (parsed.type !== 'BEFORE_ENTRY' || !gateInProgress(run)) {
+		throw new SimError('ConditionNotOverridableException', `No ${parsed.type} condition of stage '${parsed.stage}' is in progress for execution ${parsed.id}.`);
+	}
+	overrideGate(call.engine, execution, run!, call.caller);
 	return {};
 };

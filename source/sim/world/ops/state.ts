@@ -5,7 +5,7 @@
  * and frozen (the HTTP front only serializes it).
  */
 
-import type {ActionDeclaration, ActionRun, Pipeline, StageDeclaration} from '../model.js';
+import type {ActionDeclaration, ActionRun, Gate, Pipeline, StageDeclaration} from '../model.js';
 import {entityUrl, externalUrl, revisionUrl} from '../providers.js';
 import {seconds} from '../time.js';
 import {check} from '../validate.js';
@@ -56,7 +56,21 @@ function stageState(pipeline: Pipeline, stage: StageDeclaration): Record<string,
 		}),
 		actionStates: stage.actions.map(action => actionState(pipeline, action, slot?.actionLatest.get(action.name))),
 		latestExecution: slot?.latest && slot.latestExecution ? stageExecution(slot.latestExecution, slot.latest.status) : undefined,
+		beforeEntryConditionState: slot?.latest?.gate ? conditionState(slot.latest.gate) : undefined,
 	});
+}
+
+function conditionState(gate: Gate): Record<string, unknown> {
+	return {
+		latestExecution: compact({status: gate.status, summary: gate.summary}),
+		conditionStates: gate.conditions.map(rules => ({
+			latestExecution: compact({status: gate.status, summary: gate.summary, lastStatusChange: seconds(gate.changed)}),
+			ruleStates: rules.map(rule => ({
+				ruleName: rule.name,
+				latestExecution: compact({ruleExecutionId: rule.id, status: rule.status, summary: rule.summary, lastStatusChange: seconds(rule.changed)}),
+			})),
+		})),
+	};
 }
 
 /** Shared answers are frozen, so an in-process caller that changes one fails loudly instead of changing the next answer. */
