@@ -1,4 +1,4 @@
-import type {FleetState, PipelineEntry} from '../store/types.js';
+import type {FleetState, StageView} from '../store/types.js';
 import type {ConditionType} from './api.js';
 import {checkedStage, isV2, requireStage, shortId, targetOf} from './lookup.js';
 import {intentId, refuse, type ActionModule, type PlanContext, type Prepared} from './plan.js';
@@ -11,6 +11,15 @@ const labels: Record<ConditionType, string> = {
 	ON_SUCCESS: 'Success condition (let the stage succeed)',
 };
 
+/** The stage's conditions being evaluated now: only those can be overridden (AWS refuses the rest). */
+function overridable(stage: StageView): ConditionType[] {
+	const types: ConditionType[] = [];
+	for (const condition of stage.conditions) {
+		if (condition.status === 'InProgress' && (condition.type === 'BEFORE_ENTRY' || condition.type === 'ON_SUCCESS')) types.push(condition.type);
+	}
+	return types;
+}
+
 function check(state: FleetState, request: ActionRequest): string | undefined {
 	const entry = state.pipelines[request.pipelineKey];
 	if (!entry) return 'pipeline not loaded yet';
@@ -18,27 +27,8 @@ function check(state: FleetState, request: ActionRequest): string | undefined {
 	const stage = requireStage(entry, request);
 	if (typeof stage === 'string') return stage;
 	if (!stage.executionId) return `${stage.name} has not run yet`;
+	if (overridable(stage).length === 0) return `no condition of ${stage.name} is being evaluated now`;
 	return undefined;
-}
-
-type StageDeclaration = {name?: unknown; beforeEntry?: unknown; onSuccess?: unknown};
-
-/** The stages of a GetPipeline answer, whether stored whole ({pipeline}) or as the declaration. */
-function declaredStages(definition: unknown): StageDeclaration[] | undefined {
-	if (!definition || typeof definition !== 'object') return undefined;
-	const root = 'pipeline' in definition ? (definition as {pipeline: unknown}).pipeline : definition;
-	const stages = root && typeof root === 'object' ? (root as {stages?: unknown}).stages : undefined;
-	return Array.isArray(stages) ? (stages as StageDeclaration[]) : undefined;
-}
-
-/** The condition types the stage declares, when the definition is loaded (else both). */
-function declaredConditions(state: FleetState, entry: PipelineEntry, stageName: string): ConditionType[] {
-	const declared = declaredStages(state.definitions[entry.key])?.find(stage => stage.name === stageName);
-	if (!declared) return ['BEFORE_ENTRY', 'ON_SUCCESS'];
-	const types: ConditionType[] = [];
-	if (declared.beforeEntry) types.push('BEFORE_ENTRY');
-	if (declared.onSuccess) types.push('ON_SUCCESS');
-	return types;
 }
 
 async function prepare(context: PlanContext, request: ActionRequest): Promise<Prepared> {
@@ -47,8 +37,7 @@ async function prepare(context: PlanContext, request: ActionRequest): Promise<Pr
 	if ('problem' in selected) return refuse(selected.problem);
 	const {entry, stage} = selected;
 	const executionId = stage.executionId as string;
-	const types = declaredConditions(state, entry, stage.name);
-	if (types.length === 0) return refuse(`${stage.name} declares no entry or success condition`);
+	const types = overridable(stage);
 
 	const planId = context.newId();
 	const target = targetOf(state, entry, {stageName: stage.name, executionId});
@@ -60,6 +49,9 @@ async function prepare(context: PlanContext, request: ActionRequest): Promise<Pr
 			title: `Override a condition of ${stage.name}`,
 			details: [
 				`Execution ${shortId(executionId)} is ${stage.status ?? 'not running'} in ${stage.name}.`,
+				...stage.conditions
+					.filter(condition => condition.status === 'InProgress')
+					.map(condition => `Rules being evaluated: ${condition.rules.map(rule => `${rule.name} ${rule.status ?? '?'}`).join(', ') || 'none reported'}.`),
 				'Overriding skips the rules of the condition being evaluated now.',
 			],
 			steps: () => [

@@ -6,6 +6,7 @@
 
 import type {GetPipelineCommandOutput, GetPipelineStateCommandOutput} from '../aws/index.js';
 import type {ActionStatus, ActionView, PipelineEntry, StageStatus, StageView, TransitionView} from '../store/types.js';
+import {mapConditions} from './map-conditions.js';
 import {accountFromArn, arrayField, list, ms, num, obj, str, stringMap} from './map-util.js';
 
 type DefinedAction = Pick<ActionView, 'name' | 'category' | 'owner' | 'provider' | 'runOrder' | 'region' | 'configuration' | 'inputArtifacts' | 'outputArtifacts'>;
@@ -128,6 +129,7 @@ export function mapState(output: GetPipelineStateCommandOutput): StateSnapshot {
 			executionId: str(latest.pipelineExecutionId),
 			inboundTransition: transition(stage.inboundTransitionState),
 			inboundExecutions: inbound,
+			conditions: mapConditions(stage),
 			actions: arrayField(stage.actionStates, 'actionStates').map(mapActionRun),
 		};
 	});
@@ -152,6 +154,7 @@ export function buildStages(definition: Definition | undefined, state: StateSnap
 			executionId: run?.executionId,
 			inboundTransition: run?.inboundTransition ?? {enabled: true},
 			inboundExecutions: run?.inboundExecutions ?? [],
+			conditions: run?.conditions ?? [],
 			actions: defined.actions.map(action => ({...action, ...runs.get(action.name), name: action.name})),
 		};
 	});
@@ -161,7 +164,7 @@ export function buildStages(definition: Definition | undefined, state: StateSnap
 export function stateFingerprint(state: StateSnapshot): string {
 	const parts: string[] = [];
 	for (const stage of state.stages) {
-		parts.push(`${stage.name}:${stage.executionId ?? ''}:${stage.status ?? ''}`);
+		parts.push(`${stage.name}:${stage.executionId ?? ''}:${stage.status ?? ''}:${stage.conditions.map(condition => condition.status).join(',')}`);
 		for (const action of stage.actions) parts.push(`${action.actionExecutionId ?? ''}:${action.status ?? ''}`);
 	}
 	return parts.join('|');

@@ -106,7 +106,17 @@ export type StageView = {
 	inboundTransition: TransitionView;
 	/** Executions waiting in front of this stage (one in SUPERSEDED, several in QUEUED). */
 	inboundExecutions: Array<{executionId: string; status: string}>;
+	/** V2 stage conditions that have run for the latest execution (none: no conditions, or V1). */
+	conditions: StageConditionView[];
 	actions: ActionView[];
+};
+
+export type StageConditionView = {
+	type: 'BEFORE_ENTRY' | 'ON_SUCCESS' | 'ON_FAILURE';
+	/** InProgress, Succeeded, Failed, Errored, Cancelled, Abandoned, Overridden (as AWS sends it). */
+	status?: string;
+	summary?: string;
+	rules: Array<{name: string; status?: string; summary?: string}>;
 };
 
 export type SourceRevisionView = {

@@ -8,7 +8,7 @@ export function action(name: string, fields: Partial<ActionView> = {}): ActionVi
 }
 
 export function stage(name: string, fields: Partial<StageView> = {}): StageView {
-	return {name, inboundTransition: {enabled: true}, inboundExecutions: [], actions: [], ...fields};
+	return {name, inboundTransition: {enabled: true}, inboundExecutions: [], conditions: [], actions: [], ...fields};
 }
 
 export function pipeline(name: string, fields: Partial<PipelineEntry> = {}): PipelineEntry {

@@ -111,16 +111,40 @@ describe('rollback and condition override (pipeline view)', () => {
 		expect((await harness.audit())[0]).toMatchObject({action: 'rollback', stage: 'Deploy', parameters: {targetPipelineExecutionId: first}, resultExecutionId: rollbackId});
 	});
 
-	it('override: offers only the conditions the stage declares, and says so when there are none', async () => {
+	it('override: refused with the reason when no condition of the stage is being evaluated', async () => {
 		harness = await startOperatorSim();
 		const app = await harness.boot();
 		await loaded(harness, app, 'gate');
 		harness.world.startExecution(PROFILE, REGION, 'gate');
 		await harness.until(() => stageOf(app.engine.store.getState(), 'gate', 'Approve')?.status === 'InProgress', 'approval waiting');
 		const layer = createActionLayer(app, {via: 'console', clock: harness.clock, env: harness.env});
-		await harness.drive(app.engine.loadDefinition(key('gate')));
 		const prepared = await harness.drive(layer.prepare({command: 'override', pipelineKey: key('gate'), stageName: 'Approve'}));
-		expect(prepared).toEqual({ok: false, reason: 'Approve declares no entry or success condition'});
+		expect(prepared).toEqual({ok: false, reason: 'no condition of Approve is being evaluated now'});
 		expect(harness.calls('OverrideStageCondition')).toBe(0);
+	});
+
+	it('override: an entry condition holding an execution at the door lets it in', async () => {
+		harness = await startOperatorSim();
+		const app = await harness.boot();
+		await loaded(harness, app, 'window');
+		const execution = harness.world.startExecution(PROFILE, REGION, 'window');
+		const store = app.engine.store;
+		await harness.until(() => stageOf(store.getState(), 'window', 'Deploy')?.conditions[0]?.status === 'InProgress', 'held at the door');
+		const held = stageOf(store.getState(), 'window', 'Deploy')!;
+		expect(held.conditions[0]).toMatchObject({type: 'BEFORE_ENTRY', rules: [{name: 'BusinessHours', status: 'InProgress'}]});
+		expect(held.actions[0].status).toBeUndefined();
+		const layer = createActionLayer(app, {via: 'console', clock: harness.clock, env: harness.env});
+		const prepared = await harness.drive(layer.prepare({command: 'override', pipelineKey: key('window'), stageName: 'Deploy'}));
+		if (!prepared.ok) throw new Error(prepared.reason);
+		const choice = prepared.plan.steps({})[0];
+		expect(choice.kind === 'choice' && choice.options.map(option => option.value)).toEqual(['BEFORE_ENTRY']);
+		expect(prepared.plan.details.join(' ')).toContain('Rules being evaluated: BusinessHours InProgress.');
+		const result = await harness.drive(layer.run(prepared.plan.build({})));
+		expect(result.outcome).toBe('done');
+		expect(harness.calls('OverrideStageCondition')).toBe(1);
+		await harness.until(() => stageOf(store.getState(), 'window', 'Deploy')?.actions[0].status === 'InProgress', 'Deploy runs', {maxMs: 10_000});
+		expect(stageOf(store.getState(), 'window', 'Deploy')?.conditions[0].status).toBe('Overridden');
+		expect((await harness.audit())[0]).toMatchObject({action: 'override', stage: 'Deploy', parameters: {conditionType: 'BEFORE_ENTRY'}, outcome: 'done'});
+		await harness.until(() => store.getState().pipelines[key('window')]?.latestExecution?.executionId === execution && store.getState().pipelines[key('window')]?.latestExecution?.status === 'Succeeded', 'run done', {maxMs: 120_000});
 	});
 });

@@ -7,7 +7,7 @@ export function action(name: string, extra: Partial<ActionView> = {}): ActionVie
 }
 
 export function stage(name: string, extra: Partial<StageView> = {}): StageView {
-	return {name, inboundTransition: {enabled: true}, inboundExecutions: [], actions: [action(`${name}Action`)], ...extra};
+	return {name, inboundTransition: {enabled: true}, inboundExecutions: [], conditions: [], actions: [action(`${name}Action`)], ...extra};
 }
 
 export function execution(executionId: string, status: ExecutionSummaryView['status'], startTime = 1000, extra: Partial<ExecutionSummaryView> = {}): ExecutionSummaryView {

@@ -1,8 +1,9 @@
 /**
  * The pipeline view as lines: a header (type, mode, latest run, revisions), then every stage in
- * order with its inbound transition, the executions waiting in front of it, and its actions
+ * order with its inbound transition, the executions waiting in front of it, its conditions, and its actions
  * grouped by runOrder so that parallel actions stand side by side in cells.
  */
+import {conditionLines} from './condition-lines.js';
 import {commitMessage} from './revision.js';
 import type {ActionExecutionView, ActionView, PipelineEntry, StageView} from '../../store/types.js';
 import {box, blank, clip, labelled, line, type Line} from './lines.js';
@@ -129,7 +130,7 @@ const minCell = 26;
 const maxCell = 72;
 
 function stageLines(stage: StageView, width: number, now: number, theme: Theme, runs: RunLookup, selectedId: string | undefined): Line[] {
-	const lines: Line[] = [...transitionLines(stage, width, now, theme)];
+	const lines: Line[] = [...transitionLines(stage, width, now, theme), ...conditionLines(stage, width, theme)];
 	const tone = stageTone(stage);
 	lines.push(
 		line(

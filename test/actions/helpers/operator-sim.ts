@@ -50,6 +50,7 @@ const deploy = act('Push', 'Deploy', 'S3', {BucketName: 'shop-site', Extract: 't
  * - fanout: V2 PARALLEL with an approval (no token in the state).
  * - train: V2 QUEUED, for rollback: Deploy succeeds every time.
  * - slow: V1; Build takes 300 s (something to stop).
+ * - window: V2; Deploy has an entry condition whose rule takes an hour (something to override).
  */
 export function operatorScenario(): Scenario {
 	return {
@@ -116,6 +117,30 @@ export function operatorScenario(): Scenario {
 					{name: 'Deploy', actions: [deploy]},
 				]),
 				behaviour: {'Build/Compile': {seconds: 300, outcomes: ['Succeeded']}},
+			},
+			{
+				profile: PROFILE,
+				region: REGION,
+				definition: definition(
+					'window',
+					[
+						{name: 'Source', actions: [source]},
+						{
+							name: 'Deploy',
+							actions: [deploy],
+							beforeEntry: {
+								conditions: [
+									{
+										result: 'FAIL',
+										rules: [{name: 'BusinessHours', ruleTypeId: {category: 'Rule', owner: 'AWS', provider: 'DeploymentWindow', version: '1'}, configuration: {Cron: '* 9-17 ? * MON-FRI *'}}],
+									},
+								],
+							},
+						},
+					],
+					{pipelineType: 'V2', executionMode: 'QUEUED'},
+				),
+				behaviour: {'Deploy/beforeEntry': {seconds: 3600, outcomes: ['Succeeded']}, 'Deploy/Push': {seconds: 30, outcomes: ['Succeeded']}},
 			},
 		],
 	};

@@ -19,7 +19,7 @@ export function action(name: string, patch: Partial<ActionView> = {}): ActionVie
 }
 
 export function stage(name: string, actions: ActionView[], patch: Partial<StageView> = {}): StageView {
-	return {name, inboundTransition: {enabled: true}, inboundExecutions: [], actions, ...patch};
+	return {name, inboundTransition: {enabled: true}, inboundExecutions: [], conditions: [], actions, ...patch};
 }
 
 export function pipeline(name: string, stages: StageView[], patch: Partial<PipelineEntry> = {}): PipelineEntry {

@@ -81,3 +81,22 @@ describe('pipeline grid', () => {
 		expect(marked.some(line => line.includes('›✗ Lint'))).toBe(true);
 	});
 });
+
+describe('stage conditions', () => {
+	test('an entry condition holding the execution is named above the stage with its rules; an overridden one says so', () => {
+		const held = pipeline('web', [
+			stage('Source', [action('Checkout', {category: 'Source', status: 'Succeeded'})], {status: 'Succeeded', executionId: 'e1'}),
+			stage('Deploy', [action('Ship', {category: 'Deploy'})], {
+				status: 'InProgress',
+				executionId: 'e1',
+				conditions: [{type: 'BEFORE_ENTRY', status: 'InProgress', rules: [{name: 'BusinessHours', status: 'InProgress'}, {name: 'NoAlarms', status: 'Succeeded'}]}],
+			}),
+		]);
+		const lines = text(pipelineGrid(held, 100, now, theme, undefined).lines);
+		const condition = lines.findIndex(each => each.includes('entry condition'));
+		expect(lines[condition]).toBe(' ● entry condition InProgress: BusinessHours InProgress, NoAlarms Succeeded');
+		expect(lines[condition + 1]).toMatch(/^● Deploy {2}InProgress/);
+		const overridden = {...held, stages: [held.stages[0], {...held.stages[1], conditions: [{type: 'BEFORE_ENTRY' as const, status: 'Overridden', summary: 'Overridden by alice', rules: [{name: 'BusinessHours', status: 'Abandoned'}]}]}]};
+		expect(text(pipelineGrid(overridden, 100, now, theme, undefined).lines)).toContain(' » entry condition Overridden: BusinessHours Abandoned — Overridden by alice');
+	});
+});
