@@ -127,5 +127,27 @@ export function demoScenario(): Scenario {
 			}
 		}
 	}
+	withDeploymentWindow(pipelines, 'image-resizer-prod', 'Deploy');
 	return {accounts: DEMO_ACCOUNTS.map(account => ({...account, regions: [...account.regions]})), pipelines};
+}
+
+/**
+ * One production deploy waits at its stage's door for a deployment window (a V2 entry
+ * condition) for ten minutes a run: the pipeline view shows the condition and its rule, and `o`
+ * lets the execution in. Added after the fleet is drawn, so no other pipeline changes.
+ */
+function withDeploymentWindow(pipelines: ScenarioPipeline[], name: string, stageName: string): void {
+	const entry = pipelines.find(candidate => (candidate.definition as {pipeline?: {name?: string}} | undefined)?.pipeline?.name === name);
+	const stages = (entry?.definition as {pipeline?: {stages?: Array<Record<string, unknown>>}} | undefined)?.pipeline?.stages;
+	const stage = stages?.find(candidate => candidate.name === stageName);
+	if (!entry || !stage) return;
+	stage.beforeEntry = {
+		conditions: [
+			{
+				result: 'FAIL',
+				rules: [{name: 'DeploymentWindow', ruleTypeId: {category: 'Rule', owner: 'AWS', provider: 'DeploymentWindow', version: '1'}, configuration: {Cron: '0 0-23/1 ? * MON-FRI *', TimeZone: 'UTC'}}],
+			},
+		],
+	};
+	entry.behaviour = {...entry.behaviour, [`${stageName}/beforeEntry`]: {seconds: 600, outcomes: ['Succeeded']}};
 }
