@@ -7,7 +7,8 @@
 import {BudgetCancelled} from './budget.js';
 import {Priority} from './defaults.js';
 import {list, num, obj, str} from './map-util.js';
-import {toSourceError, type SourceRunner} from './source-runner.js';
+import {toSourceError} from './source-health.js';
+import type {SourceRunner} from './source-runner.js';
 import type {Clock, TimerHandle} from '../shared/clock.js';
 import type {FleetStore} from '../store/create.js';
 import type {FleetUpdate} from '../store/reducers.js';

@@ -4,7 +4,13 @@
  * tried again after `backoff`, doubling up to `maxBackoff` while the probes keep failing.
  */
 
-import type {SourceHealth} from '../store/types.js';
+import type {ClassifiedError} from '../aws/index.js';
+import type {SourceError, SourceHealth} from '../store/types.js';
+
+/** What the store keeps of an error: code, message and what to do (never the raw SDK error). */
+export function toSourceError(error: ClassifiedError): SourceError {
+	return {code: error.code, message: error.message, ...(error.hint ? {hint: error.hint} : {})};
+}
 
 /** Consecutive transient failures (5xx, damaged answers) across a source before it counts as failed. */
 export const SOURCE_TRANSIENT_LIMIT = 5;

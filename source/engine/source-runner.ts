@@ -9,7 +9,7 @@ import {isSourceLevel, type AwsSourceSpec, type ClassifiedError, type SourceApi}
 import type {Clock, TimerHandle} from '../shared/clock.js';
 import {attentionOf} from '../store/attention.js';
 import type {FleetUpdate} from '../store/reducers.js';
-import type {SourceError, SourceHealth, SourceState} from '../store/types.js';
+import type {SourceHealth, SourceState} from '../store/types.js';
 import {BudgetCancelled, RequestBudget, type BudgetOptions} from './budget.js';
 import {budgetedCall} from './calls.js';
 import {intervalOf, priorityOf} from './cadence.js';
@@ -18,7 +18,7 @@ import {listAllPipelines, type Listed} from './discovery.js';
 import {buildEntry} from './entry.js';
 import {DueQueue} from './due-queue.js';
 import {pollPipeline, type PollHost} from './pipeline-poll.js';
-import {SourceHealthState} from './source-health.js';
+import {SourceHealthState, toSourceError} from './source-health.js';
 import {jitter, newTracked, type Tracked} from './tracked.js';
 import type {Intervals} from './types.js';
 
@@ -46,10 +46,6 @@ export type TraceEvent = {source: string; pipeline: string; phase: 'start' | 'en
 const MIN_GAP_MS = 500;
 /** First load: a pipeline that failed this often is shown with its error rather than waited for. */
 const SETTLE_AFTER_FAILURES = 3;
-
-export function toSourceError(error: ClassifiedError): SourceError {
-	return {code: error.code, message: error.message, ...(error.hint ? {hint: error.hint} : {})};
-}
 
 export class SourceRunner implements PollHost {
 	readonly key: string;
