@@ -1,4 +1,4 @@
-import type {FleetState, StageView} from '../store/types.js';
+import type {FleetState, StageConditionView, StageView} from '../store/types.js';
 import type {ConditionType} from './api.js';
 import {checkedStage, isV2, requireStage, shortId, targetOf} from './lookup.js';
 import {intentId, refuse, type ActionModule, type PlanContext, type Prepared} from './plan.js';
@@ -11,13 +11,11 @@ const labels: Record<ConditionType, string> = {
 	ON_SUCCESS: 'Success condition (let the stage succeed)',
 };
 
+type Overridable = StageConditionView & {type: ConditionType};
+
 /** The stage's conditions being evaluated now: only those can be overridden (AWS refuses the rest). */
-function overridable(stage: StageView): ConditionType[] {
-	const types: ConditionType[] = [];
-	for (const condition of stage.conditions) {
-		if (condition.status === 'InProgress' && (condition.type === 'BEFORE_ENTRY' || condition.type === 'ON_SUCCESS')) types.push(condition.type);
-	}
-	return types;
+function overridable(stage: StageView): Overridable[] {
+	return stage.conditions.filter((condition): condition is Overridable => condition.status === 'InProgress' && condition.type !== 'ON_FAILURE');
 }
 
 function check(state: FleetState, request: ActionRequest): string | undefined {
@@ -37,7 +35,8 @@ async function prepare(context: PlanContext, request: ActionRequest): Promise<Pr
 	if ('problem' in selected) return refuse(selected.problem);
 	const {entry, stage} = selected;
 	const executionId = stage.executionId as string;
-	const types = overridable(stage);
+	const conditions = overridable(stage);
+	const types = conditions.map(condition => condition.type);
 
 	const planId = context.newId();
 	const target = targetOf(state, entry, {stageName: stage.name, executionId});
@@ -49,9 +48,7 @@ async function prepare(context: PlanContext, request: ActionRequest): Promise<Pr
 			title: `Override a condition of ${stage.name}`,
 			details: [
 				`Execution ${shortId(executionId)} is ${stage.status ?? 'not running'} in ${stage.name}.`,
-				...stage.conditions
-					.filter(condition => condition.status === 'InProgress')
-					.map(condition => `Rules being evaluated: ${condition.rules.map(rule => `${rule.name} ${rule.status ?? '?'}`).join(', ') || 'none reported'}.`),
+				...conditions.map(condition => `Rules being evaluated: ${condition.rules.map(rule => `${rule.name} ${rule.status ?? '?'}`).join(', ') || 'none reported'}.`),
 				'Overriding skips the rules of the condition being evaluated now.',
 			],
 			steps: () => [

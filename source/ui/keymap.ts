@@ -262,6 +262,12 @@ export function keyLabel(spec: CommandSpec, ascii = false): string {
 	return spec.keys.map(key => displayKey(key, ascii)).join(' ');
 }
 
+/** A command's first key as shown to a person: what a hint names ("+3 more (S)", "R tries..."). */
+export function firstKeyLabel(keymap: Keymap, command: CommandName, ascii = false): string {
+	const key = keymap.keysOf(command)[0];
+	return key === undefined ? '' : displayKey(key, ascii);
+}
+
 /** Bindings of a view in table order: movement, navigation, then operator actions. */
 export function bindingsOf(keymap: Keymap, view: ViewKind): CommandSpec[] {
 	return keymap.specs.filter(spec => spec.views.includes(view));

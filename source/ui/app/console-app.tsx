@@ -7,7 +7,7 @@ import {ActionLayerProvider} from '../dialogs/actions-context.js';
 import {KeyLayersProvider} from '../input/key-layers.js';
 import {NowProvider, ServicesProvider, type ConsoleServices} from './services.js';
 import {Shell} from './shell.js';
-import {sourcesKeyOf} from '../render/header.js';
+import {firstKeyLabel} from '../keymap.js';
 import {shownTimes} from './shown-times.js';
 import {SizeProvider, useTerminalSize, type TerminalSize} from './size.js';
 
@@ -35,7 +35,7 @@ export function ConsoleApp({services, size}: ConsoleAppProps) {
 function ScreenNow({services, children}: {services: ConsoleServices; children: ReactNode}) {
 	const size = useTerminalSize();
 	const {store, ui, theme, now, keymap} = services;
-	const sourcesKey = sourcesKeyOf(keymap, theme.ascii);
+	const sourcesKey = firstKeyLabel(keymap, 'sources', theme.ascii);
 	const shows = useCallback((at: number) => shownTimes(store.getState(), ui.getState(), size, theme, at, sourcesKey), [store, ui, theme, size, sourcesKey]);
 	const watch = useCallback(
 		(recheck: (unknownToo: boolean) => void) => {

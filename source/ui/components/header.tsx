@@ -7,7 +7,8 @@ import {createTicker, idle} from '../app/ticker.js';
 import {useStore} from 'zustand';
 import {useShallow} from 'zustand/react/shallow';
 import {useNow, useServices} from '../app/services.js';
-import {countSegments, loadingProgress, sourceSegments, sourcesKeyOf} from '../render/header.js';
+import {firstKeyLabel} from '../keymap.js';
+import {countSegments, loadingProgress, sourceSegments} from '../render/header.js';
 import {clip} from '../render/lines.js';
 import {paint, type Segment} from '../render/theme.js';
 import {Rows} from './rows.js';
@@ -36,7 +37,7 @@ export function Header({width}: {width: number}) {
 	);
 	const frame = useSpinnerFrame(state.initialLoad);
 	// The key that lists every source, named next to "+N more" (it may be rebound in the config).
-	const sourcesKey = sourcesKeyOf(keymap, theme.ascii);
+	const sourcesKey = firstKeyLabel(keymap, 'sources', theme.ascii);
 	const everythingReadOnly =
 		Boolean(config.readOnly) ||
 		(state.sourceOrder.length > 0 && state.sourceOrder.every(key => readOnly(state.sources[key]?.profile ?? '')));

@@ -4,8 +4,6 @@ import {glyph, healthTone, toneColor} from './status.js';
 import {displayWidth, firstLine, truncate} from './text.js';
 import type {Segment, Theme} from './theme.js';
 import {formatAgo} from './time.js';
-import {displayKey} from '../input/keys.js';
-import type {Keymap} from '../keymap.js';
 
 export function countSegments(counts: StatusCounts, theme: Theme): Segment[] {
 	const parts: Array<[keyof StatusCounts, Parameters<typeof glyph>[0], string]> = [
@@ -59,6 +57,15 @@ function sourceProblem(source: SourceState, now: number): string {
 	return '';
 }
 
+/** Failed or stale: what an operator may have to act on. */
+export const isTroubled = (source: SourceState) => source.health === 'failed' || source.health === 'stale';
+
+/** Troubled sources first, then the rest, each group in profile order (the header and the sources view). */
+export function sourcesInViewOrder(state: Pick<FleetState, 'sources' | 'sourceOrder'>): SourceState[] {
+	const all = state.sourceOrder.map(key => state.sources[key]).filter(Boolean);
+	return [...all.filter(isTroubled), ...all.filter(source => !isTroubled(source))];
+}
+
 /**
  * Sources, troubled ones first with their reason (what an operator must act on), then the
  * healthy ones by name, cut with "+N more" when the line is full. `sourcesKey`, when given, is
@@ -71,13 +78,10 @@ export function sourceSegments(
 	theme: Theme,
 	sourcesKey?: string,
 ): Segment[] {
-	const sources = state.sourceOrder.map(key => state.sources[key]).filter(Boolean);
-	const troubled = sources.filter(source => source.health === 'failed' || source.health === 'stale');
-	const rest = sources.filter(source => source.health !== 'failed' && source.health !== 'stale');
+	const ordered = sourcesInViewOrder(state);
 	const more = (count: number) => ` +${count} more${sourcesKey ? ` (${sourcesKey})` : ''}`;
 	const out: Segment[] = [];
 	let used = 0;
-	const ordered = [...troubled, ...rest];
 	for (let index = 0; index < ordered.length; index++) {
 		const source = ordered[index];
 		const tone = healthTone(source.health);
@@ -90,7 +94,7 @@ export function sourceSegments(
 		const room = width - used - gap - 2 - reserve;
 		const fits = displayWidth(text) <= room;
 		// A troubled source's reason matters more than the names of healthy ones: cut it to fit.
-		if (!fits && !(troubled.includes(source) && room > label.length + 4)) {
+		if (!fits && !(isTroubled(source) && room > label.length + 4)) {
 			out.push({text: `${index === 0 ? '' : ' '}${more(left + 1)}`, dim: true});
 			return out;
 		}
@@ -106,9 +110,4 @@ export function sourceSegments(
 	}
 	if (ordered.length === 0) out.push({text: 'no sources', dim: true});
 	return out;
-}
-
-/** The key of the sources view as the header names it (the config may rebind it). */
-export function sourcesKeyOf(keymap: Keymap, ascii: boolean): string {
-	return displayKey(keymap.keysOf('sources')[0] ?? 'S', ascii);
 }

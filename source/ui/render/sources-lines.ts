@@ -4,19 +4,12 @@
  * do, which the one-line header can only start to say when several sources fail at once.
  */
 import type {EngineCounters, FleetState, SourceState} from '../../store/types.js';
+import {sourcesInViewOrder} from './header.js';
 import {blank, fit, line, type Line} from './lines.js';
 import {glyph, healthTone, toneColor} from './status.js';
 import {sanitize, wrapWords} from './text.js';
 import type {Segment, Theme} from './theme.js';
 import {formatAgo} from './time.js';
-
-const troubled = (source: SourceState) => source.health === 'failed' || source.health === 'stale';
-
-/** Troubled sources first (what needs the operator), then the rest, each group in profile order. */
-export function sourcesInViewOrder(state: Pick<FleetState, 'sources' | 'sourceOrder'>): SourceState[] {
-	const all = state.sourceOrder.map(key => state.sources[key]).filter(Boolean);
-	return [...all.filter(troubled), ...all.filter(source => !troubled(source))];
-}
 
 function healthWords(source: SourceState, now: number): string {
 	if (source.sameAs) return `same account as ${source.sameAs}, read there`;

@@ -7,7 +7,7 @@ import type {ActionExecutionView, ExecutionSummaryView, FleetState, PipelineKey}
 import {filterOrder} from '../render/filter.js';
 import {actionIds, actionId} from '../render/pipeline-grid.js';
 import {runOrder} from '../render/execution-lines.js';
-import {sourcesInViewOrder} from '../render/sources-lines.js';
+import {sourcesInViewOrder} from '../render/header.js';
 import {resolveCursor} from '../render/window.js';
 import {fleetSelection, type Selection} from './selection.js';
 import {topOf, type UiState, type ViewEntry} from './ui-store.js';

@@ -8,7 +8,7 @@ import {useShallow} from 'zustand/react/shallow';
 import {useNow, useServices} from '../app/services.js';
 import {Rows} from '../components/rows.js';
 import {useItemList} from '../hooks/use-item-list.js';
-import {displayKey} from '../input/keys.js';
+import {firstKeyLabel} from '../keymap.js';
 import {clip} from '../render/lines.js';
 import {sourcesLines} from '../render/sources-lines.js';
 import {paint} from '../render/theme.js';
@@ -19,7 +19,7 @@ import {sourceIds} from '../state/view-selection.js';
 export function SourcesView({entry, width, height}: {entry: Extract<ViewEntry, {kind: 'sources'}>; width: number; height: number}) {
 	const {store, theme, keymap} = useServices();
 	const now = useNow();
-	const refreshKey = displayKey(keymap.keysOf('refresh')[0] ?? 'R', theme.ascii);
+	const refreshKey = firstKeyLabel(keymap, 'refresh', theme.ascii);
 	const state = useStore(store, useShallow(state => ({sources: state.sources, sourceOrder: state.sourceOrder, counters: state.counters})));
 	const ids = useStore(store, sourceIds);
 	const index = resolveCursor(ids, entry.cursor);
