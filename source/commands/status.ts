@@ -4,7 +4,8 @@
  */
 
 import {bootstrap, type BootstrapOptions, type Bootstrapped} from '../app/bootstrap.js';
-import {UsageError, type Command, type CommandContext} from '../cli/context.js';
+import {type Command, type CommandContext} from '../app/context.js';
+import {UsageError} from '../config/usage-error.js';
 import {RealClock} from '../shared/clock.js';
 import {buildStatusDocument, failedSources} from './status-snapshot.js';
 import {renderStatusText} from './status-text.js';

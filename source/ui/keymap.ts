@@ -5,7 +5,7 @@
  */
 import type {OperatorCommand} from '../actions/types.js';
 import {displayKey, normalizeKey} from './input/keys.js';
-import type {Selection, ViewKind} from './state/selection.js';
+import type {Selection, ViewKind} from './model/selection.js';
 
 export const Command = {
 	Up: 'up',

@@ -1,12 +1,12 @@
 /** The keys that apply now, generated from the keymap (disabled ones are left out). */
 import {useStore} from 'zustand';
-import {availabilityContext} from '../app/availability.js';
-import {useServices} from '../app/services.js';
+import {availabilityContext} from '../shell/availability.js';
+import {useServices} from '../shell/services.js';
 import {keyLabel, type CommandSpec, type Keymap} from '../keymap.js';
 import {displayWidth} from '../render/text.js';
 import {paint, type Segment} from '../render/theme.js';
-import {selectionFor} from '../state/view-selection.js';
-import {topOf, type UiState} from '../state/ui-store.js';
+import {selectionFor} from '../model/view-selection.js';
+import {topOf, type UiState} from '../model/ui-store.js';
 import type {FleetState} from '../../store/types.js';
 import {Row} from './rows.js';
 

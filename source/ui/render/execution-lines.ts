@@ -8,7 +8,7 @@ import type {ActionExecutionView, ArtifactView, ExecutionSummaryView} from '../.
 import {blank, clip, labelled, line, type Line} from './lines.js';
 import {executionTone, glyphSegment, toneColor} from './status.js';
 import type {Theme} from './theme.js';
-import {elapsed, executionElapsed, formatAgo, formatDuration, formatTimestamp, shortRevision} from './time.js';
+import {elapsed, executionElapsed, formatAgo, formatDuration, formatTimestamp, shortRevision} from '../../format/time.js';
 
 const artifact = (value: ArtifactView) =>
 	value.bucket ? `${value.name}  s3://${value.bucket}/${value.key ?? ''}` : value.name;

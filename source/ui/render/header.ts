@@ -3,7 +3,7 @@ import type {FleetState, SourceState, StatusCounts} from '../../store/types.js';
 import {glyph, healthTone, toneColor} from './status.js';
 import {displayWidth, firstLine, truncate} from './text.js';
 import type {Segment, Theme} from './theme.js';
-import {formatAgo} from './time.js';
+import {formatAgo} from '../../format/time.js';
 
 export function countSegments(counts: StatusCounts, theme: Theme): Segment[] {
 	const parts: Array<[keyof StatusCounts, Parameters<typeof glyph>[0], string]> = [

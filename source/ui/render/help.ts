@@ -3,7 +3,7 @@
  */
 import {allViews, keyLabel, type AvailabilityContext, type CommandSpec, type Keymap} from '../keymap.js';
 import {displayKey} from '../input/keys.js';
-import type {ViewKind} from '../state/selection.js';
+import type {ViewKind} from '../model/selection.js';
 import {line, type Line} from './lines.js';
 import {fit} from './text.js';
 

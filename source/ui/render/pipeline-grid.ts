@@ -10,7 +10,7 @@ import {box, blank, clip, labelled, line, type Line} from './lines.js';
 import {executionTone, glyph, glyphSegment, isWaitingApproval, pipelineStatusWord, pipelineTone, stageTone, toneColor} from './status.js';
 import {firstLine, sanitize, wrap} from './text.js';
 import type {Segment, Theme} from './theme.js';
-import {elapsed, executionElapsed, formatAgo, formatDuration, shortId, shortRevision} from './time.js';
+import {elapsed, executionElapsed, formatAgo, formatDuration, shortId, shortRevision} from '../../format/time.js';
 
 /** The action execution that explains an action's last run (for its duration), if loaded. */
 export type RunLookup = (stage: StageView, action: ActionView) => ActionExecutionView | undefined;

@@ -9,7 +9,7 @@ import {blank, fit, line, type Line} from './lines.js';
 import {glyph, healthTone, toneColor} from './status.js';
 import {sanitize, wrapWords} from './text.js';
 import type {Segment, Theme} from './theme.js';
-import {formatAgo} from './time.js';
+import {formatAgo} from '../../format/time.js';
 
 function healthWords(source: SourceState, now: number): string {
 	if (source.sameAs) return `same account as ${source.sameAs}, read there`;

@@ -2,7 +2,7 @@
 import {useApp} from 'ink';
 import {useEffect, useMemo} from 'react';
 import {useStore} from 'zustand';
-import {useServices} from '../app/services.js';
+import {useServices} from '../shell/services.js';
 import {Rows} from '../components/rows.js';
 import {useTextPane} from '../hooks/use-text-pane.js';
 import {useViewKeys} from '../hooks/use-view-keys.js';
@@ -10,7 +10,7 @@ import {openInPager} from '../pager.js';
 import {clip} from '../render/lines.js';
 import {highlight, textRows} from '../render/text-view.js';
 import {paint} from '../render/theme.js';
-import type {ViewEntry} from '../state/ui-store.js';
+import type {ViewEntry} from '../model/ui-store.js';
 
 export function DefinitionView({entry, width, height}: {entry: Extract<ViewEntry, {kind: 'definition'}>; width: number; height: number}) {
 	const {store, engine, ui, theme, env} = useServices();

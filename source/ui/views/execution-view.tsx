@@ -4,13 +4,13 @@
  */
 import {useEffect, useMemo} from 'react';
 import {useStore} from 'zustand';
-import {useNow, useServices} from '../app/services.js';
+import {useNow, useServices} from '../shell/services.js';
 import {Rows} from '../components/rows.js';
 import {useItemList} from '../hooks/use-item-list.js';
 import {executionLines} from '../render/execution-lines.js';
 import {paint} from '../render/theme.js';
-import type {ViewEntry} from '../state/ui-store.js';
-import {executionCursorIndex, executionRuns, executionSummary} from '../state/view-selection.js';
+import type {ViewEntry} from '../model/ui-store.js';
+import {executionCursorIndex, executionRuns, executionSummary} from '../model/view-selection.js';
 
 export function ExecutionView({entry, width, height}: {entry: Extract<ViewEntry, {kind: 'execution'}>; width: number; height: number}) {
 	const {store, engine, theme} = useServices();

@@ -4,12 +4,12 @@
  * screen changes, so a 2,000-pipeline fleet costs what a screenful costs.
  */
 import {useStore} from 'zustand';
-import {useNow, useServices} from '../app/services.js';
+import {useNow, useServices} from '../shell/services.js';
 import {Rows} from '../components/rows.js';
 import {useFocusSync} from '../hooks/use-focus-sync.js';
 import {movementOf, useViewKeys} from '../hooks/use-view-keys.js';
-import {moveIndex, scrollWindow} from '../render/window.js';
-import type {ViewEntry} from '../state/ui-store.js';
+import {moveIndex, scrollWindow} from '../model/window.js';
+import type {ViewEntry} from '../model/ui-store.js';
 import {fleetScreen} from './fleet-screen.js';
 
 // Between the pipelines on screen and the painted lines in the subscribed text.

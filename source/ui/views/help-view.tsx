@@ -1,16 +1,16 @@
 /** `?`: every key binding of the view under it, from the keymap, with why a key does nothing now. */
 import {useMemo} from 'react';
 import {useStore} from 'zustand';
-import {availabilityContext} from '../app/availability.js';
-import {useServices} from '../app/services.js';
+import {availabilityContext} from '../shell/availability.js';
+import {useServices} from '../shell/services.js';
 import {Rows} from '../components/rows.js';
 import {useTextPane} from '../hooks/use-text-pane.js';
 import {useViewKeys} from '../hooks/use-view-keys.js';
 import {helpLines} from '../render/help.js';
 import {clip} from '../render/lines.js';
 import {paint} from '../render/theme.js';
-import type {ViewEntry} from '../state/ui-store.js';
-import {selectionFor} from '../state/view-selection.js';
+import type {ViewEntry} from '../model/ui-store.js';
+import {selectionFor} from '../model/view-selection.js';
 
 export function HelpView({entry, width, height}: {entry: Extract<ViewEntry, {kind: 'help'}>; width: number; height: number}) {
 	const {store, ui, keymap, theme, readOnly} = useServices();

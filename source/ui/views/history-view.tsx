@@ -4,15 +4,15 @@
  */
 import {useEffect, useMemo} from 'react';
 import {useStore} from 'zustand';
-import {useNow, useServices} from '../app/services.js';
+import {useNow, useServices} from '../shell/services.js';
 import {Rows} from '../components/rows.js';
 import {useFocusSync} from '../hooks/use-focus-sync.js';
 import {movementOf, useViewKeys} from '../hooks/use-view-keys.js';
 import {historyLayout, historyRow, historyTitles} from '../render/history-columns.js';
 import {clip} from '../render/lines.js';
 import {paint, type Segment} from '../render/theme.js';
-import {moveIndex, resolveCursor, scrollWindow} from '../render/window.js';
-import type {ViewEntry} from '../state/ui-store.js';
+import {moveIndex, resolveCursor, scrollWindow} from '../model/window.js';
+import type {ViewEntry} from '../model/ui-store.js';
 
 /** How close to the end of the loaded page the cursor gets before the next page is read. */
 const prefetchRows = 5;

@@ -6,7 +6,7 @@
 import {useApp} from 'ink';
 import {useEffect, useMemo} from 'react';
 import {useStore} from 'zustand';
-import {useServices} from '../app/services.js';
+import {useServices} from '../shell/services.js';
 import {Rows} from '../components/rows.js';
 import {useTextPane} from '../hooks/use-text-pane.js';
 import {useViewKeys} from '../hooks/use-view-keys.js';
@@ -17,9 +17,9 @@ import {glyph} from '../render/status.js';
 import {sanitize} from '../render/text.js';
 import {highlight, logRows} from '../render/text-view.js';
 import {paint, type Segment} from '../render/theme.js';
-import {formatTimestamp} from '../render/time.js';
-import type {ViewEntry} from '../state/ui-store.js';
-import {executionRuns} from '../state/view-selection.js';
+import {formatTimestamp} from '../../format/time.js';
+import type {ViewEntry} from '../model/ui-store.js';
+import {executionRuns} from '../model/view-selection.js';
 
 export function LogsView({entry, width, height}: {entry: Extract<ViewEntry, {kind: 'logs'}>; width: number; height: number}) {
 	const {store, engine, ui, theme, env} = useServices();

@@ -6,15 +6,15 @@
 import {useEffect, useMemo, useRef} from 'react';
 import {useStore} from 'zustand';
 import type {ActionExecutionView, FleetState, PipelineEntry} from '../../store/types.js';
-import {useNow, useServices} from '../app/services.js';
+import {useNow, useServices} from '../shell/services.js';
 import {Rows} from '../components/rows.js';
 import {useFocusSync} from '../hooks/use-focus-sync.js';
 import {movementOf, useViewKeys} from '../hooks/use-view-keys.js';
 import {pipelineGrid, type RunLookup} from '../render/pipeline-grid.js';
 import {paint} from '../render/theme.js';
-import {itemRange, moveIndex, resolveCursor, scrollToRange} from '../render/window.js';
-import type {ViewEntry} from '../state/ui-store.js';
-import {pipelineActionIds} from '../state/view-selection.js';
+import {itemRange, moveIndex, resolveCursor, scrollToRange} from '../model/window.js';
+import type {ViewEntry} from '../model/ui-store.js';
+import {pipelineActionIds} from '../model/view-selection.js';
 
 /** The executions the stages last ran: their action executions give each action's duration. */
 function stageExecutions(entry: PipelineEntry | undefined): string[] {

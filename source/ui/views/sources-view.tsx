@@ -5,16 +5,16 @@
 import {useMemo} from 'react';
 import {useStore} from 'zustand';
 import {useShallow} from 'zustand/react/shallow';
-import {useNow, useServices} from '../app/services.js';
+import {useNow, useServices} from '../shell/services.js';
 import {Rows} from '../components/rows.js';
 import {useItemList} from '../hooks/use-item-list.js';
 import {firstKeyLabel} from '../keymap.js';
 import {clip} from '../render/lines.js';
 import {sourcesLines} from '../render/sources-lines.js';
 import {paint} from '../render/theme.js';
-import {resolveCursor} from '../render/window.js';
-import type {ViewEntry} from '../state/ui-store.js';
-import {sourceIds} from '../state/view-selection.js';
+import {resolveCursor} from '../model/window.js';
+import type {ViewEntry} from '../model/ui-store.js';
+import {sourceIds} from '../model/view-selection.js';
 
 export function SourcesView({entry, width, height}: {entry: Extract<ViewEntry, {kind: 'sources'}>; width: number; height: number}) {
 	const {store, theme, keymap} = useServices();

@@ -4,11 +4,11 @@
  * overlay use the same answers to decide what a key does: they can never disagree.
  */
 import type {ActionExecutionView, ExecutionSummaryView, FleetState, PipelineKey} from '../../store/types.js';
-import {filterOrder} from '../render/filter.js';
+import {filterOrder} from './filter.js';
 import {actionIds, actionId} from '../render/pipeline-grid.js';
 import {runOrder} from '../render/execution-lines.js';
 import {sourcesInViewOrder} from '../render/header.js';
-import {resolveCursor} from '../render/window.js';
+import {resolveCursor} from './window.js';
 import {fleetSelection, type Selection} from './selection.js';
 import {topOf, type UiState, type ViewEntry} from './ui-store.js';
 

@@ -1,5 +1,5 @@
 /** Durations and ages in the fewest cells that stay readable: 42s, 12m03s, 1h02m, 3d04h. */
-import type {ExecutionSummaryView} from '../../store/types.js';
+import type {ExecutionSummaryView} from '../store/types.js';
 
 const second = 1000;
 const minute = 60 * second;

@@ -6,7 +6,7 @@ import {disabledReason} from '../../actions/availability.js';
 import type {OperatorCommand} from '../../actions/types.js';
 import type {FleetState} from '../../store/types.js';
 import type {AvailabilityContext, CommandSpec} from '../keymap.js';
-import {actionRequest, type Selection, type ViewKind} from '../state/selection.js';
+import {actionRequest, type Selection, type ViewKind} from '../model/selection.js';
 
 export function availabilityContext(
 	view: ViewKind,

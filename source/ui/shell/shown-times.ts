@@ -7,8 +7,8 @@
 import type {FleetState} from '../../store/types.js';
 import {sourceSegments} from '../render/header.js';
 import type {Theme} from '../render/theme.js';
-import {executionElapsed, formatAgo, formatDuration} from '../render/time.js';
-import {topOf, type UiState} from '../state/ui-store.js';
+import {executionElapsed, formatAgo, formatDuration} from '../../format/time.js';
+import {topOf, type UiState} from '../model/ui-store.js';
 import {fleetWindow} from '../views/fleet-screen.js';
 import {chromeLines} from './shell.js';
 import type {TerminalSize} from './size.js';

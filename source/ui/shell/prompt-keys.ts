@@ -4,7 +4,7 @@
  */
 import {useApp} from 'ink';
 import {KeyPriority, useKeyLayer} from '../input/key-layers.js';
-import {topOf} from '../state/ui-store.js';
+import {topOf} from '../model/ui-store.js';
 import {runCommandLine} from './run-command.js';
 import {useServices} from './services.js';
 

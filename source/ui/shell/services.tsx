@@ -10,7 +10,7 @@ import type {FleetEngine, FleetStore} from '../../engine/types.js';
 import type {Keymap} from '../keymap.js';
 import type {NotifySettings} from '../notify.js';
 import type {Theme} from '../render/theme.js';
-import type {UiStore} from '../state/ui-store.js';
+import type {UiStore} from '../model/ui-store.js';
 import {createScreenClock, type ScreenClock, type ShownTimes} from './screen-clock.js';
 import {createTicker} from './ticker.js';
 

@@ -6,9 +6,9 @@
 import {useApp} from 'ink';
 import type {CommandSpec} from '../keymap.js';
 import {KeyPriority, useKeyLayer} from '../input/key-layers.js';
-import {actionRequest} from '../state/selection.js';
-import {initialScroll, topOf, type ViewEntry} from '../state/ui-store.js';
-import {logsEntryFor, selectionFor} from '../state/view-selection.js';
+import {actionRequest} from '../model/selection.js';
+import {initialScroll, topOf, type ViewEntry} from '../model/ui-store.js';
+import {logsEntryFor, selectionFor} from '../model/view-selection.js';
 import {availabilityContext} from './availability.js';
 import {showFleetScoped} from './run-command.js';
 import {useServices, type ConsoleServices} from './services.js';

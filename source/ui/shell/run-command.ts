@@ -3,10 +3,10 @@
  * jumps (:pipeline NAME), :sources, :all to clear, :help, :quit. Answers go to the status line.
  */
 import type {FleetState} from '../../store/types.js';
-import {findPipeline, knownValues, parseCommand} from '../render/command.js';
-import {describeScope, type Scope} from '../render/filter.js';
-import {initialScroll, topOf, type UiStore} from '../state/ui-store.js';
-import {visibleOrder} from '../state/view-selection.js';
+import {findPipeline, knownValues, parseCommand} from '../model/prompt-command.js';
+import {describeScope, type Scope} from '../model/filter.js';
+import {initialScroll, topOf, type UiStore} from '../model/ui-store.js';
+import {visibleOrder} from '../model/view-selection.js';
 
 /** Back to the fleet, at its top, narrowed to a scope (`:profile`, Enter on a source). */
 export function showFleetScoped(ui: UiStore, scope: Scope, at: number): void {

@@ -5,7 +5,7 @@
 import {Box} from 'ink';
 import {useStore} from 'zustand';
 import {ActionDialog} from '../dialogs/action-dialog.js';
-import {topOf, type ViewEntry} from '../state/ui-store.js';
+import {topOf, type ViewEntry} from '../model/ui-store.js';
 import {DefinitionView} from '../views/definition-view.js';
 import {ExecutionView} from '../views/execution-view.js';
 import {FleetView} from '../views/fleet-view.js';

@@ -39,11 +39,6 @@ export type CommandContext = {
 /** A subcommand: resolves to the process exit code. */
 export type Command = (context: CommandContext) => Promise<number>;
 
-/** Thrown for bad usage or configuration: printed as one line, exit code 2. */
-export class UsageError extends Error {
-	override readonly name = 'UsageError';
-}
-
 /** Splits `a,b` flag values, dropping blanks. */
 export function splitList(value: string | undefined): string[] {
 	return (value ?? '')

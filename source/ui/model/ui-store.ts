@@ -6,8 +6,8 @@
 import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {ActionRequest} from '../../actions/types.js';
 import type {PipelineKey} from '../../store/types.js';
-import type {Scope} from '../render/filter.js';
-import type {Cursor} from '../render/window.js';
+import type {Scope} from './filter.js';
+import type {Cursor} from './window.js';
 import type {ViewKind} from './selection.js';
 
 type Scroll = {cursor: Cursor; offset: number};

@@ -8,7 +8,7 @@ import type {PipetopConfig} from '../../config/types.js';
 import type {FleetEngine} from '../../engine/types.js';
 import {resolveKeymap} from '../keymap.js';
 import {themeFor} from '../render/theme.js';
-import {createUiStore, type UiStore} from '../state/ui-store.js';
+import {createUiStore, type UiStore} from '../model/ui-store.js';
 import type {ConsoleServices} from './services.js';
 
 export type ServiceParts = {
