@@ -7,7 +7,8 @@ import type {FleetEngine, FleetStore} from '../engine/types.js';
 import type {PipelineKey} from '../store/types.js';
 import {ConsoleApp} from './shell/console-app.js';
 import {createConsoleServices} from './shell/create-services.js';
-import {initialScroll, initialUiState, createUiStore, type ViewEntry} from './model/ui-store.js';
+import {initialScroll, initialUiState, createUiStore} from './model/ui-store.js';
+import type {ViewEntry} from './views/registry.js';
 
 export type FrameOptions = {
 	columns: number;

@@ -5,8 +5,7 @@
 import {useRef} from 'react';
 import {useServices} from '../shell/services.js';
 import {itemRange, moveIndex, scrollToRange} from '../model/window.js';
-import type {ViewKind} from '../model/selection.js';
-import type {ViewEntry} from '../model/ui-store.js';
+import type {ViewEntry, ViewKind} from '../views/registry.js';
 import {movementOf, useViewKeys} from './use-view-keys.js';
 
 type ItemList<K extends ViewKind> = {

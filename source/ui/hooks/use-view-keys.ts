@@ -6,8 +6,8 @@ import {useServices} from '../shell/services.js';
 import {KeyPriority, useKeyLayer} from '../input/key-layers.js';
 import type {CommandName, CommandSpec} from '../keymap.js';
 import type {Movement} from '../model/window.js';
-import type {ViewKind} from '../model/selection.js';
-import {topOf, type ViewEntry} from '../model/ui-store.js';
+import {topOf} from '../model/ui-store.js';
+import type {ViewEntry, ViewKind} from '../views/registry.js';
 
 const movements: Partial<Record<CommandName, Movement>> = {
 	up: 'up',

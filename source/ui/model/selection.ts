@@ -6,8 +6,6 @@ import type {ActionRequest, OperatorCommand} from '../../actions/types.js';
 import type {FleetState, PipelineEntry, PipelineKey} from '../../store/types.js';
 import {waitingApproval} from '../render/status.js';
 
-export type ViewKind = 'fleet' | 'pipeline' | 'history' | 'execution' | 'logs' | 'definition' | 'sources' | 'help';
-
 export type Selection = {
 	pipelineKey?: PipelineKey;
 	stageName?: string;

@@ -5,40 +5,12 @@
  */
 import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {ActionRequest} from '../../actions/types.js';
-import type {PipelineKey} from '../../store/types.js';
 import type {Scope} from './filter.js';
 import type {Cursor} from './window.js';
-import type {ViewKind} from './selection.js';
+import type {ViewEntry} from '../views/registry.js';
 
-type Scroll = {cursor: Cursor; offset: number};
-
-export type ViewEntry =
-	| ({kind: 'fleet'} & Scroll)
-	| ({kind: 'pipeline'; key: PipelineKey} & Scroll)
-	| ({kind: 'history'; key: PipelineKey} & Scroll)
-	| ({
-			kind: 'execution';
-			key: PipelineKey;
-			executionId: string;
-			/** The action it was opened from: the cursor starts there once the runs are loaded. */
-			focus?: {stageName: string; actionName: string};
-	  } & Scroll)
-	| ({
-			kind: 'logs';
-			key: PipelineKey;
-			stageName: string;
-			actionName: string;
-			/** Set when opened from an execution: that run's action execution, not the latest state. */
-			executionId?: string;
-			actionExecutionId?: string;
-			/** The CodeBuild build, when there is one. */
-			buildId?: string;
-			follow: boolean;
-			search?: string;
-	  } & Scroll)
-	| ({kind: 'definition'; key: PipelineKey; search?: string} & Scroll)
-	| ({kind: 'sources'} & Scroll)
-	| ({kind: 'help'; of: ViewKind} & Scroll);
+/** Every view's cursor and scroll offset. */
+export type Scroll = {cursor: Cursor; offset: number};
 
 export type PromptMode = 'filter' | 'command' | 'search';
 

@@ -1,7 +1,8 @@
 /**
- * What each view shows and what its cursor is on, derived from the console state and the fleet
- * state by pure functions. Views render from these, and the shell, the footer and the help
- * overlay use the same answers to decide what a key does: they can never disagree.
+ * Memoised questions the views ask of the fleet state (the fleet's rows, a pipeline's actions, an
+ * execution's runs, the sources in order): the same answer object while the state is the same, so
+ * selectors stay stable (Zustand 5 loops otherwise). Views render from these, and their selection
+ * and position use the same answers: what is drawn and what a key acts on never disagree.
  */
 import type {ActionExecutionView, ExecutionSummaryView, FleetState, PipelineKey} from '../../store/types.js';
 import {filterOrder} from './filter.js';
@@ -9,8 +10,9 @@ import {actionIds, actionId} from '../render/pipeline-grid.js';
 import {runOrder} from '../render/execution-lines.js';
 import {sourcesInViewOrder} from '../render/header.js';
 import {resolveCursor} from './window.js';
-import {fleetSelection, type Selection} from './selection.js';
-import {topOf, type UiState, type ViewEntry} from './ui-store.js';
+import type {Selection} from './selection.js';
+import type {UiState} from './ui-store.js';
+import type {ViewEntry} from '../views/registry.js';
 
 let lastOrder: {order: string[]; pipelines: FleetState['pipelines']; filter: string; scope: UiState['scope']; result: string[]} | undefined;
 
@@ -91,75 +93,6 @@ export function executionCursorIndex(entry: Extract<ViewEntry, {kind: 'execution
 	);
 }
 
-export function selectionFor(ui: UiState, state: FleetState): Selection {
-	const entry = topOf(ui);
-	switch (entry.kind) {
-		case 'fleet': {
-			const keys = visibleOrder(state, ui);
-			const key = keys[resolveCursor(keys, entry.cursor)];
-			return fleetSelection(key === undefined ? undefined : state.pipelines[key]);
-		}
-		case 'pipeline': {
-			const pipeline = state.pipelines[entry.key];
-			const ids = pipelineActionIds(state, entry.key);
-			const id = ids[resolveCursor(ids, entry.cursor)];
-			if (!pipeline || id === undefined) return {pipelineKey: entry.key, openUnavailable: 'no action selected', logUnavailable: 'no action selected'};
-			for (const stage of pipeline.stages) {
-				for (const action of stage.actions) {
-					if (actionId(stage.name, action.name) !== id) continue;
-					const ran = action.status !== undefined;
-					return {
-						pipelineKey: entry.key,
-						stageName: stage.name,
-						actionName: action.name,
-						executionId: stage.executionId ?? pipeline.latestExecution?.executionId,
-						logUnavailable: ran ? undefined : 'this action has not run yet',
-						openUnavailable: stage.executionId ? undefined : 'this stage has not run yet',
-					};
-				}
-			}
-			return {pipelineKey: entry.key};
-		}
-		case 'history': {
-			const items = state.histories[entry.key]?.items ?? [];
-			const ids = items.map(item => item.executionId);
-			const executionId = ids[resolveCursor(ids, entry.cursor)];
-			return {pipelineKey: entry.key, executionId, openUnavailable: executionId ? undefined : 'no execution selected'};
-		}
-		case 'execution': {
-			const runs = executionRuns(state, entry.key, entry.executionId);
-			const run = runs[executionCursorIndex(entry, runs)];
-			return {
-				pipelineKey: entry.key,
-				executionId: entry.executionId,
-				stageName: run?.stageName,
-				actionName: run?.actionName,
-				actionExecutionId: run?.actionExecutionId,
-				logUnavailable: run ? undefined : 'no action execution selected',
-			};
-		}
-		case 'logs':
-			return {
-				pipelineKey: entry.key,
-				stageName: entry.stageName,
-				actionName: entry.actionName,
-				executionId: entry.executionId,
-				actionExecutionId: entry.actionExecutionId,
-				lineCount: entry.buildId ? (state.logs[entry.buildId]?.lines.length ?? 0) : 0,
-				search: entry.search,
-			};
-		case 'definition':
-			return {pipelineKey: entry.key, lineCount: state.definitions[entry.key] === undefined ? 0 : 1, search: entry.search};
-		case 'sources': {
-			const ids = sourceIds(state);
-			const sourceKey = ids[resolveCursor(ids, entry.cursor)];
-			return {sourceKey, openUnavailable: sourceKey ? undefined : 'no source selected'};
-		}
-		case 'help':
-			return {};
-	}
-}
-
 /**
  * The logs view an `l` opens for a selection: a CodeBuild action's build (by its external
  * execution id) when there is one, else the action's summary and error.
@@ -191,37 +124,4 @@ export function logsEntryFor(view: ViewEntry['kind'], selection: Selection, stat
 		cursor: {index: 0},
 		offset: Number.MAX_SAFE_INTEGER,
 	};
-}
-
-/** Where the cursor is, for the status line: "12/2000", "3/9 actions". */
-export function positionFor(ui: UiState, state: FleetState): string {
-	const entry = topOf(ui);
-	switch (entry.kind) {
-		case 'fleet': {
-			const keys = visibleOrder(state, ui);
-			if (keys.length === 0) return '';
-			const shown = `${resolveCursor(keys, entry.cursor) + 1}/${keys.length}`;
-			return keys.length === state.order.length ? shown : `${shown} of ${state.order.length} pipelines`;
-		}
-		case 'pipeline': {
-			const ids = pipelineActionIds(state, entry.key);
-			return ids.length === 0 ? '' : `action ${resolveCursor(ids, entry.cursor) + 1}/${ids.length}`;
-		}
-		case 'history': {
-			const paged = state.histories[entry.key];
-			if (!paged || paged.items.length === 0) return '';
-			const ids = paged.items.map(item => item.executionId);
-			return `execution ${resolveCursor(ids, entry.cursor) + 1}/${ids.length}${paged.nextToken ? '+' : ''}`;
-		}
-		case 'sources': {
-			const ids = sourceIds(state);
-			return ids.length === 0 ? '' : `source ${resolveCursor(ids, entry.cursor) + 1}/${ids.length}`;
-		}
-		case 'execution': {
-			const runs = executionRuns(state, entry.key, entry.executionId);
-			return runs.length === 0 ? '' : `action execution ${executionCursorIndex(entry, runs) + 1}/${runs.length}`;
-		}
-		default:
-			return '';
-	}
 }

@@ -6,7 +6,8 @@ import {disabledReason} from '../../actions/availability.js';
 import type {OperatorCommand} from '../../actions/types.js';
 import type {FleetState} from '../../store/types.js';
 import type {AvailabilityContext, CommandSpec} from '../keymap.js';
-import {actionRequest, type Selection, type ViewKind} from '../model/selection.js';
+import {actionRequest, type Selection} from '../model/selection.js';
+import type {ViewKind} from '../views/registry.js';
 
 export function availabilityContext(
 	view: ViewKind,

@@ -3,38 +3,17 @@
  * stays mounted (hidden) under the dialog, so its log tailing and cursor survive.
  */
 import {Box} from 'ink';
+import type {ComponentType} from 'react';
+import type {ViewProps} from '../views/view.js';
 import {useStore} from 'zustand';
 import {ActionDialog} from '../dialogs/action-dialog.js';
-import {topOf, type ViewEntry} from '../model/ui-store.js';
-import {DefinitionView} from '../views/definition-view.js';
-import {ExecutionView} from '../views/execution-view.js';
-import {FleetView} from '../views/fleet-view.js';
-import {HelpView} from '../views/help-view.js';
-import {HistoryView} from '../views/history-view.js';
-import {LogsView} from '../views/logs-view.js';
-import {PipelineView} from '../views/pipeline-view.js';
-import {SourcesView} from '../views/sources-view.js';
+import {topOf} from '../model/ui-store.js';
+import {viewOf, type ViewEntry} from '../views/registry.js';
 import {useServices} from './services.js';
 
 function View({entry, width, height}: {entry: ViewEntry; width: number; height: number}) {
-	switch (entry.kind) {
-		case 'fleet':
-			return <FleetView entry={entry} width={width} height={height} />;
-		case 'pipeline':
-			return <PipelineView entry={entry} width={width} height={height} />;
-		case 'history':
-			return <HistoryView entry={entry} width={width} height={height} />;
-		case 'execution':
-			return <ExecutionView entry={entry} width={width} height={height} />;
-		case 'logs':
-			return <LogsView entry={entry} width={width} height={height} />;
-		case 'definition':
-			return <DefinitionView entry={entry} width={width} height={height} />;
-		case 'sources':
-			return <SourcesView entry={entry} width={width} height={height} />;
-		case 'help':
-			return <HelpView entry={entry} width={width} height={height} />;
-	}
+	const Component = viewOf(entry.kind).component as ComponentType<ViewProps<ViewEntry>>;
+	return <Component entry={entry} width={width} height={height} />;
 }
 
 export function Body({width, height}: {width: number; height: number}) {

@@ -6,7 +6,7 @@
 import type {ActionLayer} from '../../actions/layer.js';
 import type {PipetopConfig} from '../../config/types.js';
 import type {FleetEngine} from '../../engine/types.js';
-import {resolveKeymap} from '../keymap.js';
+import {consoleKeymap, selectionFor, viewTitle} from '../views/registry.js';
 import {themeFor} from '../render/theme.js';
 import {createUiStore, type UiStore} from '../model/ui-store.js';
 import type {ConsoleServices} from './services.js';
@@ -32,7 +32,8 @@ export function createConsoleServices(parts: ServiceParts): ConsoleServices {
 		store: parts.engine.store,
 		engine: parts.engine,
 		ui: parts.ui ?? createUiStore(),
-		keymap: resolveKeymap(config.keys),
+		keymap: consoleKeymap(config.keys),
+		views: {selectionFor, title: viewTitle},
 		theme: themeFor(env, config.theme?.color),
 		now: parts.now ?? Date.now,
 		readOnly: parts.readOnly ?? (() => Boolean(config.readOnly)),

@@ -7,10 +7,13 @@ import {createContext, useContext, useEffect, useLayoutEffect, useMemo, useRef, 
 import type {ActionLayer} from '../../actions/layer.js';
 import type {PipetopConfig} from '../../config/types.js';
 import type {FleetEngine, FleetStore} from '../../engine/types.js';
+import type {FleetState} from '../../store/types.js';
 import type {Keymap} from '../keymap.js';
 import type {NotifySettings} from '../notify.js';
 import type {Theme} from '../render/theme.js';
-import type {UiStore} from '../model/ui-store.js';
+import type {UiState, UiStore} from '../model/ui-store.js';
+import type {Selection} from '../model/selection.js';
+import type {ViewKind} from '../views/registry.js';
 import {createScreenClock, type ScreenClock, type ShownTimes} from './screen-clock.js';
 import {createTicker} from './ticker.js';
 
@@ -19,6 +22,11 @@ export type ConsoleServices = {
 	engine: FleetEngine;
 	ui: UiStore;
 	keymap: Keymap;
+	/**
+	 * The view registry's answers, for the one view that shows another (help): it cannot import
+	 * the registry that imports it.
+	 */
+	views: {selectionFor(ui: UiState, fleet: FleetState): Selection; title(kind: ViewKind): string};
 	theme: Theme;
 	/** The clock the data was stamped with (virtual in tests, scaled in the demo). */
 	now: () => number;

@@ -9,7 +9,7 @@ import {Header} from '../components/header.js';
 import {StatusLine} from '../components/status-line.js';
 import {TooSmall} from '../components/too-small.js';
 import {useNotifications} from '../hooks/use-notifications.js';
-import {positionFor} from '../model/view-selection.js';
+import {positionFor} from '../views/registry.js';
 import {Body} from './body.js';
 import {usePromptKeys} from './prompt-keys.js';
 import {useServices} from './services.js';
