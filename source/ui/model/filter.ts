@@ -4,7 +4,7 @@
  * `:region`, `:failed`, `:approvals`) narrow the list further with exact matches.
  */
 import type {Attention, PipelineEntry, PipelineKey} from '../../store/types.js';
-import {pipelineStatusWord} from '../render/status.js';
+import {pipelineStatusWord} from '../../format/status.js';
 
 export type FilterTerm = {text: string; negate: boolean};
 

@@ -4,7 +4,7 @@
  */
 import type {ActionRequest, OperatorCommand} from '../../actions/types.js';
 import type {FleetState, PipelineEntry, PipelineKey} from '../../store/types.js';
-import {waitingApproval} from '../render/status.js';
+import {waitingApproval} from '../../store/attention.js';
 
 export type Selection = {
 	pipelineKey?: PipelineKey;

@@ -6,7 +6,7 @@ import type {FleetState} from '../../store/types.js';
 import {findPipeline, knownValues, parseCommand} from '../model/prompt-command.js';
 import {describeScope, type Scope} from '../model/filter.js';
 import {initialScroll, topOf, type UiStore} from '../model/ui-store.js';
-import {visibleOrder} from '../model/view-selection.js';
+import {visibleOrder} from '../model/fleet-queries.js';
 
 /** Back to the fleet, at its top, narrowed to a scope (`:profile`, Enter on a source). */
 export function showFleetScoped(ui: UiStore, scope: Scope, at: number): void {

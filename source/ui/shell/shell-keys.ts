@@ -9,7 +9,7 @@ import {KeyPriority, useKeyLayer} from '../input/key-layers.js';
 import {actionRequest} from '../model/selection.js';
 import {initialScroll, topOf} from '../model/ui-store.js';
 import type {ViewEntry} from '../views/registry.js';
-import {logsEntryFor} from '../model/view-selection.js';
+import {logsEntryFor} from '../model/fleet-queries.js';
 import {selectionFor} from '../views/registry.js';
 import {availabilityContext} from './availability.js';
 import {showFleetScoped} from './run-command.js';

@@ -9,7 +9,7 @@ import {Rows} from '../components/rows.js';
 import {useItemList} from '../hooks/use-item-list.js';
 import {executionLines} from '../render/execution-lines.js';
 import {paint} from '../render/theme.js';
-import {executionCursorIndex, executionRuns, executionSummary} from '../model/view-selection.js';
+import {executionCursorIndex, executionRuns, executionSummary} from '../model/fleet-queries.js';
 import type {Scroll} from '../model/ui-store.js';
 import {defineView} from './view.js';
 import type {PipelineKey} from '../../store/types.js';

@@ -10,7 +10,7 @@ import {fit} from '../render/text.js';
 import {paint, type Theme} from '../render/theme.js';
 import {resolveCursor, scrollWindow, type Cursor} from '../model/window.js';
 import type {UiState} from '../model/ui-store.js';
-import {visibleOrder} from '../model/view-selection.js';
+import {visibleOrder} from '../model/fleet-queries.js';
 
 type RowCache = {layout: FleetLayout; now: number; theme: Theme; text: string};
 const rowCache = new WeakMap<PipelineEntry, RowCache>();

@@ -15,7 +15,7 @@ import {defineView} from './view.js';
 import {fleetSelection} from '../model/selection.js';
 import {movementCommands, everywhereCommands} from '../keymap.js';
 import {resolveCursor} from '../model/window.js';
-import {visibleOrder} from '../model/view-selection.js';
+import {visibleOrder} from '../model/fleet-queries.js';
 
 // Between the pipelines on screen and the painted lines in the subscribed text.
 const separator = '\u0001';

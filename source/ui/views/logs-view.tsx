@@ -18,7 +18,7 @@ import {sanitize} from '../render/text.js';
 import {highlight, logRows} from '../render/text-view.js';
 import {paint, type Segment} from '../render/theme.js';
 import {formatTimestamp} from '../../format/time.js';
-import {executionRuns} from '../model/view-selection.js';
+import {executionRuns} from '../model/fleet-queries.js';
 import type {Scroll} from '../model/ui-store.js';
 import {defineView} from './view.js';
 import type {PipelineKey} from '../../store/types.js';

@@ -13,12 +13,12 @@ import {movementOf, useViewKeys} from '../hooks/use-view-keys.js';
 import {pipelineGrid, type RunLookup} from '../render/pipeline-grid.js';
 import {paint} from '../render/theme.js';
 import {itemRange, moveIndex, resolveCursor, scrollToRange} from '../model/window.js';
-import {pipelineActionIds} from '../model/view-selection.js';
+import {pipelineActionIds} from '../model/fleet-queries.js';
 import type {Scroll} from '../model/ui-store.js';
 import {defineView} from './view.js';
 import type {PipelineKey} from '../../store/types.js';
 import {movementCommands, everywhereCommands} from '../keymap.js';
-import {actionId} from '../render/pipeline-grid.js';
+import {actionId} from '../model/action-order.js';
 
 /** The executions the stages last ran: their action executions give each action's duration. */
 function stageExecutions(entry: PipelineEntry | undefined): string[] {

@@ -13,7 +13,7 @@ import {clip} from '../render/lines.js';
 import {sourcesLines} from '../render/sources-lines.js';
 import {paint} from '../render/theme.js';
 import {resolveCursor} from '../model/window.js';
-import {sourceIds} from '../model/view-selection.js';
+import {sourceIds} from '../model/fleet-queries.js';
 import type {Scroll} from '../model/ui-store.js';
 import {defineView} from './view.js';
 import {movementCommands, everywhereCommands} from '../keymap.js';

@@ -6,9 +6,8 @@
  */
 import type {ActionExecutionView, ExecutionSummaryView, FleetState, PipelineKey} from '../../store/types.js';
 import {filterOrder} from './filter.js';
-import {actionIds, actionId} from '../render/pipeline-grid.js';
-import {runOrder} from '../render/execution-lines.js';
-import {sourcesInViewOrder} from '../render/header.js';
+import {actionIds, actionId, runOrder} from './action-order.js';
+import {sourcesInViewOrder} from './source-order.js';
 import {resolveCursor} from './window.js';
 import type {Selection} from './selection.js';
 import type {UiState} from './ui-store.js';
