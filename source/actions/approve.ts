@@ -3,6 +3,7 @@ import {findAction, findExecution, findStage, formatAge, revisionLine, shortId, 
 import {intentId, refuse, type ActionModule, type PlanContext, type Prepared} from './plan.js';
 import type {ActionRequest} from './types.js';
 import {approvalSummary} from './validate.js';
+import {executionKeyOf} from '../format/keys.js';
 
 type Waiting = {stage: StageView; action: ActionView};
 
@@ -52,7 +53,7 @@ function check(state: FleetState, request: ActionRequest): string | undefined {
 async function tokenFor(context: PlanContext, entry: PipelineEntry, waiting: Waiting, executionId: string | undefined): Promise<string | undefined> {
 	if (entry.executionMode !== 'PARALLEL' && waiting.action.token) return waiting.action.token;
 	if (!executionId) return undefined;
-	const id = `${entry.key}#${executionId}`;
+	const id = executionKeyOf(entry.key, executionId);
 	const before = context.getState().actionExecutions[id]?.fetchedAt;
 	await context.engine.loadActionExecutions(entry.key, executionId, {force: true});
 	const state = await context.waitFor(latest => {

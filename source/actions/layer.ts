@@ -10,6 +10,7 @@ import {targetOf} from './lookup.js';
 import type {PlanContext, Prepared} from './plan.js';
 import {actionModules} from './registry.js';
 import type {ActionIntent, ActionRequest, ActionResult, AuditEntry} from './types.js';
+import {splitPipelineKey} from '../format/keys.js';
 
 export type ActionLayerOptions = {
 	store: FleetStore;
@@ -90,10 +91,10 @@ export class ActionLayer {
 	async refuse(request: ActionRequest, reason: string, parameters: Record<string, unknown> = {}): Promise<ActionResult> {
 		const state = this.options.store.getState();
 		const entry = state.pipelines[request.pipelineKey];
-		const [profile = '', region = '', ...name] = request.pipelineKey.split('/');
+		const {profile, region, name, sourceKey} = splitPipelineKey(request.pipelineKey);
 		const target = entry
 			? targetOf(state, entry, {stageName: request.stageName, actionName: request.actionName, executionId: request.executionId})
-			: {pipelineKey: request.pipelineKey, sourceKey: `${profile}/${region}`, profile, region, pipelineName: name.join('/')};
+			: {pipelineKey: request.pipelineKey, sourceKey, profile, region, pipelineName: name};
 		const intent: ActionIntent = {
 			id: `refused:${this.newId()}`,
 			command: request.command,
@@ -107,7 +108,7 @@ export class ActionLayer {
 
 	private profileReadOnly(request: ActionRequest): boolean {
 		const entry = this.options.store.getState().pipelines[request.pipelineKey];
-		const profile = entry?.profile ?? request.pipelineKey.split('/')[0] ?? '';
+		const profile = entry?.profile ?? splitPipelineKey(request.pipelineKey).profile;
 		return this.options.readOnly(profile);
 	}
 

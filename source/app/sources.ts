@@ -19,6 +19,7 @@ import {
 } from '../aws/index.js';
 import {UsageError} from '../config/usage-error.js';
 import type {Settings} from './settings.js';
+import {sourceKeyOf} from '../format/keys.js';
 
 export type ResolvedSource = {spec: AwsSourceSpec; readOnly: boolean};
 
@@ -100,7 +101,7 @@ export async function resolveSources(settings: Settings, options: ResolveOptions
 		}
 		const readOnly = settings.readOnly || settings.readOnlyProfiles.includes(profile);
 		for (const region of regions) {
-			const key = `${profile}/${region}`;
+			const key = sourceKeyOf(profile, region);
 			if (seen.has(key)) continue;
 			seen.add(key);
 			sources.push({spec: {key, profile, region, endpoints, paths, credentialKind: envKeys ? 'env' : credentialKind(files, profile), ...(envKeys && {credentialsFromEnv: true})}, readOnly});

@@ -12,7 +12,8 @@ import {toSourceError} from './source-health.js';
 import type {SourceRunner} from './source-runner.js';
 import type {Clock} from '../shared/clock.js';
 import type {FleetStore} from '../store/create.js';
-import {actionExecutionsId, type FleetUpdate} from '../store/reducers.js';
+import {executionKeyOf} from '../format/keys.js';
+import type {FleetUpdate} from '../store/reducers.js';
 import type {ActionExecutionView, ExecutionSummaryView, Paged, PipelineKey, SourceError} from '../store/types.js';
 
 const HISTORY_PAGE = 25;
@@ -81,7 +82,7 @@ export class OnDemand {
 		const located = this.host.locate(key);
 		if (!located) return Promise.resolve();
 		const {runner, name} = located;
-		const id = actionExecutionsId(key, executionId);
+		const id = executionKeyOf(key, executionId);
 		return this.once(`actions:${id}`, async () => {
 			const state = this.host.store.getState();
 			const existing = state.actionExecutions[id];

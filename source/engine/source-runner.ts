@@ -21,6 +21,7 @@ import {pollPipeline, type PollHost} from './pipeline-poll.js';
 import {SourceHealthState, toSourceError} from './source-health.js';
 import {jitter, newTracked, type Tracked} from './tracked.js';
 import type {Intervals} from './types.js';
+import {pipelineKeyOf} from '../format/keys.js';
 
 export type RunnerOptions = {
 	spec: AwsSourceSpec;
@@ -346,7 +347,7 @@ export class SourceRunner implements PollHost {
 		for (const [name, summary] of listed) {
 			let t = this.tracked.get(name);
 			if (!t) {
-				t = newTracked(name, `${spec.profile}/${spec.region}/${name}`, now);
+				t = newTracked(name, pipelineKeyOf(spec.profile, spec.region, name), now);
 				this.tracked.set(name, t);
 				this.options.onMembership(t.key, true);
 				this.writeEntry(t);

@@ -67,11 +67,6 @@ export function initialFleetState(now = 0): FleetState {
 	};
 }
 
-/** `actionExecutions` key for one execution of one pipeline. */
-export function actionExecutionsId(key: PipelineKey, executionId: string): string {
-	return `${key}#${executionId}`;
-}
-
 /** Applies one batch. Copies each touched collection once, however many updates touch it. */
 export function reduceFleet(state: FleetState, updates: readonly FleetUpdate[]): FleetState {
 	if (updates.length === 0) return state;

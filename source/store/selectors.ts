@@ -4,7 +4,7 @@
  * factories: create them once per component (useMemo/useCallback) or at module level.
  */
 
-import {actionExecutionsId} from './reducers.js';
+import {executionKeyOf} from '../format/keys.js';
 import type {Attention, FleetState, PipelineEntry, PipelineKey, SourceKey} from './types.js';
 
 export const selectOrder = (state: FleetState): PipelineKey[] => state.order;
@@ -21,7 +21,7 @@ export const selectHistory = (key: PipelineKey) => (state: FleetState) => state.
 export const selectDefinition = (key: PipelineKey) => (state: FleetState) => state.definitions[key];
 export const selectLog = (buildId: string) => (state: FleetState) => state.logs[buildId];
 export const selectActionExecutions = (key: PipelineKey, executionId: string) => {
-	const id = actionExecutionsId(key, executionId);
+	const id = executionKeyOf(key, executionId);
 	return (state: FleetState) => state.actionExecutions[id];
 };
 

@@ -1,7 +1,7 @@
 /** History, action executions, definitions and build logs: read when asked, cached, paged. */
 
 import {afterEach, expect, test} from 'vitest';
-import {actionExecutionsId} from '../../source/store/reducers.js';
+import {executionKeyOf} from '../../source/format/keys.js';
 import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
 import {quietScenario, TEAM} from './scenarios.js';
 
@@ -59,7 +59,7 @@ test('action executions of one execution load once it is over, and build logs re
 	expect(latest).toBeDefined();
 	const executionId = latest?.executionId ?? '';
 	await drive(harness, harness.engine.loadActionExecutions(key(name), executionId));
-	const actions = harness.state().actionExecutions[actionExecutionsId(key(name), executionId)];
+	const actions = harness.state().actionExecutions[executionKeyOf(key(name), executionId)];
 	expect(actions.error).toBeUndefined();
 	expect(actions.items.map(item => `${item.stageName}/${item.actionName}`).sort()).toEqual(['Build/Compile', 'Deploy/Ship', 'Source/Checkout']);
 	expect(actions.items.every(item => item.executionId === executionId)).toBe(true);

@@ -12,6 +12,7 @@ import {resolveCursor} from './window.js';
 import type {Selection} from './selection.js';
 import type {UiState} from './ui-store.js';
 import type {ViewEntry} from '../views/registry.js';
+import {executionKeyOf} from '../../format/keys.js';
 
 let lastOrder: {order: string[]; pipelines: FleetState['pipelines']; filter: string; scope: UiState['scope']; result: string[]} | undefined;
 
@@ -48,7 +49,7 @@ const orderedRuns = new WeakMap<object, ActionExecutionView[]>();
 
 /** An execution's action executions in the order they ran. */
 export function executionRuns(state: FleetState, key: PipelineKey, executionId: string): ActionExecutionView[] {
-	const paged = state.actionExecutions[`${key}#${executionId}`];
+	const paged = state.actionExecutions[executionKeyOf(key, executionId)];
 	if (!paged) return none;
 	let runs = orderedRuns.get(paged.items);
 	if (!runs) {

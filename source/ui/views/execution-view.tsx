@@ -14,6 +14,7 @@ import type {Scroll} from '../model/ui-store.js';
 import {defineView} from './view.js';
 import type {PipelineKey} from '../../store/types.js';
 import {movementCommands, everywhereCommands} from '../keymap.js';
+import {executionKeyOf} from '../../format/keys.js';
 
 export type ExecutionEntry = {
 	kind: 'execution';
@@ -27,7 +28,7 @@ export function ExecutionView({entry, width, height}: {entry: ExecutionEntry; wi
 	const {store, engine, theme} = useServices();
 	const now = useNow();
 	const runs = useStore(store, state => executionRuns(state, entry.key, entry.executionId));
-	const paged = useStore(store, state => state.actionExecutions[`${entry.key}#${entry.executionId}`]);
+	const paged = useStore(store, state => state.actionExecutions[executionKeyOf(entry.key, entry.executionId)]);
 	const summary = useStore(store, state => executionSummary(state, entry.key, entry.executionId));
 	const running = summary?.status === 'InProgress' || summary?.status === 'Stopping';
 	const lastUpdate = summary?.lastUpdateTime;

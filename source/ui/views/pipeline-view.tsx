@@ -19,6 +19,7 @@ import {defineView} from './view.js';
 import type {PipelineKey} from '../../store/types.js';
 import {movementCommands, everywhereCommands} from '../keymap.js';
 import {actionId} from '../model/action-order.js';
+import {executionKeyOf} from '../../format/keys.js';
 
 /** The executions the stages last ran: their action executions give each action's duration. */
 function stageExecutions(entry: PipelineEntry | undefined): string[] {
@@ -37,7 +38,7 @@ function statusSignature(entry: PipelineEntry | undefined): string {
 function runLookup(state: FleetState, key: string): RunLookup {
 	return (stage, action) => {
 		if (!stage.executionId) return undefined;
-		const runs = state.actionExecutions[`${key}#${stage.executionId}`]?.items;
+		const runs = state.actionExecutions[executionKeyOf(key, stage.executionId)]?.items;
 		if (!runs) return undefined;
 		let best: ActionExecutionView | undefined;
 		for (const run of runs) {

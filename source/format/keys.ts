@@ -1,0 +1,32 @@
+/**
+ * The one owner of pipetop's key formats. Nobody builds or splits these by hand:
+ * - a source key `profile/region` (one set of SDK clients under one request budget);
+ * - a pipeline key `profile/region/name` (keyed by profile: the account is known only once
+ *   GetPipeline answers, and a key must never change);
+ * - an execution key `pipelineKey#executionId` (one execution's action executions).
+ * Pipeline names cannot hold `/` (CodePipeline's name pattern is [A-Za-z0-9.@\-_]+), profile
+ * names may: splitting takes the region and name from the end.
+ */
+
+export function sourceKeyOf(profile: string, region: string): string {
+	return `${profile}/${region}`;
+}
+
+export function pipelineKeyOf(profile: string, region: string, name: string): string {
+	return `${sourceKeyOf(profile, region)}/${name}`;
+}
+
+export type PipelineKeyParts = {profile: string; region: string; name: string; sourceKey: string};
+
+/** The parts of a pipeline key (empty strings where the key is malformed). */
+export function splitPipelineKey(key: string): PipelineKeyParts {
+	const parts = key.split('/');
+	const name = parts.length >= 3 ? (parts.at(-1) ?? '') : '';
+	const region = parts.length >= 3 ? (parts.at(-2) ?? '') : (parts[1] ?? '');
+	const profile = parts.length >= 3 ? parts.slice(0, -2).join('/') : (parts[0] ?? '');
+	return {profile, region, name, sourceKey: sourceKeyOf(profile, region)};
+}
+
+export function executionKeyOf(pipelineKey: string, executionId: string): string {
+	return `${pipelineKey}#${executionId}`;
+}
