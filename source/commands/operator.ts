@@ -7,7 +7,7 @@ import type {ActionRequest, Answers} from '../actions/types.js';
 import {type Command, type CommandContext} from '../app/context.js';
 import {UsageError} from '../config/usage-error.js';
 import {RealClock} from '../shared/clock.js';
-import {targetLines} from '../ui/dialogs/dialog-parts.js';
+import {targetLines} from '../format/target.js';
 import {parseOperatorArgs, type HeadlessCommand} from './operator-args.js';
 import {exitCodeFor, reportJson, reportText, type OperatorReport} from './operator-output.js';
 import {locatePipeline} from './operator-session.js';

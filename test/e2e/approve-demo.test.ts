@@ -1,41 +1,24 @@
 /**
  * The built program in a real terminal (tmux): `node bin/pipetop.js --demo`, an approval waiting
  * in the demo fleet is reviewed and approved from the keyboard, and the pipeline moves on.
- * Needs `npm run build` first (npm test does it) and tmux; skipped when either is missing.
+ * Needs `npm run build` first (npm test does it) and tmux (a private server: test/helpers/tmux.ts).
  */
-import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
+import {privateTmux, tmuxAvailable} from '../helpers/tmux.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const built = existsSync(join(root, 'dist', 'cli.js'));
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const session = `pipetop-approve-${process.pid}`;
+const server = privateTmux('pipetop-approve');
+const session = 'approve';
 let stateDir: string | undefined;
 
-function tmux(...args: string[]): string {
-	const result = spawnSync('tmux', args, {encoding: 'utf8'});
-	if (result.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${result.stderr}`);
-	return result.stdout;
-}
-
-const screen = () => tmux('capture-pane', '-p', '-t', session);
-
-/** A real program on real time: poll the screen until it shows what is expected. */
-async function waitFor(check: (text: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const text = screen();
-		if (check(text)) return text;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
-		await new Promise(done => {
-			setTimeout(done, 100);
-		});
-	}
-}
+const tmux = server.run;
+const screen = () => server.screen(session);
+const waitFor = (check: (text: string) => boolean, what: string, timeoutMs = 30_000) => server.waitFor(session, what, check, timeoutMs);
 
 async function keys(...sequence: string[]): Promise<void> {
 	for (const key of sequence) {
@@ -57,12 +40,12 @@ async function filter(text: string): Promise<void> {
 }
 
 afterEach(async () => {
-	spawnSync('tmux', ['kill-session', '-t', session]);
+	server.kill();
 	if (stateDir) await rm(stateDir, {recursive: true, force: true});
 	stateDir = undefined;
 });
 
-describe.skipIf(!built || !hasTmux)('approve in the demo, in tmux', () => {
+describe.runIf(built && tmuxAvailable())('approve in the demo, in tmux', () => {
 	it('reviews a waiting approval, approves it with y, and the pipeline moves on', async () => {
 		stateDir = await mkdtemp(join(tmpdir(), 'pipetop-e2e-approve-'));
 		const command = `cd ${root} && XDG_STATE_HOME=${stateDir} XDG_CONFIG_HOME=${stateDir} node bin/pipetop.js --demo`;

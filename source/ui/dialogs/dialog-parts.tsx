@@ -1,3 +1,4 @@
+import {targetLines} from '../../format/target.js';
 import {Box, Text} from 'ink';
 import type {ActionIntent, ActionResult, ActionStep, ActionTarget} from '../../actions/types.js';
 import {useServices} from '../shell/services.js';
@@ -21,15 +22,6 @@ export function useDialogStyle(): DialogStyle {
 }
 
 /** Lines naming exactly what an action touches: shown on every dialog, above everything else. */
-export function targetLines(target: ActionTarget): string[] {
-	const where = `Account ${target.accountId ?? 'unknown'}   Region ${target.region}   Profile ${target.profile}`;
-	const what = [`Pipeline ${target.pipelineName}`];
-	if (target.stageName) what.push(`Stage ${target.stageName}`);
-	if (target.actionName) what.push(`Action ${target.actionName}`);
-	if (target.executionId) what.push(`Execution ${target.executionId}`);
-	return [where, what.join('   ')];
-}
-
 export function TargetHeader(props: {target: ActionTarget}) {
 	return (
 		<Box flexDirection="column">
