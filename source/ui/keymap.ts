@@ -5,6 +5,7 @@
  */
 import type {OperatorCommand} from '../actions/types.js';
 import {displayKey, normalizeKey} from './input/keys.js';
+import {describePromptWords} from './model/prompt-command.js';
 import type {Selection} from './model/selection.js';
 import type {ViewKind} from './views/registry.js';
 
@@ -117,7 +118,7 @@ export const commandSpecs: readonly CommandBinding[] = [
 		command: Command.CommandMode,
 		keys: [':'],
 		label: 'command',
-		description: 'command: :profile NAME, :region NAME, :pipeline NAME, :failed, :approvals, :sources, :all, :quit',
+		description: `command: ${describePromptWords()}`,
 		hint: true,
 	},
 	{command: Command.Refresh, keys: ['R'], label: 'refresh', description: 'read again now'},

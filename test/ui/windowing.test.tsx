@@ -19,8 +19,6 @@ afterAll(async () => {
 	await fleet?.close();
 });
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 describe('windowing with 2,000 pipelines', () => {
 	test.each([
 		[80, 24],
@@ -41,20 +39,6 @@ describe('windowing with 2,000 pipelines', () => {
 		expect(console_.terminal.lines()).toHaveLength(rows);
 		await console_.terminal.press('pgup');
 		expect(console_.terminal.lines().at(-2)).toBe(`${2000 - (rows - 6)}/2000`);
-		console_.close();
-	});
-
-	test('moving the cursor costs a screenful, not the fleet', async () => {
-		const console_ = openConsole(fleet, {columns: 200, rows: 50});
-		await console_.settle(0);
-		const times: number[] = [];
-		for (let press = 0; press < 20; press++) {
-			const started = performance.now();
-			await console_.terminal.press(press % 4 < 2 ? 'j' : 'pgdn');
-			times.push(performance.now() - started);
-		}
-		// Generous for a loaded CI machine; rendering all 2,000 rows would take seconds.
-		expect(median(times)).toBeLessThan(250);
 		console_.close();
 	});
 

@@ -31,18 +31,21 @@ export function statusSegments(ui: UiState, position: string, messageVisible: bo
 
 const expiryTicker = createTicker(500);
 
-/** Whether the message is still fresh; while one shows, a ticker repaints until it expires. */
-function useMessageVisible(ui: UiState): boolean {
+/**
+ * Whether the message is still fresh, by the console's clock (the one that stamped it); while one
+ * shows, a ticker repaints until it expires.
+ */
+function useMessageVisible(ui: UiState, now: () => number): boolean {
 	const at = ui.message?.at;
-	const fresh = at !== undefined && Date.now() < at + messageLifetimeMs;
+	const fresh = at !== undefined && now() < at + messageLifetimeMs;
 	useSyncExternalStore(fresh ? expiryTicker.subscribe : idle(), expiryTicker.getSnapshot);
 	return fresh;
 }
 
 export function StatusLine({width, position}: {width: number; position: string}) {
-	const {ui, theme} = useServices();
+	const {ui, theme, now} = useServices();
 	const state = useStore(ui, value => value);
-	const visible = useMessageVisible(state);
+	const visible = useMessageVisible(state, now);
 	const segments = clip(statusSegments(state, position, visible), width);
 	return <Row text={paint(segments, theme)} />;
 }

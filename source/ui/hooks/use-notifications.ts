@@ -8,7 +8,7 @@ import {alertMessage, alertSequence, detectAlerts} from '../notify.js';
 import {viewPredicate} from '../model/filter.js';
 
 export function useNotifications(): void {
-	const {store, ui, notifications, writeRaw, env} = useServices();
+	const {store, ui, notifications, writeRaw, env, now} = useServices();
 	useEffect(() => {
 		if (!notifications.bell && !notifications.desktop) return;
 		return store.subscribe((next, previous) => {
@@ -16,7 +16,7 @@ export function useNotifications(): void {
 			const alerts = detectAlerts(previous, next, viewPredicate(filter, scope));
 			if (alerts.length === 0) return;
 			writeRaw(alertSequence(alerts, notifications, env));
-			ui.dispatch({type: 'message', text: alertMessage(alerts), kind: 'error', at: Date.now()});
+			ui.dispatch({type: 'message', text: alertMessage(alerts), kind: 'error', at: now()});
 		});
 	}, [store, ui, notifications, writeRaw, env]);
 }

@@ -28,7 +28,7 @@ const offsetOf = (state: PaneState, height: number, total: number) =>
 	state.follow ? Math.max(0, total - height) : clampOffset(state.offset, height, total);
 
 export function useTextPane(rows: readonly string[], height: number, state: PaneState): TextPane {
-	const {ui} = useServices();
+	const {ui, now} = useServices();
 	const total = rows.length;
 	const offset = offsetOf(state, height, total);
 	const matches = matchRows(rows, state.search);
@@ -42,7 +42,7 @@ export function useTextPane(rows: readonly string[], height: number, state: Pane
 		const found = matchRows(rows, search);
 		const target = found.find(index => index >= offset) ?? found[0];
 		if (target !== undefined) ui.dispatch({type: 'update', patch: jump(state, clampOffset(target, height, total))});
-		else ui.dispatch({type: 'message', text: `not found: ${search}`, kind: 'error', at: Date.now()});
+		else ui.dispatch({type: 'message', text: `not found: ${search}`, kind: 'error', at: now()});
 		// Only when the search itself changes.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [search]);
@@ -66,7 +66,7 @@ export function useTextPane(rows: readonly string[], height: number, state: Pane
 			if ((spec.command === 'nextMatch' || spec.command === 'prevMatch') && live.search) {
 				const found = matchRows(rows, live.search);
 				const target = nextMatch(found, from, spec.command === 'nextMatch' ? 1 : -1);
-				if (target === undefined) ui.dispatch({type: 'message', text: `not found: ${live.search}`, kind: 'error', at: Date.now()});
+				if (target === undefined) ui.dispatch({type: 'message', text: `not found: ${live.search}`, kind: 'error', at: now()});
 				else ui.dispatch({type: 'update', patch: jump(live, clampOffset(target, height, total))});
 				return true;
 			}

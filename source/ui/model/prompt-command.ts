@@ -1,48 +1,63 @@
 /**
- * Command mode (`:`): parsing and the pure parts of running a command, so that what `:pipeline
- * web` jumps to is decided by a tested function.
+ * The `:` prompt: its words, parsed into prompt commands, so that what `:pipeline web` jumps to is
+ * decided by a tested function. The table is the one place a word is declared: the parser, the
+ * keymap's description of `:` (help, docs/keys.md) and the error for an unknown word read it.
  */
 import type {Attention, FleetState, PipelineKey} from '../../store/types.js';
 
-export type ConsoleCommand =
+/** The keymap bindings a `:` word may stand for: run exactly as their key would. */
+export type BindingWord = 'help' | 'sources' | 'quit';
+
+export type PromptCommand =
 	| {kind: 'profile'; name?: string}
 	| {kind: 'region'; name?: string}
 	| {kind: 'pipeline'; name: string}
 	| {kind: 'attention'; attention: Attention}
 	| {kind: 'all'}
-	| {kind: 'sources'}
-	| {kind: 'quit'}
-	| {kind: 'help'}
+	| {kind: 'binding'; command: BindingWord}
 	| {kind: 'error'; message: string};
 
-const names: Record<string, (argument: string | undefined) => ConsoleCommand> = {
-	profile: name => ({kind: 'profile', name}),
-	region: name => ({kind: 'region', name}),
-	pipeline: name => (name ? {kind: 'pipeline', name} : {kind: 'error', message: 'usage: :pipeline NAME'}),
-	failed: () => ({kind: 'attention', attention: 'failed'}),
-	approvals: () => ({kind: 'attention', attention: 'approval'}),
-	approval: () => ({kind: 'attention', attention: 'approval'}),
-	running: () => ({kind: 'attention', attention: 'running'}),
-	all: () => ({kind: 'all'}),
-	sources: () => ({kind: 'sources'}),
-	quit: () => ({kind: 'quit'}),
-	q: () => ({kind: 'quit'}),
-	help: () => ({kind: 'help'}),
-};
+type PromptWord = {word: string; argument?: string; parse(argument: string | undefined): PromptCommand};
 
-export const commandWords = ['profile', 'region', 'pipeline', 'failed', 'approvals', 'running', 'sources', 'all', 'help', 'quit'];
+const binding = (command: BindingWord): PromptCommand => ({kind: 'binding', command});
 
-export function parseCommand(text: string): ConsoleCommand {
+/** Every `:` word, in the order help lists them. */
+export const promptWordTable: readonly PromptWord[] = [
+	{word: 'profile', argument: 'NAME', parse: name => ({kind: 'profile', name})},
+	{word: 'region', argument: 'NAME', parse: name => ({kind: 'region', name})},
+	{word: 'pipeline', argument: 'NAME', parse: name => (name ? {kind: 'pipeline', name} : {kind: 'error', message: 'usage: :pipeline NAME'})},
+	{word: 'failed', parse: () => ({kind: 'attention', attention: 'failed'})},
+	{word: 'approvals', parse: () => ({kind: 'attention', attention: 'approval'})},
+	{word: 'running', parse: () => ({kind: 'attention', attention: 'running'})},
+	{word: 'sources', parse: () => binding('sources')},
+	{word: 'all', parse: () => ({kind: 'all'})},
+	{word: 'help', parse: () => binding('help')},
+	{word: 'quit', parse: () => binding('quit')},
+];
+
+/** Other spellings people type. */
+const aliases: Record<string, string> = {approval: 'approvals', q: 'quit'};
+
+export const promptWords = promptWordTable.map(each => each.word);
+
+/** `:profile NAME, :region NAME, ...`: the `:` binding's description. */
+export function describePromptWords(): string {
+	return promptWordTable.map(each => `:${each.word}${each.argument ? ` ${each.argument}` : ''}`).join(', ');
+}
+
+const byWord = new Map(promptWordTable.map(each => [each.word, each]));
+
+export function parsePromptCommand(text: string): PromptCommand {
 	const [word = '', ...rest] = text.trim().replace(/^:/, '').split(/\s+/);
 	const lower = word.toLowerCase();
 	const argument = rest.join(' ') || undefined;
-	const exact = names[lower];
-	if (exact) return exact(argument);
+	const exact = byWord.get(aliases[lower] ?? lower);
+	if (exact) return exact.parse(argument);
 	// Unambiguous prefixes work too (:pi web, :fail), as in vim.
-	const matches = commandWords.filter(candidate => lower !== '' && candidate.startsWith(lower));
-	if (matches.length === 1) return names[matches[0]](argument);
+	const matches = promptWords.filter(candidate => lower !== '' && candidate.startsWith(lower));
+	if (matches.length === 1) return byWord.get(matches[0])!.parse(argument);
 	if (lower === '') return {kind: 'error', message: 'empty command'};
-	return {kind: 'error', message: `unknown command ":${word}" (try ${commandWords.map(name => `:${name}`).join(' ')})`};
+	return {kind: 'error', message: `unknown command ":${word}" (try ${promptWords.map(name => `:${name}`).join(' ')})`};
 }
 
 /**

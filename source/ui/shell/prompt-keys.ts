@@ -5,12 +5,19 @@
 import {useApp} from 'ink';
 import {KeyPriority, useKeyLayer} from '../input/key-layers.js';
 import {topOf} from '../model/ui-store.js';
-import {runCommandLine} from './run-command.js';
+import type {BindingWord} from '../model/prompt-command.js';
+import {runPromptCommand} from './run-prompt-command.js';
+import {runShellCommand} from './shell-keys.js';
 import {useServices} from './services.js';
 
 export function usePromptKeys(): void {
-	const {ui, store} = useServices();
+	const services = useServices();
+	const {ui, store, keymap} = services;
 	const {exit} = useApp();
+	const runBinding = (command: BindingWord) => {
+		const spec = keymap.specs.find(each => each.command === command);
+		if (spec) runShellCommand(spec, services, () => exit());
+	};
 	useKeyLayer(
 		KeyPriority.prompt,
 		event => {
@@ -24,7 +31,7 @@ export function usePromptKeys(): void {
 				case 'enter': {
 					const text = prompt.text.trim();
 					ui.dispatch({type: 'closePrompt'});
-					if (prompt.mode === 'command' && text) runCommandLine(text, store.getState(), ui, () => exit());
+					if (prompt.mode === 'command' && text) runPromptCommand(text, store.getState(), ui, {now: services.now, runBinding});
 					if (prompt.mode === 'search') {
 						const top = topOf(ui.getState());
 						if (top.kind === 'logs' || top.kind === 'definition') ui.dispatch({type: 'update', patch: {search: text || undefined}});

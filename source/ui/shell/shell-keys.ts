@@ -12,7 +12,7 @@ import type {ViewEntry} from '../views/registry.js';
 import {logsEntryFor} from '../model/fleet-queries.js';
 import {selectionFor} from '../views/registry.js';
 import {availabilityContext} from './availability.js';
-import {showFleetScoped} from './run-command.js';
+import {showFleetScoped} from './run-prompt-command.js';
 import {useServices, type ConsoleServices} from './services.js';
 
 /** Runs a shared command for the view on top; false when the command is not the shell's. */
@@ -22,7 +22,7 @@ export function runShellCommand(spec: CommandSpec, services: ConsoleServices, ex
 	const fleet = store.getState();
 	const top = topOf(uiState);
 	const selection = selectionFor(uiState, fleet);
-	const say = (text: string, kind: 'info' | 'error' = 'info') => ui.dispatch({type: 'message', text, kind, at: Date.now()});
+	const say = (text: string, kind: 'info' | 'error' = 'info') => ui.dispatch({type: 'message', text, kind, at: services.now()});
 	const reason = spec.disabled?.(availabilityContext(top.kind, selection, fleet, readOnly));
 	if (reason) {
 		say(`${spec.label}: ${reason}`, 'error');
@@ -68,7 +68,7 @@ export function runShellCommand(spec: CommandSpec, services: ConsoleServices, ex
 		case 'open':
 			if (top.kind === 'sources') {
 				const source = selection.sourceKey ? fleet.sources[selection.sourceKey] : undefined;
-				if (source) showFleetScoped(ui, {...uiState.scope, profile: source.profile, region: source.region}, Date.now());
+				if (source) showFleetScoped(ui, {...uiState.scope, profile: source.profile, region: source.region}, services.now());
 				return true;
 			}
 			if (!key) return true;

@@ -18,7 +18,7 @@ import {movementCommands, everywhereCommands, textCommands} from '../keymap.js';
 export type DefinitionEntry = {kind: 'definition'; key: PipelineKey; search?: string} & Scroll;
 
 export function DefinitionView({entry, width, height}: {entry: DefinitionEntry; width: number; height: number}) {
-	const {store, engine, ui, theme, env} = useServices();
+	const {store, engine, ui, theme, env, now} = useServices();
 	const {suspendTerminal} = useApp();
 	const definition = useStore(store, state => state.definitions[entry.key]);
 	const name = useStore(store, state => state.pipelines[entry.key]?.name ?? entry.key);
@@ -33,7 +33,7 @@ export function DefinitionView({entry, width, height}: {entry: DefinitionEntry; 
 		if (pane.handle(spec, current)) return true;
 		if (spec.command !== 'pager' || !json) return false;
 		void openInPager(`${json}\n`, `${name}.json`, env, suspendTerminal).then(failure => {
-			if (failure) ui.dispatch({type: 'message', text: failure, kind: 'error', at: Date.now()});
+			if (failure) ui.dispatch({type: 'message', text: failure, kind: 'error', at: now()});
 		});
 		return true;
 	});

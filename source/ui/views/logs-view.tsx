@@ -39,7 +39,7 @@ export type LogsEntry = {
 } & Scroll;
 
 export function LogsView({entry, width, height}: {entry: LogsEntry; width: number; height: number}) {
-	const {store, engine, ui, theme, env} = useServices();
+	const {store, engine, ui, theme, env, now} = useServices();
 	const {suspendTerminal} = useApp();
 	const {buildId, key, stageName, actionName} = entry;
 	const log = useStore(store, state => (buildId ? state.logs[buildId] : undefined));
@@ -70,7 +70,7 @@ export function LogsView({entry, width, height}: {entry: LogsEntry; width: numbe
 			? (lines ?? []).map(line => `${formatTimestamp(line.timestamp)} ${sanitize(line.message.replace(/\s+$/, ''))}`).join('\n')
 			: rows.join('\n');
 		void openInPager(`${text}\n`, `${buildId ?? `${stageName}-${actionName}`}.log`, env, suspendTerminal).then(failure => {
-			if (failure) ui.dispatch({type: 'message', text: failure, kind: 'error', at: Date.now()});
+			if (failure) ui.dispatch({type: 'message', text: failure, kind: 'error', at: now()});
 		});
 		return true;
 	});

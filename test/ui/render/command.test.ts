@@ -1,24 +1,24 @@
 import {describe, expect, test} from 'vitest';
-import {findPipeline, parseCommand} from '../../../source/ui/model/prompt-command.js';
+import {findPipeline, parsePromptCommand} from '../../../source/ui/model/prompt-command.js';
 import {initialFleetState} from '../../../source/store/index.js';
 import {pipeline} from './fixtures.js';
 
 describe('command mode', () => {
 	test('commands and their arguments', () => {
-		expect(parseCommand(':profile prod')).toEqual({kind: 'profile', name: 'prod'});
-		expect(parseCommand('region')).toEqual({kind: 'region', name: undefined});
-		expect(parseCommand('pipeline web front')).toEqual({kind: 'pipeline', name: 'web front'});
-		expect(parseCommand('failed')).toEqual({kind: 'attention', attention: 'failed'});
-		expect(parseCommand('approvals')).toEqual({kind: 'attention', attention: 'approval'});
-		expect(parseCommand('q')).toEqual({kind: 'quit'});
+		expect(parsePromptCommand(':profile prod')).toEqual({kind: 'profile', name: 'prod'});
+		expect(parsePromptCommand('region')).toEqual({kind: 'region', name: undefined});
+		expect(parsePromptCommand('pipeline web front')).toEqual({kind: 'pipeline', name: 'web front'});
+		expect(parsePromptCommand('failed')).toEqual({kind: 'attention', attention: 'failed'});
+		expect(parsePromptCommand('approvals')).toEqual({kind: 'attention', attention: 'approval'});
+		expect(parsePromptCommand('q')).toEqual({kind: 'quit'});
 	});
 
 	test('unambiguous prefixes work, unknown commands say what exists', () => {
-		expect(parseCommand('pi web')).toEqual({kind: 'pipeline', name: 'web'});
-		const unknown = parseCommand('deploy');
+		expect(parsePromptCommand('pi web')).toEqual({kind: 'pipeline', name: 'web'});
+		const unknown = parsePromptCommand('deploy');
 		expect(unknown.kind).toBe('error');
 		expect(unknown.kind === 'error' && unknown.message).toContain(':pipeline');
-		expect(parseCommand('pipeline').kind).toBe('error');
+		expect(parsePromptCommand('pipeline').kind).toBe('error');
 	});
 
 	test(':pipeline prefers an exact name, then the most urgent partial match', () => {

@@ -3,7 +3,7 @@
  * jumps (:pipeline NAME), :sources, :all to clear, :help, :quit. Answers go to the status line.
  */
 import type {FleetState} from '../../store/types.js';
-import {findPipeline, knownValues, parseCommand} from '../model/prompt-command.js';
+import {findPipeline, knownValues, parsePromptCommand, type BindingWord} from '../model/prompt-command.js';
 import {describeScope, type Scope} from '../model/filter.js';
 import {initialScroll, topOf, type UiStore} from '../model/ui-store.js';
 import {visibleOrder} from '../model/fleet-queries.js';
@@ -16,9 +16,16 @@ export function showFleetScoped(ui: UiStore, scope: Scope, at: number): void {
 	ui.dispatch({type: 'message', text: `scope: ${describeScope(scope)}`, kind: 'info', at});
 }
 
-export function runCommandLine(text: string, state: FleetState, ui: UiStore, exit: () => void): void {
-	const command = parseCommand(text);
-	const at = Date.now();
+export type PromptHost = {
+	/** The console's clock (status messages are stamped with it). */
+	now: () => number;
+	/** Runs a keymap binding exactly as its key would (`:help`, `:sources`, `:quit`). */
+	runBinding(command: BindingWord): void;
+};
+
+export function runPromptCommand(text: string, state: FleetState, ui: UiStore, host: PromptHost): void {
+	const command = parsePromptCommand(text);
+	const at = host.now();
 	const say = (message: string, kind: 'info' | 'error' = 'info') => ui.dispatch({type: 'message', text: message, kind, at});
 	const toFleet = () => {
 		while (ui.getState().stack.length > 1) ui.dispatch({type: 'pop'});
@@ -29,14 +36,8 @@ export function runCommandLine(text: string, state: FleetState, ui: UiStore, exi
 		case 'error':
 			say(command.message, 'error');
 			return;
-		case 'quit':
-			exit();
-			return;
-		case 'help':
-			if (topOf(ui.getState()).kind !== 'help') ui.dispatch({type: 'push', entry: {kind: 'help', of: topOf(ui.getState()).kind, ...initialScroll}});
-			return;
-		case 'sources':
-			if (topOf(ui.getState()).kind !== 'sources') ui.dispatch({type: 'push', entry: {kind: 'sources', ...initialScroll}});
+		case 'binding':
+			host.runBinding(command.command);
 			return;
 		case 'all':
 			ui.dispatch({type: 'setScope', scope: {}});
