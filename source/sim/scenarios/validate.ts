@@ -68,7 +68,7 @@ export function checkScenario(value: unknown, where = 'scenario'): PipelineDecla
 			for (const [action, behaviour] of Object.entries(pipeline.behaviour ?? {})) {
 				const [stageName, actionName] = action.split('/');
 				const stage = declaration.stages.find(candidate => candidate.name === stageName);
-				// "Stage/beforeEntry" times the stage's entry condition (engine/conditions.ts).
+				// "Stage/beforeEntry" times the stage's entry condition (execution/conditions.ts).
 				const entryCondition = actionName === 'beforeEntry' && stage?.beforeEntry !== undefined && !stage.actions.some(candidate => candidate.name === actionName);
 				if (!entryCondition && !stage?.actions.some(candidate => candidate.name === actionName)) {
 					fail(`${label}.behaviour key "${action}" names no action (use "Stage/Action", or "Stage/beforeEntry" for a stage with an entry condition)`);

@@ -6,8 +6,8 @@
 
 import type {Clock} from '../../shared/clock.js';
 import {SimError, type OperationContext, type Scenario, type SimAccount, type SimService, type SimWorld} from '../contract.js';
-import type {Engine} from './engine/context.js';
-import {startExecution} from './engine/triggers.js';
+import type {Engine} from './execution/context.js';
+import {startExecution} from './execution/triggers.js';
 import {HANDLERS} from './ops/index.js';
 import type {Call} from './ops/call.js';
 import type {PipelineDeclaration} from './model.js';
@@ -58,6 +58,7 @@ export class World implements SimWorld {
 			region: (accountId, region) => this.region(accountId, region),
 			retain: options.retainExecutions ?? defaultRetention(options.scenario.pipelines.length),
 			maxActive: options.maxActiveExecutions ?? 50,
+			observer: undefined,
 		};
 		this.accountList = simAccounts(seed, options.scenario.accounts);
 		for (const account of this.accountList) this.byKey.set(account.accessKeyId, account);
