@@ -5,7 +5,7 @@
 
 import {RealClock, type Clock} from '../shared/clock.js';
 import {writeAwsDir, type AwsDirFiles} from './aws-dir.js';
-import type {FaultOptions, SimWorld} from './contract.js';
+import type {EventQueueAddress, FaultOptions, SimWorld} from './contract.js';
 import {listenSim} from './http/server.js';
 import type {SimStats} from './http/stats.js';
 import type {SsoPortal} from './http/sso-portal.js';
@@ -36,6 +36,13 @@ export type RunningSim = {
 	resetStats(): void;
 	/** The SSO portal served on the same port (see sso.ts for profiles, login and expiry). */
 	sso: SsoPortal;
+	/**
+	 * The URL of the queue CodePipeline's events reach (the scenario's `events`), e.g.
+	 * http://127.0.0.1:45123/471120983365/pipetop-events; undefined when the scenario has no feed.
+	 * Read it with the central account's keys (`eventQueue.profile`) in `eventQueue.region`.
+	 */
+	eventsQueueUrl: string | undefined;
+	eventQueue: EventQueueAddress | undefined;
 	/** Writes AWS CLI/SDK config and credentials for every account, pointing at this sim. */
 	writeAwsDir(dir: string): Promise<AwsDirFiles>;
 	/** Closes every socket, including keep-alive ones and calls held by dead regions. */
@@ -61,7 +68,10 @@ export async function startSim(options: StartSimOptions): Promise<RunningSim> {
 	});
 	const url = `http://${dialHost(host)}:${server.port}`;
 	const {front} = server;
+	const eventQueue = options.world.eventQueue?.();
 	return {
+		eventQueue,
+		eventsQueueUrl: eventQueue && `${url}/${eventQueue.accountId}/${eventQueue.name}`,
 		url,
 		port: server.port,
 		world: options.world,

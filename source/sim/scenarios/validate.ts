@@ -9,6 +9,7 @@ import {SimError} from '../contract.js';
 import {parseDeclaration} from '../world/declaration.js';
 import type {PipelineDeclaration} from '../world/model.js';
 import type {WorldScenarioPipeline} from './types.js';
+import {checkEvents} from './validate-events.js';
 
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
@@ -89,5 +90,6 @@ export function checkScenario(value: unknown, where = 'scenario'): PipelineDecla
 		if (pipeline.startEverySeconds !== undefined && !(typeof pipeline.startEverySeconds === 'number' && pipeline.startEverySeconds > 0)) fail(`${label}.startEverySeconds must be a positive number`);
 		if (pipeline.history !== undefined && !(Number.isInteger(pipeline.history) && pipeline.history >= 0)) fail(`${label}.history must be a whole number >= 0`);
 	});
+	checkEvents(scenario.events, scenario.accounts as Array<{profile: string; accountId: string; regions: string[]}>, fail);
 	return declarations;
 }
