@@ -5,7 +5,7 @@
  */
 
 import {afterEach, expect, test} from 'vitest';
-import {feedScenario, startFeed, TEAM, type FeedHarness} from './helpers/feed.js';
+import {eventLabel, EXECUTION_LABELS, feedScenario, startFeed, TEAM, type FeedHarness} from './helpers/feed.js';
 
 let feed: FeedHarness | undefined;
 
@@ -14,36 +14,13 @@ afterEach(async () => {
 	feed = undefined;
 });
 
-/** "Pipeline STARTED", "Stage Build SUCCEEDED", "Action Build/Compile FAILED"... in arrival order. */
-function describe(event: Record<string, any>): string {
-	const detail = event.detail;
-	if (event['detail-type'] === 'CodePipeline Pipeline Execution State Change') return `Pipeline ${detail.state}`;
-	if (event['detail-type'] === 'CodePipeline Stage Execution State Change') return `Stage ${detail.stage} ${detail.state}`;
-	return `Action ${detail.stage}/${detail.action} ${detail.state}`;
-}
-
 test("an execution's start, stages, actions and success arrive with the documented fields", async () => {
 	feed = await startFeed();
 	const executionId = feed.world.startExecution('team', 'eu-west-1', 'web');
 	feed.clock.advance(120_000);
 	const received = await feed.drain();
 	const events = received.map(entry => entry.event).filter(event => event.detail['execution-id'] === executionId);
-	expect(events.map(describe)).toEqual([
-		'Pipeline STARTED',
-		'Stage Source STARTED',
-		'Action Source/Checkout STARTED',
-		'Action Source/Checkout SUCCEEDED',
-		'Stage Source SUCCEEDED',
-		'Stage Build STARTED',
-		'Action Build/Compile STARTED',
-		'Action Build/Compile SUCCEEDED',
-		'Stage Build SUCCEEDED',
-		'Stage Deploy STARTED',
-		'Action Deploy/Ship STARTED',
-		'Action Deploy/Ship SUCCEEDED',
-		'Stage Deploy SUCCEEDED',
-		'Pipeline SUCCEEDED',
-	]);
+	expect(events.map(eventLabel)).toEqual(EXECUTION_LABELS);
 	for (const event of events) {
 		expect(event).toMatchObject({version: '0', source: 'aws.codepipeline', account: TEAM.accountId, region: 'eu-west-1', resources: [`arn:aws:codepipeline:eu-west-1:${TEAM.accountId}:web`]});
 		expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -52,7 +29,8 @@ test("an execution's start, stages, actions and success arrive with the document
 	}
 	expect(new Set(events.map(event => event.id)).size).toBe(events.length);
 	// The events' times follow the sim's clock: the build ran 60 s after the 10 s source.
-	const at = (text: string) => Date.parse(events.find(event => describe(event) === text).time);
+	const find = (text: string): Record<string, any> => events.find(event => eventLabel(event) === text) ?? expect.fail(`no "${text}" event`);
+	const at = (text: string) => Date.parse(find(text).time);
 	expect(at('Action Build/Compile SUCCEEDED') - at('Action Build/Compile STARTED')).toBe(60_000);
 
 	const started = events[0].detail;
@@ -62,7 +40,7 @@ test("an execution's start, stages, actions and success arrive with the document
 	// The action events name the same runs, builds and artifacts the API shows.
 	const listed = feed.world.call('team', 'eu-west-1', 'ListActionExecutions', {pipelineName: 'web', filter: {pipelineExecutionId: executionId}}) as {actionExecutionDetails: Array<Record<string, any>>};
 	const compile = listed.actionExecutionDetails.find(detail => detail.actionName === 'Compile') as Record<string, any>;
-	const built = events.find(event => describe(event) === 'Action Build/Compile SUCCEEDED').detail;
+	const built = find('Action Build/Compile SUCCEEDED').detail;
 	expect(built).toMatchObject({
 		stage: 'Build',
 		action: 'Compile',
@@ -74,7 +52,7 @@ test("an execution's start, stages, actions and success arrive with the document
 		'execution-result': {'external-execution-id': compile.output.executionResult.externalExecutionId, 'external-execution-url': compile.output.executionResult.externalExecutionUrl},
 	});
 	expect(built['execution-result']['external-execution-id']).toMatch(/^compile-project:/);
-	const startedAction = events.find(event => describe(event) === 'Action Build/Compile STARTED').detail;
+	const startedAction = find('Action Build/Compile STARTED').detail;
 	expect(startedAction['execution-result']).toBeUndefined();
 	expect(startedAction['output-artifacts']).toBeUndefined();
 });
@@ -92,7 +70,7 @@ test('the feed carries the sources it is told, never a token, a transition chang
 	feed.clock.advance(200_000);
 	const bodies = (await feed.drain()).map(entry => entry.message.Body ?? '');
 	// Held in front of Deploy by the disabled transition: Source and Build only; the execution is still InProgress.
-	expect(bodies.map(body => describe(JSON.parse(body))).slice(-3)).toEqual(['Action Build/Compile STARTED', 'Action Build/Compile SUCCEEDED', 'Stage Build SUCCEEDED']);
+	expect(bodies.map(body => eventLabel(JSON.parse(body))).slice(-3)).toEqual(['Action Build/Compile STARTED', 'Action Build/Compile SUCCEEDED', 'Stage Build SUCCEEDED']);
 	expect(bodies.length).toBe(9);
 	for (const body of bodies) {
 		expect(JSON.parse(body).region).toBe('eu-west-1');
@@ -108,7 +86,7 @@ test('a failure, a retry and a stop: FAILED with its error code, RESUMED as atte
 	const id = world.startExecution('team', 'eu-west-1', 'web');
 	feed.clock.advance(80_000);
 	let events = (await feed.drain()).map(entry => entry.event);
-	expect(events.map(describe).slice(-3)).toEqual(['Action Build/Compile FAILED', 'Stage Build FAILED', 'Pipeline FAILED']);
+	expect(events.map(eventLabel).slice(-3)).toEqual(['Action Build/Compile FAILED', 'Stage Build FAILED', 'Pipeline FAILED']);
 	const listed = world.call('team', 'eu-west-1', 'ListActionExecutions', {pipelineName: 'web'}) as {actionExecutionDetails: Array<Record<string, any>>};
 	const failedRun = listed.actionExecutionDetails.find(detail => detail.actionName === 'Compile') as Record<string, any>;
 	expect(events.at(-3)?.detail['execution-result']).toMatchObject({'error-code': failedRun.output.executionResult.errorDetails.code, 'external-execution-id': failedRun.output.executionResult.externalExecutionId});
@@ -116,7 +94,7 @@ test('a failure, a retry and a stop: FAILED with its error code, RESUMED as atte
 	world.call('team', 'eu-west-1', 'RetryStageExecution', {pipelineName: 'web', stageName: 'Build', pipelineExecutionId: id, retryMode: 'FAILED_ACTIONS'});
 	feed.clock.advance(70_000);
 	events = (await feed.drain()).map(entry => entry.event);
-	expect(events.map(describe)).toEqual(['Pipeline RESUMED', 'Stage Build RESUMED', 'Action Build/Compile STARTED', 'Action Build/Compile SUCCEEDED', 'Stage Build SUCCEEDED', 'Stage Deploy STARTED', 'Action Deploy/Ship STARTED']);
+	expect(events.map(eventLabel)).toEqual(['Pipeline RESUMED', 'Stage Build RESUMED', 'Action Build/Compile STARTED', 'Action Build/Compile SUCCEEDED', 'Stage Build SUCCEEDED', 'Stage Deploy STARTED', 'Action Deploy/Ship STARTED']);
 	for (const event of events) expect(event.detail['pipeline-execution-attempt']).toBe(2);
 	const retriedAt = events[1].detail['stage-last-retry-attempt-time'];
 	expect(Date.parse(retriedAt)).toBe(Date.parse(events[1].time));
@@ -124,7 +102,7 @@ test('a failure, a retry and a stop: FAILED with its error code, RESUMED as atte
 
 	world.call('team', 'eu-west-1', 'StopPipelineExecution', {pipelineName: 'web', pipelineExecutionId: id, abandon: true, reason: 'Bad build'});
 	events = (await feed.drain()).map(entry => entry.event);
-	expect(events.map(describe)).toEqual(['Pipeline STOPPING', 'Stage Deploy STOPPING', 'Action Deploy/Ship ABANDONED', 'Stage Deploy STOPPED', 'Pipeline STOPPED']);
+	expect(events.map(eventLabel)).toEqual(['Pipeline STOPPING', 'Stage Deploy STOPPING', 'Action Deploy/Ship ABANDONED', 'Stage Deploy STOPPED', 'Pipeline STOPPED']);
 	expect(events[0].detail['stop-execution-comments']).toBe('Bad build');
 	expect(events[1].detail['stop-execution-comments']).toBeUndefined();
 });

@@ -106,3 +106,29 @@ export async function answered<T>(watched: Watched<T>): Promise<T> {
 	if (watched.error) throw watched.error;
 	return watched.value as T;
 }
+
+/** "Pipeline STARTED", "Stage Build SUCCEEDED", "Action Build/Compile FAILED"... in arrival order. */
+export function eventLabel(event: Record<string, any>): string {
+	const detail = event.detail;
+	if (event['detail-type'] === 'CodePipeline Pipeline Execution State Change') return `Pipeline ${detail.state}`;
+	if (event['detail-type'] === 'CodePipeline Stage Execution State Change') return `Stage ${detail.stage} ${detail.state}`;
+	return `Action ${detail.stage}/${detail.action} ${detail.state}`;
+}
+
+/** What one execution of the test pipeline sends, in the order of its state changes. */
+export const EXECUTION_LABELS = [
+	'Pipeline STARTED',
+	'Stage Source STARTED',
+	'Action Source/Checkout STARTED',
+	'Action Source/Checkout SUCCEEDED',
+	'Stage Source SUCCEEDED',
+	'Stage Build STARTED',
+	'Action Build/Compile STARTED',
+	'Action Build/Compile SUCCEEDED',
+	'Stage Build SUCCEEDED',
+	'Stage Deploy STARTED',
+	'Action Deploy/Ship STARTED',
+	'Action Deploy/Ship SUCCEEDED',
+	'Stage Deploy SUCCEEDED',
+	'Pipeline SUCCEEDED',
+];
