@@ -4,26 +4,18 @@
  * Skipped (and says so) where `aws` is not on PATH.
  */
 
-import {execFile, execFileSync} from 'node:child_process';
+import {execFile} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {awsCliAvailable} from '../../helpers/aws-cli.js';
 import {startFeed, watch, type FeedHarness} from './helpers/feed.js';
 
 const run = promisify(execFile);
 
-function awsAvailable(): boolean {
-	try {
-		execFileSync('aws', ['--version'], {stdio: 'ignore'});
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-const HAS_AWS = awsAvailable();
+const HAS_AWS = awsCliAvailable();
 
 describe.skipIf(!HAS_AWS)(`the AWS CLI on the event queue${HAS_AWS ? '' : ' (skipped: `aws` is not on PATH)'}`, () => {
 	let feed: FeedHarness;

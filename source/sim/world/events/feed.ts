@@ -25,7 +25,7 @@ export class EventFeed implements ExecutionObserver {
 	private readonly attempts = new WeakMap<Execution, number>();
 	private readonly retriedAt = new WeakMap<StageRun, number>();
 	private refuse = false;
-	/** Events published (before duplicates), by detail-type: a cheap health figure for tests. */
+	/** Events published (each once, before duplicates): a cheap health figure for tests. */
 	published = 0;
 
 	constructor(
