@@ -143,7 +143,7 @@ export async function simCommand(argv: string[], io: SimCommandIo = {}): Promise
 		world = worlds.createWorld({scenario, clock, seed: flags.seed});
 		sim = await startSim({world, clock, seed: flags.seed, host: flags.host, port: flags.port, faults: scenario.faults});
 		out(`listening on ${listenUrl(flags.host, sim.port)}`);
-		if (sim.eventQueue) out(`events queue ${sim.eventsQueueUrl} (profile ${sim.eventQueue.profile}, region ${sim.eventQueue.region})`);
+		for (const queue of sim.eventQueues) out(`events queue ${queue.url} (profile ${queue.profile}, region ${queue.region})`);
 		if (flags.awsDir) {
 			const files = await sim.writeAwsDir(flags.awsDir);
 			const profiles = world.accounts().map(account => account.profile).join(', ');

@@ -53,8 +53,8 @@ export interface SimWorld {
 	accounts(): SimAccount[];
 	/** Answers one operation, or throws SimError. Input is the parsed JSON body. */
 	handle(context: OperationContext, operation: string, input: Record<string, unknown>): unknown;
-	/** The queue the world's EventBridge feed delivers to, when the scenario has one. */
-	eventQueue?(): EventQueueAddress | undefined;
+	/** The queues the world's EventBridge feed delivers to ([] when the scenario has no feed). */
+	eventQueues?(): EventQueueAddress[];
 }
 
 /** Where the event feed's queue lives; its URL is `<sim url>/<accountId>/<name>`. */
@@ -149,6 +149,11 @@ export type EventFeedOptions = {
 	region?: string;
 	/** Default "pipetop-events". */
 	queueName?: string;
+	/**
+	 * Instead of queueName: several queues, each a target of the central rule getting every event
+	 * (one per console: SQS hands a message to one consumer). All in the central account and region.
+	 */
+	queueNames?: string[];
 	/** Accounts (profiles or ids) and regions whose events reach the queue. Default: every account, all its regions. */
 	sources?: Array<{account: string; regions?: string[]}>;
 	/** Other accounts (profiles or ids) the queue policy lets read and delete; the owner always may. */

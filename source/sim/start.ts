@@ -37,12 +37,13 @@ export type RunningSim = {
 	/** The SSO portal served on the same port (see sso.ts for profiles, login and expiry). */
 	sso: SsoPortal;
 	/**
-	 * The URL of the queue CodePipeline's events reach (the scenario's `events`), e.g.
+	 * The URL of the (first) queue CodePipeline's events reach (the scenario's `events`), e.g.
 	 * http://127.0.0.1:45123/471120983365/pipetop-events; undefined when the scenario has no feed.
-	 * Read it with the central account's keys (`eventQueue.profile`) in `eventQueue.region`.
+	 * Read it with the central account's keys (`eventQueues[0].profile`) in `eventQueues[0].region`.
 	 */
 	eventsQueueUrl: string | undefined;
-	eventQueue: EventQueueAddress | undefined;
+	/** Every queue of the feed (one per console with `events.queueNames`), each with its URL. */
+	eventQueues: Array<EventQueueAddress & {url: string}>;
 	/** Writes AWS CLI/SDK config and credentials for every account, pointing at this sim. */
 	writeAwsDir(dir: string): Promise<AwsDirFiles>;
 	/** Closes every socket, including keep-alive ones and calls held by dead regions. */
@@ -68,10 +69,10 @@ export async function startSim(options: StartSimOptions): Promise<RunningSim> {
 	});
 	const url = `http://${dialHost(host)}:${server.port}`;
 	const {front} = server;
-	const eventQueue = options.world.eventQueue?.();
+	const eventQueues = (options.world.eventQueues?.() ?? []).map(queue => ({...queue, url: `${url}/${queue.accountId}/${queue.name}`}));
 	return {
-		eventQueue,
-		eventsQueueUrl: eventQueue && `${url}/${eventQueue.accountId}/${eventQueue.name}`,
+		eventQueues,
+		eventsQueueUrl: eventQueues[0]?.url,
 		url,
 		port: server.port,
 		world: options.world,

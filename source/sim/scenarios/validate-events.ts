@@ -28,6 +28,12 @@ export function checkEvents(value: unknown, accounts: Account[], fail: (message:
 	const central = events.account === undefined ? accounts[0] : find(events.account, 'events.account');
 	if (events.region !== undefined && !central.regions.includes(events.region)) fail(`events.region "${String(events.region)}" is not one of ${central.profile}'s regions (${central.regions.join(', ')})`);
 	if (events.queueName !== undefined && (typeof events.queueName !== 'string' || !QUEUE_NAME.test(events.queueName))) fail('events.queueName must be 1-80 letters, digits, - or _');
+	if (events.queueNames !== undefined) {
+		if (events.queueName !== undefined) fail('events: give queueName or queueNames, not both');
+		const names = events.queueNames;
+		if (!Array.isArray(names) || names.length === 0 || names.some(name => typeof name !== 'string' || !QUEUE_NAME.test(name))) fail('events.queueNames must be a non-empty array of queue names (1-80 letters, digits, - or _)');
+		if (new Set(names).size !== names.length) fail('events.queueNames has the same name twice');
+	}
 	if (events.sources !== undefined) {
 		if (!Array.isArray(events.sources)) fail('events.sources must be an array of {account, regions?}');
 		events.sources.forEach((source, index) => {

@@ -78,9 +78,8 @@ export class World implements SimWorld {
 		this.events = events ? openEventFeed(this.engine, this.sqs.queues, this.accountList, events, () => this.allPipelines()) : undefined;
 	}
 
-	eventQueue(): EventQueueAddress | undefined {
-		const target = this.events?.target;
-		return target && {accountId: target.accountId, profile: target.profile, region: target.region, name: target.name};
+	eventQueues(): EventQueueAddress[] {
+		return (this.events?.targets ?? []).map(({address}) => ({accountId: address.accountId, profile: address.profile, region: address.region, name: address.name}));
 	}
 
 	accounts(): SimAccount[] {

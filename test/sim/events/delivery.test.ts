@@ -94,6 +94,26 @@ test('deleted: QueueDoesNotExist as the model names it, events are lost; created
 	expect((await feed.drain()).map(entry => eventLabel(entry.event))).toEqual(['Action Source/Checkout SUCCEEDED', 'Stage Source SUCCEEDED', 'Stage Build STARTED', 'Action Build/Compile STARTED']);
 });
 
+test('queueNames: every queue the central rule targets gets every event, so two consoles both see it', async () => {
+	feed = await startFeed({queueNames: ['console-a', 'console-b']});
+	const [a, b] = feed.sim.eventQueues;
+	expect([a.url, b.url]).toEqual([feed.queueUrl, feed.queueUrl.replace('console-a', 'console-b')]);
+	const client = feed.sqs();
+	const read = async (url: string) => (await client.send(new ReceiveMessageCommand({QueueUrl: url, MaxNumberOfMessages: 10}))).Messages?.map(message => JSON.parse(message.Body ?? '{}').id) ?? [];
+	feed.world.startExecution('team', 'eu-west-1', 'web');
+	const onB = await read(b.url);
+	expect(onB).toHaveLength(3);
+	// console-b's queue goes away: console-a still gets everything, with the same event ids.
+	feed.world.events?.set({queueName: 'console-b', deleted: true});
+	feed.clock.advance(10_000);
+	const onA = await read(a.url);
+	expect(onA).toHaveLength(7);
+	expect(onA.slice(0, 3).sort()).toEqual(onB.toSorted());
+	feed.world.events?.set({queueName: 'console-b', deleted: false});
+	expect(await read(b.url)).toEqual([]);
+	expect(feed.world.events?.counts()).toMatchObject({published: 7, delivered: 7 + 3, lost: 4});
+});
+
 test('storm: many executions start across the fleet in a burst, each with its events', async () => {
 	feed = await startFeed({storm: {executions: 40, afterSeconds: 60, seconds: 10}});
 	feed.clock.advance(59_000);
@@ -113,4 +133,6 @@ test('a scenario whose events option is wrong is refused with a message naming t
 	expect(bad({region: 'eu-west-1'})).toThrow(`events.region "eu-west-1" is not one of tools's regions (us-east-1)`);
 	expect(bad({sources: [{account: TEAM.profile, regions: ['ap-south-1']}]})).toThrow('events.sources[0].regions: "ap-south-1" is not one of team\'s regions');
 	expect(bad({storm: {executions: 0}})).toThrow('events.storm.executions must be a whole number from 1 to 100000');
+	expect(bad({queueNames: ['a', 'a']})).toThrow('events.queueNames has the same name twice');
+	expect(bad({queueName: 'a', queueNames: ['b']})).toThrow('events: give queueName or queueNames, not both');
 });

@@ -1,71 +1,56 @@
 /**
  * The EventBridge routing of one scenario: the rule on each source account's default bus that
- * forwards CodePipeline's events to the central bus, and the central rule whose target is the
- * queue. As the execution code's observer it turns each state change into the documented event
- * and hands it to the delivery (delay, duplicates, reordering) for the queue.
+ * forwards CodePipeline's events to the central bus, and the central rule whose targets are the
+ * queues. As the execution code's observer it turns each state change into the documented event
+ * and hands it to every target's delivery (delay, duplicates, reordering).
  */
 
-import type {Queue, QueueAddress, QueueRegistry} from '../../services/sqs/index.js';
-import {DEFAULT_SETTINGS} from '../../services/sqs/index.js';
 import type {ActionEventState, ExecutionObserver, PipelineEventState, StageEventState} from '../execution/observer.js';
 import type {ActionRun, Execution, Pipeline, StageRun} from '../model.js';
-import type {Rng} from '../random.js';
 import type {Scheduler} from '../scheduler.js';
-import {Delivery, type DeliveryOptions} from './delivery.js';
 import {actionEvent, pipelineEvent, stageEvent, type CodePipelineEvent, type EventIds} from './event-json.js';
-
-/** What can be changed while the world runs (tests, `pipetop --demo` switches). */
-export type FeedSettings = Partial<DeliveryOptions> & {refuse?: boolean; deleted?: boolean};
-
-export type FeedTarget = QueueAddress & {profile: string; readers: string[]};
+import type {FeedSettings, QueueTarget} from './target.js';
 
 export class EventFeed implements ExecutionObserver {
-	private readonly delivery: Delivery;
 	/** Retries resume an execution: its next events carry the next attempt number. */
 	private readonly attempts = new WeakMap<Execution, number>();
 	private readonly retriedAt = new WeakMap<StageRun, number>();
-	private refuse = false;
-	/** Events published (each once, before duplicates): a cheap health figure for tests. */
+	/** Events published (each once, before duplicates and whatever the number of queues): a cheap health figure for tests. */
 	published = 0;
 
 	constructor(
 		private readonly scheduler: Scheduler,
-		private readonly rng: Rng,
-		private readonly queues: QueueRegistry,
-		readonly target: FeedTarget,
+		private readonly ids: () => string,
+		/** The queues the central rule targets; the first is "the" queue of the feed. */
+		readonly targets: QueueTarget[],
 		/** "accountId/region" of every source whose events the rules forward. */
 		private readonly sources: Set<string>,
-	) {
-		this.delivery = new Delivery(scheduler, rng, () => this.queue());
+	) {}
+
+	/** The first target queue as it is now (undefined while deleted). */
+	queue(): ReturnType<QueueTarget['queue']> {
+		return this.targets[0].queue();
 	}
 
-	/** The target queue as it is now (undefined while deleted). */
-	queue(): Queue | undefined {
-		return this.queues.get(this.target);
+	/**
+	 * Changes delivery, or a queue's state: refusing every caller, deleted, or there again (empty).
+	 * Every target queue, or the one named.
+	 */
+	set(settings: FeedSettings & {queueName?: string}): void {
+		const {queueName, ...rest} = settings;
+		for (const target of this.targets) if (queueName === undefined || target.address.name === queueName) target.set(rest);
 	}
 
-	/** Changes delivery, or the queue's state: refusing every caller, deleted, or there again (empty). */
-	set(settings: FeedSettings): void {
-		const {refuse, deleted, ...delivery} = settings;
-		this.delivery.options = {...this.delivery.options, ...Object.fromEntries(Object.entries(delivery).filter(([, value]) => value !== undefined))};
-		if (refuse !== undefined) this.refuse = refuse;
-		const existing = this.queue();
-		if (deleted === true && existing) this.queues.delete(existing);
-		if (deleted === false && !existing) this.createQueue();
-		const queue = this.queue();
-		if (queue) queue.refusing = this.refuse;
-	}
-
-	/** Counts of what reached the queue and what was lost while it did not exist. */
+	/** What reached the queues, and what was lost while one did not exist (summed over the targets). */
 	counts(): {published: number; delivered: number; lost: number} {
-		return {published: this.published, delivered: this.delivery.delivered, lost: this.delivery.lost};
-	}
-
-	createQueue(): Queue {
-		const queue = this.queues.create(this.target, {...DEFAULT_SETTINGS});
-		for (const reader of this.target.readers) queue.readers.add(reader);
-		queue.refusing = this.refuse;
-		return queue;
+		let delivered = 0;
+		let lost = 0;
+		for (const target of this.targets) {
+			const counts = target.counts();
+			delivered += counts.delivered;
+			lost += counts.lost;
+		}
+		return {published: this.published, delivered, lost};
 	}
 
 	executionChanged(execution: Execution, state: PipelineEventState): void {
@@ -88,9 +73,10 @@ export class EventFeed implements ExecutionObserver {
 
 	private publish(pipeline: Pipeline, build: (ids: EventIds) => CodePipelineEvent, execution: Execution): void {
 		if (!this.sources.has(`${pipeline.accountId}/${pipeline.region}`)) return;
-		const event = build({id: this.rng.uuid(), now: this.scheduler.now(), attempt: this.attemptOf(execution)});
+		const event = build({id: this.ids(), now: this.scheduler.now(), attempt: this.attemptOf(execution)});
 		this.published++;
 		// The body is the event itself, as an EventBridge rule with an SQS target and no input transformer sends it.
-		this.delivery.send(JSON.stringify(event));
+		const body = JSON.stringify(event);
+		for (const target of this.targets) target.send(body);
 	}
 }

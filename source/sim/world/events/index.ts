@@ -11,8 +11,10 @@ import type {Pipeline} from '../model.js';
 import {Rng} from '../random.js';
 import {EventFeed} from './feed.js';
 import {scheduleStorm} from './storm.js';
+import {QueueTarget} from './target.js';
 
-export {EventFeed, type FeedSettings} from './feed.js';
+export {EventFeed} from './feed.js';
+export type {FeedSettings} from './target.js';
 export type {CodePipelineEvent} from './event-json.js';
 
 export const DEFAULT_QUEUE_NAME = 'pipetop-events';
@@ -30,15 +32,13 @@ export function openEventFeed(engine: Engine, queues: QueueRegistry, accounts: S
 		const account = accountOf(accounts, source.account);
 		for (const region of source.regions ?? account.regions) sources.add(`${account.accountId}/${region}`);
 	}
-	const target = {
-		accountId: central.accountId,
-		profile: central.profile,
-		region: options.region ?? central.regions[0],
-		name: options.queueName ?? DEFAULT_QUEUE_NAME,
-		readers: (options.consumers ?? []).map(consumer => accountOf(accounts, consumer).accountId),
-	};
-	const feed = new EventFeed(engine.scheduler, Rng.derive(engine.seed, 'events'), queues, target, sources);
-	feed.createQueue();
+	const readers = (options.consumers ?? []).map(consumer => accountOf(accounts, consumer).accountId);
+	const region = options.region ?? central.regions[0];
+	const rng = Rng.derive(engine.seed, 'events');
+	const names = options.queueNames ?? [options.queueName ?? DEFAULT_QUEUE_NAME];
+	const targets = names.map(name => new QueueTarget({accountId: central.accountId, profile: central.profile, region, name, readers}, queues, engine.scheduler, rng));
+	for (const target of targets) target.createQueue();
+	const feed = new EventFeed(engine.scheduler, () => rng.uuid(), targets, sources);
 	feed.set({
 		delaySeconds: options.delaySeconds,
 		duplicates: options.duplicates,
