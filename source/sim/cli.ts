@@ -10,7 +10,8 @@ import {startSim, type RunningSim} from './start.js';
 
 const USAGE = `Usage: pipetop sim [options]
 
-Runs the embedded CodePipeline-compatible service (CodePipeline, CodeBuild, CloudWatch Logs).
+Runs the embedded CodePipeline-compatible service (CodePipeline, CodeBuild, CloudWatch Logs,
+and SQS with CodePipeline's EventBridge events when the scenario has "events").
 
 Options:
   --port N          port to listen on (default 0: any free port)
@@ -142,6 +143,7 @@ export async function simCommand(argv: string[], io: SimCommandIo = {}): Promise
 		world = worlds.createWorld({scenario, clock, seed: flags.seed});
 		sim = await startSim({world, clock, seed: flags.seed, host: flags.host, port: flags.port, faults: scenario.faults});
 		out(`listening on ${listenUrl(flags.host, sim.port)}`);
+		for (const queue of sim.eventQueues) out(`events queue ${queue.url} (profile ${queue.profile}, region ${queue.region})`);
 		if (flags.awsDir) {
 			const files = await sim.writeAwsDir(flags.awsDir);
 			const profiles = world.accounts().map(account => account.profile).join(', ');

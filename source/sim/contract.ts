@@ -4,7 +4,7 @@
  * pipelines and executions and answers operations. Neither knows how the other works.
  */
 
-export type SimService = 'codepipeline' | 'codebuild' | 'logs';
+export type SimService = 'codepipeline' | 'codebuild' | 'logs' | 'sqs';
 
 /** Who is calling and where: resolved by the front from the SigV4 credential scope. */
 export type OperationContext = {
@@ -14,6 +14,8 @@ export type OperationContext = {
 	/** The access key id that signed the call (for lastChangedBy / approvedBy style fields). */
 	accessKeyId: string;
 	requestId: string;
+	/** The Host header as the client sent it: SQS queue URLs are built on it, so they lead back here. */
+	host?: string;
 };
 
 /**
@@ -25,6 +27,8 @@ export class SimError extends Error {
 		readonly code: string,
 		message: string,
 		readonly status = 400,
+		/** Extra headers of the error answer (SQS's `x-amzn-query-error`). */
+		readonly headers?: Record<string, string>,
 	) {
 		super(message);
 		this.name = code;
@@ -49,7 +53,12 @@ export interface SimWorld {
 	accounts(): SimAccount[];
 	/** Answers one operation, or throws SimError. Input is the parsed JSON body. */
 	handle(context: OperationContext, operation: string, input: Record<string, unknown>): unknown;
+	/** The queues the world's EventBridge feed delivers to ([] when the scenario has no feed). */
+	eventQueues?(): EventQueueAddress[];
 }
+
+/** Where the event feed's queue lives; its URL is `<sim url>/<accountId>/<name>`. */
+export type EventQueueAddress = {accountId: string; profile: string; region: string; name: string};
 
 /** Fault injection, per account+region where it says so. All optional; absent means healthy. */
 export type FaultOptions = {
@@ -129,8 +138,43 @@ export type ScenarioPipeline = {
 	transitions?: Array<{stage: string; reason: string; type?: 'Inbound' | 'Outbound'}>;
 };
 
+/**
+ * CodePipeline's EventBridge events, routed from the source accounts' default buses to a central
+ * bus and on to one SQS queue (see scenarios/README.md, "events").
+ */
+export type EventFeedOptions = {
+	/** Profile or account id of the central account that owns the queue. Default: the first account. */
+	account?: string;
+	/** The queue's region. Default: the central account's first region. */
+	region?: string;
+	/** Default "pipetop-events". */
+	queueName?: string;
+	/**
+	 * Instead of queueName: several queues, each a target of the central rule getting every event
+	 * (one per console: SQS hands a message to one consumer). All in the central account and region.
+	 */
+	queueNames?: string[];
+	/** Accounts (profiles or ids) and regions whose events reach the queue. Default: every account, all its regions. */
+	sources?: Array<{account: string; regions?: string[]}>;
+	/** Other accounts (profiles or ids) the queue policy lets read and delete; the owner always may. */
+	consumers?: string[];
+	/** Seconds from the state change to the message being in the queue: a number or [min, max]. Default 0. */
+	delaySeconds?: number | [number, number];
+	/** Share (0-1) of events delivered twice: two messages, one event id (at least once). */
+	duplicates?: number;
+	/** Each delivery waits a further random 0..N seconds, so events this close arrive in any order. */
+	reorderSeconds?: number;
+	/** The queue refuses every call with AccessDenied (its policy does not let the caller in). */
+	refuse?: boolean;
+	/** The queue is deleted: calls answer QueueDoesNotExist and events are lost until it is created again. */
+	deleted?: boolean;
+	/** An event storm: `executions` starts spread over `seconds` (default 60), `afterSeconds` (default 0) after opening. */
+	storm?: {executions: number; afterSeconds?: number; seconds?: number};
+};
+
 export type Scenario = {
 	accounts: Array<{profile: string; accountId: string; regions: string[]}>;
 	pipelines: ScenarioPipeline[];
 	faults?: FaultOptions;
+	events?: EventFeedOptions;
 };

@@ -5,7 +5,7 @@
 
 import {RealClock, type Clock} from '../shared/clock.js';
 import {writeAwsDir, type AwsDirFiles} from './aws-dir.js';
-import type {FaultOptions, SimWorld} from './contract.js';
+import type {EventQueueAddress, FaultOptions, SimWorld} from './contract.js';
 import {listenSim} from './http/server.js';
 import type {SimStats} from './http/stats.js';
 import type {SsoPortal} from './http/sso-portal.js';
@@ -36,6 +36,14 @@ export type RunningSim = {
 	resetStats(): void;
 	/** The SSO portal served on the same port (see sso.ts for profiles, login and expiry). */
 	sso: SsoPortal;
+	/**
+	 * The URL of the (first) queue CodePipeline's events reach (the scenario's `events`), e.g.
+	 * http://127.0.0.1:45123/471120983365/pipetop-events; undefined when the scenario has no feed.
+	 * Read it with the central account's keys (`eventQueues[0].profile`) in `eventQueues[0].region`.
+	 */
+	eventsQueueUrl: string | undefined;
+	/** Every queue of the feed (one per console with `events.queueNames`), each with its URL. */
+	eventQueues: Array<EventQueueAddress & {url: string}>;
 	/** Writes AWS CLI/SDK config and credentials for every account, pointing at this sim. */
 	writeAwsDir(dir: string): Promise<AwsDirFiles>;
 	/** Closes every socket, including keep-alive ones and calls held by dead regions. */
@@ -61,7 +69,10 @@ export async function startSim(options: StartSimOptions): Promise<RunningSim> {
 	});
 	const url = `http://${dialHost(host)}:${server.port}`;
 	const {front} = server;
+	const eventQueues = (options.world.eventQueues?.() ?? []).map(queue => ({...queue, url: `${url}/${queue.accountId}/${queue.name}`}));
 	return {
+		eventQueues,
+		eventsQueueUrl: eventQueues[0]?.url,
 		url,
 		port: server.port,
 		world: options.world,

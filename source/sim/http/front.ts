@@ -12,7 +12,7 @@ import {FaultInjector, type Caller} from './faults.js';
 import {retypeJson, truncateJson} from './malform.js';
 import {misbehaveAnswer, unrenameInput} from './misbehave.js';
 import {requestIdSequence} from './prng.js';
-import {JSON_CONTENT_TYPE, errorAnswer, internalFailure, parseJsonBody, parseTarget, serviceUnavailable, successAnswer, type WireAnswer} from './protocol.js';
+import {contentTypeOf, errorAnswer, internalFailure, parseJsonBody, parseTarget, serviceUnavailable, successAnswer, type WireAnswer} from './protocol.js';
 import {verifySignature} from './sigv4.js';
 import {SsoPortal} from './sso-portal.js';
 import {StatsRecorder} from './stats.js';
@@ -54,7 +54,7 @@ export class SimFront {
 		this.serve(request, response).catch((error: unknown) => {
 			this.logInternal(error);
 			try {
-				this.send(response, this.nextRequestId(), errorAnswer(internalFailure()));
+				this.send(response, this.nextRequestId(), errorAnswer(internalFailure()), contentTypeOf(undefined));
 			} catch {
 				response.destroy();
 			}
@@ -76,10 +76,12 @@ export class SimFront {
 	private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		this.stats.request();
 		const requestId = this.nextRequestId();
-		const fail = (error: SimError) => this.send(response, requestId, errorAnswer(error));
+		let contentType = contentTypeOf(undefined);
+		const fail = (error: SimError) => this.send(response, requestId, errorAnswer(error), contentType);
 
 		const target = parseTarget(request.headers['x-amz-target'] as string | undefined);
 		if (target instanceof SimError) return fail(target);
+		contentType = contentTypeOf(target.service);
 		this.stats.operation(target.operation);
 		// JSON 1.1 services take POST only; any path is accepted so the sim can sit behind a prefix.
 		if (request.method !== 'POST') return fail(new SimError('UnknownOperationException', `${request.method} is not supported: use POST.`, 400));
@@ -123,7 +125,7 @@ export class SimFront {
 		if (parsed instanceof SimError) return fail(parsed);
 		const misbehave = this.faults.misbehaviour(faultCaller);
 		const input = unrenameInput(parsed, misbehave);
-		const context: OperationContext = {service: target.service, accountId: account.accountId, region, accessKeyId: caller.accessKeyId, requestId};
+		const context: OperationContext = {service: target.service, accountId: account.accountId, region, accessKeyId: caller.accessKeyId, requestId, host: request.headers.host};
 		this.stats.handled(target.operation);
 		let result: unknown;
 		try {
@@ -145,12 +147,12 @@ export class SimFront {
 		const text = JSON.stringify(result ?? {});
 		if (admission.malform) {
 			this.stats.count('malformed');
-			return this.send(response, requestId, successAnswer(admission.malform === 'truncate' ? truncateJson(text) : retypeJson(result ?? {})));
+			return this.send(response, requestId, successAnswer(admission.malform === 'truncate' ? truncateJson(text) : retypeJson(result ?? {})), contentType);
 		}
-		this.send(response, requestId, successAnswer(text));
+		this.send(response, requestId, successAnswer(text), contentType);
 	}
 
-	private send(response: ServerResponse, requestId: string, answer: WireAnswer): void {
+	private send(response: ServerResponse, requestId: string, answer: WireAnswer, contentType: string): void {
 		if (response.destroyed) return;
 		if (response.headersSent) {
 			// Half an answer is out (only a failure while writing gets here): end the connection.
@@ -160,7 +162,7 @@ export class SimFront {
 		if (answer.status >= 300) this.stats.error(answer.headers['x-amzn-ErrorType'] ?? 'Unknown');
 		response.writeHead(answer.status, {
 			...answer.headers,
-			'Content-Type': JSON_CONTENT_TYPE,
+			'Content-Type': contentType,
 			'Content-Length': Buffer.byteLength(answer.body),
 			'x-amzn-RequestId': requestId,
 		});

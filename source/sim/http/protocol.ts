@@ -1,17 +1,24 @@
 /**
- * The AWS JSON 1.1 protocol as the sim speaks it: which service an `X-Amz-Target` names, how a
- * body is read, and how answers and errors are shaped on the wire.
+ * The AWS JSON protocols as the sim speaks them (1.1 for CodePipeline, CodeBuild and Logs, 1.0
+ * for SQS): which service an `X-Amz-Target` names, how a body is read, and how answers and
+ * errors are shaped on the wire.
  */
 
 import {SimError, type SimService} from '../contract.js';
 
 export const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 
+/** SQS speaks AWS JSON 1.0 (botocore's sqs model: protocol json, jsonVersion 1.0). */
+export function contentTypeOf(service: SimService | undefined): string {
+	return service === 'sqs' ? 'application/x-amz-json-1.0' : JSON_CONTENT_TYPE;
+}
+
 /** Target prefix -> service. The service is also the SigV4 signing name and the IAM prefix. */
 const TARGET_PREFIXES: Record<string, SimService> = {
 	CodePipeline_20150709: 'codepipeline',
 	CodeBuild_20161006: 'codebuild',
 	Logs_20140328: 'logs',
+	AmazonSQS: 'sqs',
 };
 
 export type Target = {service: SimService; operation: string};
@@ -68,7 +75,7 @@ export function errorAnswer(error: SimError): WireAnswer {
 	return {
 		status,
 		// The SDK reads the code from x-amzn-ErrorType first, then __type; send both as AWS does.
-		headers: {'x-amzn-ErrorType': code},
+		headers: {...error.headers, 'x-amzn-ErrorType': code},
 		body: JSON.stringify({__type: code, message: error.message}),
 	};
 }

@@ -128,7 +128,9 @@ export function demoScenario(): Scenario {
 		}
 	}
 	withDeploymentWindow(pipelines, 'image-resizer-prod', 'Deploy');
-	return {accounts: DEMO_ACCOUNTS.map(account => ({...account, regions: [...account.regions]})), pipelines};
+	// Every account's CodePipeline events reach one queue in prod, as an organisation would route them.
+	const events = {account: 'prod', region: 'us-east-1', queueName: 'pipetop-events'};
+	return {accounts: DEMO_ACCOUNTS.map(account => ({...account, regions: [...account.regions]})), pipelines, events};
 }
 
 /**

@@ -9,6 +9,7 @@ import {SimError} from '../contract.js';
 import {parseDeclaration} from '../world/declaration.js';
 import type {PipelineDeclaration} from '../world/model.js';
 import type {WorldScenarioPipeline} from './types.js';
+import {checkEvents} from './validate-events.js';
 
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
@@ -68,7 +69,7 @@ export function checkScenario(value: unknown, where = 'scenario'): PipelineDecla
 			for (const [action, behaviour] of Object.entries(pipeline.behaviour ?? {})) {
 				const [stageName, actionName] = action.split('/');
 				const stage = declaration.stages.find(candidate => candidate.name === stageName);
-				// "Stage/beforeEntry" times the stage's entry condition (engine/conditions.ts).
+				// "Stage/beforeEntry" times the stage's entry condition (execution/conditions.ts).
 				const entryCondition = actionName === 'beforeEntry' && stage?.beforeEntry !== undefined && !stage.actions.some(candidate => candidate.name === actionName);
 				if (!entryCondition && !stage?.actions.some(candidate => candidate.name === actionName)) {
 					fail(`${label}.behaviour key "${action}" names no action (use "Stage/Action", or "Stage/beforeEntry" for a stage with an entry condition)`);
@@ -89,5 +90,6 @@ export function checkScenario(value: unknown, where = 'scenario'): PipelineDecla
 		if (pipeline.startEverySeconds !== undefined && !(typeof pipeline.startEverySeconds === 'number' && pipeline.startEverySeconds > 0)) fail(`${label}.startEverySeconds must be a positive number`);
 		if (pipeline.history !== undefined && !(Number.isInteger(pipeline.history) && pipeline.history >= 0)) fail(`${label}.history must be a whole number >= 0`);
 	});
+	checkEvents(scenario.events, scenario.accounts as Array<{profile: string; accountId: string; regions: string[]}>, fail);
 	return declarations;
 }

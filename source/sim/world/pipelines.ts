@@ -1,8 +1,8 @@
 /** Creating, updating and deleting pipeline records (shared by the API and scenario loading). */
 
 import {SimError} from '../contract.js';
-import {touch, type Engine} from './engine/context.js';
-import {scheduleNextStart} from './engine/triggers.js';
+import {touch, type Engine} from './execution/context.js';
+import {scheduleNextStart} from './execution/triggers.js';
 import type {Behaviour, Pipeline, PipelineDeclaration} from './model.js';
 import {Rng} from './random.js';
 import type {RegionState} from './registry.js';

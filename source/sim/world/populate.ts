@@ -8,10 +8,10 @@
 import type {Scenario, SimAccount} from '../contract.js';
 import type {WorldScenarioPipeline} from '../scenarios/types.js';
 import {parseDeclaration} from './declaration.js';
-import type {Engine} from './engine/context.js';
+import type {Engine} from './execution/context.js';
 import type {PipelineDeclaration} from './model.js';
-import {setTransition} from './engine/transitions.js';
-import {automaticTrigger, defaultVariables, startExecution} from './engine/triggers.js';
+import {setTransition} from './execution/transitions.js';
+import {automaticTrigger, defaultVariables, startExecution} from './execution/triggers.js';
 import {addPipeline, startSchedule} from './pipelines.js';
 import {Rng} from './random.js';
 

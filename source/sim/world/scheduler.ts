@@ -19,7 +19,7 @@ export class Scheduler {
 	private readonly heap: WorldEvent[] = [];
 	private seq = 0;
 	private armed: {due: number; handle: TimerHandle} | undefined;
-	/** Set while an event runs: the engine's idea of the present. */
+	/** Set while an event runs: the execution modules' idea of the present. */
 	private override: number | undefined;
 	private running = false;
 	private stopped = false;

@@ -5,17 +5,20 @@
  */
 
 import type {Clock} from '../../shared/clock.js';
-import {SimError, type OperationContext, type Scenario, type SimAccount, type SimService, type SimWorld} from '../contract.js';
-import type {Engine} from './engine/context.js';
-import {startExecution} from './engine/triggers.js';
+import {SimError, type EventQueueAddress, type OperationContext, type Scenario, type SimAccount, type SimService, type SimWorld} from '../contract.js';
+import {SQS_OPERATIONS, SqsService} from '../services/sqs/index.js';
+import {openEventFeed, type EventFeed} from './events/index.js';
+import type {Engine} from './execution/context.js';
+import {startExecution} from './execution/triggers.js';
 import {HANDLERS} from './ops/index.js';
 import type {Call} from './ops/call.js';
-import type {PipelineDeclaration} from './model.js';
+import type {Pipeline, PipelineDeclaration} from './model.js';
 import {simAccounts} from './keys.js';
 import {PageTokens} from './paging.js';
 import {RegionState} from './registry.js';
 import {Scheduler} from './scheduler.js';
 import {populate} from './populate.js';
+import {Rng} from './random.js';
 
 export type WorldOptions = {
 	scenario: Scenario;
@@ -47,6 +50,10 @@ export class World implements SimWorld {
 	private readonly accountList: SimAccount[];
 	private readonly byKey = new Map<string, SimAccount>();
 	private readonly tokens: PageTokens;
+	/** The queues (SQS), in every account and region. */
+	readonly sqs: SqsService;
+	/** CodePipeline's events on their way to the scenario's queue; undefined without `events`. */
+	readonly events: EventFeed | undefined;
 
 	/** `declarations`: the scenario's pipelines already parsed (createWorld checked them), by index. */
 	constructor(options: WorldOptions, declarations?: PipelineDeclaration[]) {
@@ -58,12 +65,21 @@ export class World implements SimWorld {
 			region: (accountId, region) => this.region(accountId, region),
 			retain: options.retainExecutions ?? defaultRetention(options.scenario.pipelines.length),
 			maxActive: options.maxActiveExecutions ?? 50,
+			observer: undefined,
 		};
 		this.accountList = simAccounts(seed, options.scenario.accounts);
 		for (const account of this.accountList) this.byKey.set(account.accessKeyId, account);
 		this.tokens = new PageTokens(`pipetop-sim-pages-${seed}`);
 		populate(this.engine, options.scenario, this.accountList, declarations);
 		this.scheduler.runDue();
+		this.sqs = new SqsService(this.scheduler, Rng.derive(seed, 'sqs'));
+		// Opened after the history is played: the queue carries what happens from now on.
+		const events = options.scenario.events;
+		this.events = events ? openEventFeed(this.engine, this.sqs.queues, this.accountList, events, () => this.allPipelines()) : undefined;
+	}
+
+	eventQueues(): EventQueueAddress[] {
+		return (this.events?.targets ?? []).map(({address}) => ({accountId: address.accountId, profile: address.profile, region: address.region, name: address.name}));
 	}
 
 	accounts(): SimAccount[] {
@@ -73,15 +89,17 @@ export class World implements SimWorld {
 	handle(context: OperationContext, operation: string, input: Record<string, unknown>): unknown {
 		// A late timer (RealClock) must never make an answer lag behind the clock.
 		this.scheduler.runDue();
+		const account = this.byKey.get(context.accessKeyId) ?? this.accountList.find(entry => entry.accountId === context.accountId);
+		const caller = `arn:aws:iam::${context.accountId}:user/${account?.profile ?? context.accessKeyId}`;
+		if (context.service === 'sqs') return this.sqs.handle(context, operation, input ?? {}, caller);
 		const handler = HANDLERS[context.service]?.[operation];
 		if (!handler) throw new SimError('UnknownOperationException', `The operation ${operation} is not supported by the embedded ${context.service} service.`);
-		const account = this.byKey.get(context.accessKeyId) ?? this.accountList.find(entry => entry.accountId === context.accountId);
 		const call: Call = {
 			context,
 			engine: this.engine,
 			regionState: this.region(context.accountId, context.region),
 			tokens: this.tokens,
-			caller: `arn:aws:iam::${context.accountId}:user/${account?.profile ?? context.accessKeyId}`,
+			caller,
 			now: this.scheduler.now(),
 		};
 		return handler(call, input ?? {});
@@ -114,7 +132,8 @@ export class World implements SimWorld {
 
 	/** handle() for a profile, region and operation; the service follows from the operation name. */
 	call(profileOrId: string, region: string | undefined, operation: string, input: Record<string, unknown> = {}): unknown {
-		const service: SimService = operation === 'BatchGetBuilds' ? 'codebuild' : operation === 'GetLogEvents' || operation === 'FilterLogEvents' ? 'logs' : 'codepipeline';
+		const service: SimService =
+			operation === 'BatchGetBuilds' ? 'codebuild' : operation === 'GetLogEvents' || operation === 'FilterLogEvents' ? 'logs' : operation in SQS_OPERATIONS ? 'sqs' : 'codepipeline';
 		return this.handle(this.context(profileOrId, region, service), operation, input);
 	}
 
@@ -125,6 +144,12 @@ export class World implements SimWorld {
 		if (!pipeline) throw new SimError('PipelineNotFoundException', `Account '${account.accountId}' does not have a pipeline with name '${pipelineName}'`);
 		const variables = pipeline.declaration.variables?.map(variable => ({name: variable.name, resolvedValue: variable.defaultValue ?? ''}));
 		return startExecution(this.engine, pipeline, {trigger: {triggerType: 'StartPipelineExecution', triggerDetail: `arn:aws:iam::${account.accountId}:user/${account.profile}`}, variables}).id;
+	}
+
+	private allPipelines(): Pipeline[] {
+		const list: Pipeline[] = [];
+		for (const state of this.regionStates()) list.push(...state.pipelines.values());
+		return list;
 	}
 
 	/** Every pipeline: where it lives and its name. */

@@ -3,23 +3,15 @@
  * the sim writes, the endpoint from --endpoint-url. Skipped (and says so) where `aws` is not on PATH.
  */
 
-import {execFile, execFileSync} from 'node:child_process';
+import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {awsCliAvailable} from '../../helpers/aws-cli.js';
 import {ACCOUNTS, startHarness, type SimHarness} from './helpers/sim.js';
 
 const run = promisify(execFile);
 
-function awsAvailable(): boolean {
-	try {
-		execFileSync('aws', ['--version'], {stdio: 'ignore'});
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-const HAS_AWS = awsAvailable();
+const HAS_AWS = awsCliAvailable();
 const SEED_FILE = new URL('../../fixtures/sim/seed-000-pipeline.json', import.meta.url).pathname;
 
 describe.skipIf(!HAS_AWS)(`the real AWS CLI${HAS_AWS ? '' : ' (skipped: `aws` is not on PATH)'}`, () => {

@@ -4,7 +4,7 @@
  * artifacts; outputs carry the output artifacts, the external run and source output variables.
  */
 
-import {artifactBucket, artifactKey} from '../artifacts.js';
+import {artifactLocations} from '../artifacts.js';
 import type {ActionRun, Pipeline} from '../model.js';
 import {actionRegion, externalUrl, sourceVariables} from '../providers.js';
 import {seconds} from '../time.js';
@@ -31,7 +31,6 @@ function detail(pipeline: Pipeline, run: ActionRun): Record<string, unknown> {
 	const action = run.action;
 	const execution = run.execution;
 	const region = actionRegion(pipeline, action);
-	const bucket = artifactBucket(execution.declaration, region);
 	const configuration = action.configuration ?? {};
 	const source = sourceOf(run);
 	const finished = run.status !== 'InProgress';
@@ -51,11 +50,11 @@ function detail(pipeline: Pipeline, run: ActionRun): Record<string, unknown> {
 			resolvedConfiguration: resolve(run, configuration),
 			roleArn: action.roleArn ?? execution.declaration.roleArn,
 			region,
-			inputArtifacts: action.inputArtifacts.map(artifact => ({name: artifact.name, s3location: {bucket, key: artifactKey(execution.pipeline.name, execution.id, artifact.name)}})),
+			inputArtifacts: artifactLocations(execution, region, action.inputArtifacts),
 			namespace: action.namespace,
 		}),
 		output: compact({
-			outputArtifacts: run.status === 'Succeeded' ? action.outputArtifacts.map(artifact => ({name: artifact.name, s3location: {bucket, key: artifactKey(execution.pipeline.name, execution.id, artifact.name)}})) : [],
+			outputArtifacts: run.status === 'Succeeded' ? artifactLocations(execution, region, action.outputArtifacts) : [],
 			executionResult: compact({
 				externalExecutionId: externalIdOf(run),
 				externalExecutionSummary: finished || source ? summaryOf(run) : undefined,

@@ -1,7 +1,7 @@
 /** What every operation handler gets: the world's parts and the caller. */
 
 import {SimError, type OperationContext} from '../../contract.js';
-import type {Engine} from '../engine/context.js';
+import type {Engine} from '../execution/context.js';
 import type {Pipeline} from '../model.js';
 import type {PageTokens} from '../paging.js';
 import type {RegionState} from '../registry.js';

@@ -1,10 +1,10 @@
 /** StartPipelineExecution, StopPipelineExecution, RetryStageExecution, PutApprovalResult. */
 
 import {SimError} from '../../contract.js';
-import {answerApproval} from '../engine/approval.js';
-import {retryStage} from '../engine/retry.js';
-import {stopExecution} from '../engine/stop.js';
-import {startExecution} from '../engine/triggers.js';
+import {answerApproval} from '../execution/approval.js';
+import {retryStage} from '../execution/retry.js';
+import {stopExecution} from '../execution/stop.js';
+import {startExecution} from '../execution/triggers.js';
 import type {Pipeline} from '../model.js';
 import {seconds} from '../time.js';
 import {EXECUTION_ID_PATTERN, EXECUTION_ID_PATTERN_TEXT, check} from '../validate.js';

@@ -11,7 +11,8 @@ import {createPipeline, deletePipeline, getPipeline, listPipelines, updatePipeli
 import {disableStageTransition, enableStageTransition, overrideStageCondition, rollbackStageOperation} from './stages.js';
 import {getPipelineState} from './state.js';
 
-export const HANDLERS: Record<SimService, Record<string, Handler>> = {
+/** SQS is answered by its own service (source/sim/services/sqs/), not by these handlers. */
+export const HANDLERS: Partial<Record<SimService, Record<string, Handler>>> = {
 	codepipeline: {
 		CreatePipeline: createPipeline,
 		UpdatePipeline: updatePipeline,

@@ -2,7 +2,7 @@
 
 import {SimError} from '../../contract.js';
 import {parseDeclaration, parseTags} from '../declaration.js';
-import {startExecution} from '../engine/triggers.js';
+import {startExecution} from '../execution/triggers.js';
 import {addPipeline, removePipeline, replaceDeclaration} from '../pipelines.js';
 import {seconds} from '../time.js';
 import {check} from '../validate.js';

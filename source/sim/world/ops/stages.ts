@@ -1,9 +1,10 @@
 /** EnableStageTransition, DisableStageTransition, RollbackStage, OverrideStageCondition. */
 
 import {SimError} from '../../contract.js';
-import {gateInProgress, overrideGate} from '../engine/conditions.js';
-import {rollbackStage} from '../engine/rollback.js';
-import {setTransition} from '../engine/transitions.js';
+import {gateInProgress} from '../execution/conditions.js';
+import {overrideGate} from '../execution/override.js';
+import {rollbackStage} from '../execution/rollback.js';
+import {setTransition} from '../execution/transitions.js';
 import {check} from '../validate.js';
 import {findExecution} from './executions.js';
 import {findPipeline, requireStage, type Handler} from './call.js';
@@ -50,7 +51,7 @@ export const rollbackStageOperation: Handler = (call, input) => {
 
 /**
  * BEFORE_ENTRY: accepted while the stage's entry condition holds this execution at the door
- * (see engine/conditions.ts); the execution goes in. ON_SUCCESS conditions are not evaluated
+ * (see execution/conditions.ts); the execution goes in. ON_SUCCESS conditions are not evaluated
  * here, so there is never one in progress to override.
  */
 export const overrideStageCondition: Handler = (call, input) => {

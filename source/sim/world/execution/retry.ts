@@ -8,7 +8,7 @@
 import {SimError} from '../../contract.js';
 import type {Execution} from '../model.js';
 import {slotOf, touch, type Engine} from './context.js';
-import {startGroup} from './stage.js';
+import {advance} from './step.js';
 
 export function retryStage(engine: Engine, execution: Execution, stageName: string, mode: 'FAILED_ACTIONS' | 'ALL_ACTIONS'): void {
 	const pipeline = execution.pipeline;
@@ -44,5 +44,7 @@ export function retryStage(engine: Engine, execution: Execution, stageName: stri
 	slot.occupants.add(execution);
 	slot.latest = run;
 	touch(pipeline);
-	startGroup(engine, execution, run);
+	engine.observer?.executionChanged(execution, 'RESUMED');
+	engine.observer?.stageChanged(execution, run, 'RESUMED');
+	advance(engine, execution);
 }

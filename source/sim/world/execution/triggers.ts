@@ -9,7 +9,7 @@ import {SimError} from '../../contract.js';
 import type {Execution, ExecutionType, Pipeline, SourceRevision, Trigger} from '../model.js';
 import {newSourceRevision} from '../providers.js';
 import {touch, type Engine} from './context.js';
-import {arrive} from './flow.js';
+import {arrive} from './step.js';
 
 export type NewExecution = {
 	trigger: Trigger;
@@ -75,6 +75,7 @@ export function startExecution(engine: Engine, pipeline: Pipeline, options: NewE
 	pipeline.byId.set(execution.id, execution);
 	if (options.clientToken) pipeline.clientTokens.set(options.clientToken, execution);
 	touch(pipeline);
+	engine.observer?.executionChanged(execution, 'STARTED');
 	const first = options.onlyStage ? declaration.stages.findIndex(stage => stage.name === options.onlyStage) : 0;
 	arrive(engine, execution, Math.max(0, first));
 	return execution;

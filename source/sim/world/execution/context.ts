@@ -1,5 +1,5 @@
 /**
- * What the engine modules share: the scheduler (time), the regions (for builds in other regions),
+ * What the execution modules share: the scheduler (time), the regions (for builds in other regions),
  * retention, and small helpers every module needs (marking a pipeline changed, finding a stage's
  * slot).
  */
@@ -7,6 +7,7 @@
 import type {Pipeline, StageSlot, Transition} from '../model.js';
 import type {RegionState} from '../registry.js';
 import type {Scheduler} from '../scheduler.js';
+import type {ExecutionObserver} from './observer.js';
 
 export type Engine = {
 	scheduler: Scheduler;
@@ -16,6 +17,8 @@ export type Engine = {
 	retain: number;
 	/** Most executions in progress per pipeline; starts beyond it are refused. */
 	maxActive: number;
+	/** Told of every state change (the EventBridge feed); undefined when nobody listens. */
+	observer: ExecutionObserver | undefined;
 };
 
 /** Marks the pipeline changed: its cached GetPipelineState answer is stale. */

@@ -5,12 +5,16 @@
  * Rules are not run for real: they take the scenario's behaviour for "Stage/beforeEntry"
  * (seconds, outcomes cycled), by default 30 s and Succeeded. onSuccess and onFailure conditions
  * are accepted in declarations but not evaluated.
+ *
+ * This module keeps the gate's own state only; what the stage does once the gate is decided is
+ * step.ts's business (the `decided` callback given to openGate, and the callers of closeGate).
  */
 
 import type {Execution, Gate, GateRule, RuleStatus, StageDeclaration, StageRun} from '../model.js';
 import {touch, type Engine} from './context.js';
-import {stageDone} from './flow.js';
-import {startStage} from './stage.js';
+
+/** Called once the rules have run: `passed` false fails the stage. */
+export type GateDecided = (engine: Engine, execution: Execution, run: StageRun, passed: boolean) => void;
 
 const DEFAULT_SECONDS = 30;
 
@@ -33,7 +37,7 @@ function setRules(gate: Gate, status: RuleStatus, now: number, summary?: (rule: 
 }
 
 /** Holds the execution at the stage's door when it declares entry conditions; false when it does not. */
-export function openGate(engine: Engine, execution: Execution, run: StageRun, stage: StageDeclaration): boolean {
+export function openGate(engine: Engine, execution: Execution, run: StageRun, stage: StageDeclaration, decided: GateDecided): boolean {
 	const declared = declaredConditions(stage);
 	if (declared.length === 0) return false;
 	const pipeline = execution.pipeline;
@@ -62,15 +66,13 @@ export function openGate(engine: Engine, execution: Execution, run: StageRun, st
 		if (outcome === 'Succeeded') {
 			gate.status = 'Succeeded';
 			setRules(gate, 'Succeeded', at);
-			startStage(engine, execution, run);
+			decided(engine, execution, run, true);
 			return;
 		}
 		gate.status = 'Failed';
 		gate.summary = 'A rule of the entry condition failed';
 		setRules(gate, 'Failed', at, rule => `Rule ${rule.name} failed`);
-		run.status = 'Failed';
-		execution.status = 'Failed';
-		stageDone(engine, execution, run);
+		decided(engine, execution, run, false);
 	});
 	return true;
 }
@@ -80,30 +82,19 @@ export function gateInProgress(run: StageRun | undefined): boolean {
 	return run?.gate?.status === 'InProgress';
 }
 
-/** OverrideStageCondition: the rules are abandoned and the execution goes in. */
-export function overrideGate(engine: Engine, execution: Execution, run: StageRun, caller: string): void {
+/**
+ * Ends a gate still in progress without deciding it: OverrideStageCondition ('Overridden', the
+ * execution goes in) or StopPipelineExecution ('Cancelled', the stage stops). The rules still
+ * running are abandoned; the caller moves the stage on.
+ */
+export function closeGate(engine: Engine, execution: Execution, run: StageRun, status: 'Overridden' | 'Cancelled', caller?: string): void {
 	const gate = run.gate as Gate;
 	const now = engine.scheduler.now();
 	engine.scheduler.cancel(gate.event);
 	gate.event = undefined;
-	gate.status = 'Overridden';
-	gate.summary = `Overridden by ${caller}`;
+	gate.status = status;
+	if (status === 'Overridden') gate.summary = `Overridden by ${caller}`;
 	gate.changed = now;
 	setRules(gate, 'Abandoned', now);
 	touch(execution.pipeline);
-	startStage(engine, execution, run);
-}
-
-/** StopPipelineExecution while the execution waits at the door: the stage ends Stopped. */
-export function cancelGate(engine: Engine, execution: Execution, run: StageRun): void {
-	const gate = run.gate as Gate;
-	const now = engine.scheduler.now();
-	engine.scheduler.cancel(gate.event);
-	gate.event = undefined;
-	gate.status = 'Cancelled';
-	gate.changed = now;
-	setRules(gate, 'Abandoned', now);
-	run.status = 'Stopped';
-	touch(execution.pipeline);
-	stageDone(engine, execution, run);
 }

@@ -1,19 +1,90 @@
 /**
- * How executions move through a pipeline: into the queue in front of a stage, into the stage when
- * its lock and its inbound transition allow, and on to the next stage or to the end.
+ * The execution state machine. One step function, advance(), moves an execution as far as it can
+ * go right now: it starts the next actions of its stage, or lets go of a stage whose run is over
+ * and sends the execution on to the next stage or to its end. Everything else that changes an
+ * execution (an action ending, a gate decided, a stop, a retry, an override) changes the
+ * records and then calls advance(); nothing else moves an execution between stages.
  *
+ * Between stages:
  * - SUPERSEDED: one execution may wait in front of a locked stage; a newer arrival replaces it and
  *   the older one ends Superseded. Superseding happens only between stages.
  * - QUEUED: executions wait in order and go through one at a time; never superseded.
  * - PARALLEL: no stage lock; executions run side by side.
  * A disabled inbound transition holds every mode in front of the stage until it is enabled.
+ *
+ * Inside a stage: actions grouped by runOrder. Every action of a group starts together; the next
+ * group starts only when every action of this one succeeded. A documented choice: when an action
+ * fails, the stage and the execution show Failed at once, while other actions of the same group
+ * run to their end (their results are kept); the stage is let go only when the last of them
+ * finishes. That window is when ALL_ACTIONS retry is refused.
  */
 
-import type {Execution, ExecutionStatus, Pipeline, StageDeclaration, StageRun, StageSlot} from '../model.js';
-import {slotOf, touch, type Engine} from './context.js';
-import {prune} from './prune.js';
+import {latestRun, type ActionRun, type Execution, type ExecutionStatus, type Pipeline, type StageDeclaration, type StageRun, type StageSlot} from '../model.js';
+import {finishActionRun, startAction} from './action-run.js';
 import {openGate} from './conditions.js';
-import {startStage} from './stage.js';
+import {slotOf, touch, type Engine} from './context.js';
+import {EXECUTION_EVENT, STAGE_EVENT} from './observer.js';
+import {prune} from './prune.js';
+
+/** Moves the execution as far as it can go now; does nothing while it waits for something. */
+export function advance(engine: Engine, execution: Execution): void {
+	// Waiting executions are let in by their stage's slot (admit); finished ones stay finished.
+	if (execution.where !== 'stage') return;
+	const run = execution.stageRuns[execution.stageRuns.length - 1];
+	if (run.gate?.status === 'InProgress') return;
+	if (run.status === 'InProgress') {
+		if (!runGroups(engine, execution, run)) return;
+		run.status = 'Succeeded';
+		touch(execution.pipeline);
+	} else if (run.active > 0) {
+		// Failed or Stopping: the actions still running finish first.
+		return;
+	} else if (run.status === 'Stopping') {
+		run.status = 'Stopped';
+	}
+	leave(engine, execution, run);
+}
+
+/** Ends an action run still in progress and lets its stage react (the `Settle` of action-run.ts). */
+export function settleAction(engine: Engine, actionRun: ActionRun, status: 'Succeeded' | 'Failed' | 'Abandoned', updatedBy?: string): void {
+	if (!finishActionRun(engine, actionRun, status, updatedBy)) return;
+	const execution = actionRun.execution;
+	const run = execution.stageRuns.findLast(stageRun => stageRun.name === actionRun.stageName);
+	if (!run) return;
+	run.active--;
+	execution.lastUpdateTime = engine.scheduler.now();
+	touch(execution.pipeline);
+	if (actionRun.status === 'Failed' && run.status === 'InProgress') {
+		run.status = 'Failed';
+		execution.status = 'Failed';
+	}
+	advance(engine, execution);
+}
+
+/**
+ * Starts the current group's actions that still need to run, moving past groups with nothing to
+ * do. True when every group is done (the stage succeeded); false while actions run.
+ */
+function runGroups(engine: Engine, execution: Execution, run: StageRun): boolean {
+	const stage = execution.declaration.stages[run.index];
+	while (run.group < run.runOrders.length) {
+		const order = run.runOrders[run.group];
+		let started = 0;
+		for (const action of stage.actions) {
+			if (action.runOrder !== order) continue;
+			const previous = latestRun(execution, run, action.name);
+			// Done (a FAILED_ACTIONS retry keeps successes) or still running: leave it be.
+			if (previous && (previous.status === 'Succeeded' || previous.status === 'InProgress')) continue;
+			startAction(engine, execution, run, action, settleAction);
+			started++;
+			// An action that settles synchronously (never in practice) has already moved the stage on.
+			if (run.status !== 'InProgress') return false;
+		}
+		if (started > 0 || run.active > 0) return false;
+		run.group++;
+	}
+	return true;
+}
 
 export function stageNameAt(execution: Execution, index: number): string {
 	return execution.declaration.stages[index].name;
@@ -26,6 +97,7 @@ export function endExecution(engine: Engine, execution: Execution, status: Execu
 	execution.where = 'done';
 	execution.lastUpdateTime = engine.scheduler.now();
 	touch(execution.pipeline);
+	engine.observer?.executionChanged(execution, EXECUTION_EVENT[status]);
 	prune(engine, execution.pipeline);
 }
 
@@ -96,17 +168,28 @@ function enter(engine: Engine, execution: Execution, slot: StageSlot): void {
 	slot.latestExecution = execution;
 	execution.lastUpdateTime = engine.scheduler.now();
 	touch(execution.pipeline);
-	if (!openGate(engine, execution, run, stage)) startStage(engine, execution, run);
+	engine.observer?.stageChanged(execution, run, 'STARTED');
+	if (!openGate(engine, execution, run, stage, gateDecided)) advance(engine, execution);
+}
+
+/** The entry condition's rules have run: in it goes, or the stage fails. */
+function gateDecided(engine: Engine, execution: Execution, run: StageRun, passed: boolean): void {
+	if (!passed) {
+		run.status = 'Failed';
+		execution.status = 'Failed';
+	}
+	advance(engine, execution);
 }
 
 /**
  * A stage run is over (no action in progress): let go of the stage, then move the execution on
  * (Succeeded) or end it (Failed, Stopped).
  */
-export function stageDone(engine: Engine, execution: Execution, run: StageRun): void {
+function leave(engine: Engine, execution: Execution, run: StageRun): void {
 	const pipeline = execution.pipeline;
 	const slot = slotOf(pipeline, run.name);
 	slot.occupants.delete(execution);
+	engine.observer?.stageChanged(execution, run, STAGE_EVENT[run.status]);
 	if (run.status === 'Succeeded') {
 		const last = execution.onlyStage !== undefined || run.index >= execution.declaration.stages.length - 1;
 		if (last) endExecution(engine, execution, 'Succeeded');

@@ -9,10 +9,9 @@
 
 import {SimError} from '../../contract.js';
 import {runsOf, type Execution} from '../model.js';
-import {settle} from './actions.js';
-import {cancelGate, gateInProgress} from './conditions.js';
+import {closeGate, gateInProgress} from './conditions.js';
 import {slotOf, touch, type Engine} from './context.js';
-import {admit, endExecution, removeWaiting} from './flow.js';
+import {admit, advance, endExecution, removeWaiting, settleAction} from './step.js';
 
 export function stopExecution(engine: Engine, execution: Execution, abandon: boolean, reason: string | undefined): void {
 	if (execution.status === 'Stopping') {
@@ -33,17 +32,24 @@ export function stopExecution(engine: Engine, execution: Execution, abandon: boo
 		return;
 	}
 	const run = execution.stageRuns[execution.stageRuns.length - 1];
+	const already = execution.status === 'Stopping';
 	execution.status = 'Stopping';
 	run.status = 'Stopping';
 	execution.lastUpdateTime = engine.scheduler.now();
 	touch(execution.pipeline);
+	// A stop-and-abandon after a stop-and-wait changes no state: nothing new to tell.
+	if (!already) {
+		engine.observer?.executionChanged(execution, 'STOPPING');
+		engine.observer?.stageChanged(execution, run, 'STOPPING');
+	}
 	// Held at the door by an entry condition: no action runs, so the stage stops at once.
 	if (gateInProgress(run)) {
-		cancelGate(engine, execution, run);
+		closeGate(engine, execution, run, 'Cancelled');
+		advance(engine, execution);
 		return;
 	}
 	if (abandon) {
-		// settle() lets the stage react; the last one settled ends the stage as Stopped.
-		for (const actionRun of runsOf(execution, run)) if (actionRun.status === 'InProgress') settle(engine, actionRun, 'Abandoned');
+		// settleAction() lets the stage react; the last one settled ends the stage as Stopped.
+		for (const actionRun of runsOf(execution, run)) if (actionRun.status === 'InProgress') settleAction(engine, actionRun, 'Abandoned');
 	}
 }

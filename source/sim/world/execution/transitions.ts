@@ -7,7 +7,7 @@
 
 import type {Pipeline} from '../model.js';
 import {slotOf, touch, type Engine} from './context.js';
-import {admit} from './flow.js';
+import {admit} from './step.js';
 
 export function setTransition(engine: Engine, pipeline: Pipeline, stageName: string, type: 'Inbound' | 'Outbound', enabled: boolean, caller: string, reason?: string): void {
 	const stages = pipeline.declaration.stages;

@@ -7,7 +7,7 @@
 import {SimError} from '../../contract.js';
 import type {Pipeline} from '../model.js';
 import type {Engine} from './context.js';
-import {settle} from './actions.js';
+import {settleAction} from './step.js';
 
 export function answerApproval(
 	engine: Engine,
@@ -28,6 +28,6 @@ export function answerApproval(
 	run.summary = result.summary;
 	const now = engine.scheduler.now();
 	// Rejection leaves errorDetails empty: the reviewer's summary carries the reason (a documented choice).
-	settle(engine, run, result.status === 'Approved' ? 'Succeeded' : 'Failed', approver);
+	settleAction(engine, run, result.status === 'Approved' ? 'Succeeded' : 'Failed', approver);
 	return now;
 }

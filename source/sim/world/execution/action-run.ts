@@ -2,6 +2,9 @@
  * Running one action: how long it takes and how it ends (the scenario's behaviour for
  * "Stage/Action", cycled over its runs, or a plausible default for the category), what external
  * run it starts (a CodeBuild build, a deployment...), and the approval token of a manual approval.
+ *
+ * This module knows nothing of stages: when a run's time is up it hands the outcome to the
+ * `settle` it was started with (step.ts's settleAction), which moves the execution on.
  */
 
 import {artifactBucket} from '../artifacts.js';
@@ -10,12 +13,15 @@ import type {ActionDeclaration, ActionRun, Execution, StageRun} from '../model.j
 import {actionRegion, defaultSeconds, failureDetails, newExternalId} from '../providers.js';
 import {APPROVERS} from '../text.js';
 import {slotOf, touch, type Engine} from './context.js';
-import {actionSettled} from './stage.js';
+import {ACTION_EVENT} from './observer.js';
 
 /** A manual approval nobody answers fails after 7 days (unless the action sets timeoutInMinutes). */
 export const APPROVAL_TIMEOUT_MS = 7 * 24 * 3600 * 1000;
 
 type Outcome = 'Succeeded' | 'Failed';
+
+/** Ends an action run and lets its stage react (step.ts's settleAction). */
+export type Settle = (engine: Engine, actionRun: ActionRun, status: Outcome | 'Abandoned', updatedBy?: string) => void;
 
 /** "Stage/Action" per declared action, made once per declaration rather than once per run. */
 const behaviourKeys = new WeakMap<ActionDeclaration, string>();
@@ -62,7 +68,7 @@ function startBuild(engine: Engine, execution: Execution, actionRun: ActionRun, 
 	return build;
 }
 
-export function startAction(engine: Engine, execution: Execution, run: StageRun, action: ActionDeclaration): ActionRun {
+export function startAction(engine: Engine, execution: Execution, run: StageRun, action: ActionDeclaration, settle: Settle): ActionRun {
 	const pipeline = execution.pipeline;
 	const now = engine.scheduler.now();
 	// Every member set up front: one object shape for all runs keeps V8 fast and the objects small.
@@ -86,6 +92,7 @@ export function startAction(engine: Engine, execution: Execution, run: StageRun,
 	run.active++;
 	slotOf(pipeline, run.name).actionLatest.set(action.name, actionRun);
 	touch(pipeline);
+	engine.observer?.actionChanged(actionRun, 'STARTED');
 
 	const planned = plannedOutcome(execution, run, action);
 	const category = action.actionTypeId.category;
@@ -96,7 +103,7 @@ export function startAction(engine: Engine, execution: Execution, run: StageRun,
 		if (execution.mode === 'PARALLEL') actionRun.externalId = actionRun.token;
 		if (planned.outcome) {
 			const wait = (planned.seconds ?? pipeline.rng.int(300, 2400)) * 1000;
-			actionRun.event = engine.scheduler.after(wait, () => autoApprove(engine, actionRun, planned.outcome as Outcome));
+			actionRun.event = engine.scheduler.after(wait, () => autoApprove(engine, actionRun, planned.outcome as Outcome, settle));
 		} else {
 			const timeout = action.timeoutInMinutes ? action.timeoutInMinutes * 60_000 : APPROVAL_TIMEOUT_MS;
 			actionRun.event = engine.scheduler.after(timeout, () => {
@@ -125,7 +132,7 @@ export function startAction(engine: Engine, execution: Execution, run: StageRun,
 }
 
 /** A scenario's approval answered by a made-up reviewer after its delay. */
-function autoApprove(engine: Engine, actionRun: ActionRun, outcome: Outcome): void {
+function autoApprove(engine: Engine, actionRun: ActionRun, outcome: Outcome, settle: Settle): void {
 	const pipeline = actionRun.execution.pipeline;
 	const approver = pipeline.rng.pick(APPROVERS);
 	actionRun.updatedBy = `arn:aws:sts::${pipeline.accountId}:assumed-role/${approver}/${approver}`;
@@ -133,9 +140,12 @@ function autoApprove(engine: Engine, actionRun: ActionRun, outcome: Outcome): vo
 	settle(engine, actionRun, outcome);
 }
 
-/** Ends an action run that is still in progress, and lets its stage react. */
-export function settle(engine: Engine, actionRun: ActionRun, status: 'Succeeded' | 'Failed' | 'Abandoned', updatedBy?: string): void {
-	if (actionRun.status !== 'InProgress') return;
+/**
+ * Records the end of an action run that is still in progress (its build ends too); false when it
+ * had already ended. The stage's reaction is the caller's business.
+ */
+export function finishActionRun(engine: Engine, actionRun: ActionRun, status: Outcome | 'Abandoned', updatedBy?: string): boolean {
+	if (actionRun.status !== 'InProgress') return false;
 	engine.scheduler.cancel(actionRun.event);
 	actionRun.event = undefined;
 	const now = engine.scheduler.now();
@@ -149,5 +159,6 @@ export function settle(engine: Engine, actionRun: ActionRun, status: 'Succeeded'
 			build.stoppedAt = now;
 		} else build.status = status === 'Succeeded' ? 'SUCCEEDED' : 'FAILED';
 	}
-	actionSettled(engine, actionRun);
+	engine.observer?.actionChanged(actionRun, ACTION_EVENT[status]);
+	return true;
 }
