@@ -6,6 +6,7 @@
 import type {OperatorCommand} from '../actions/types.js';
 import {displayKey, normalizeKey} from './input/keys.js';
 import {describePromptWords} from './model/prompt-command.js';
+import {layerBindings, layerCommands, layerScopes, typingCommands, type LayerScope} from './layer-bindings.js';
 import type {Selection} from './model/selection.js';
 import type {ViewKind} from './views/registry.js';
 
@@ -40,6 +41,7 @@ export const Command = {
 	Transition: 'transition',
 	Rollback: 'rollback',
 	Override: 'override',
+	...layerCommands,
 } as const;
 
 export type CommandName = (typeof Command)[keyof typeof Command];
@@ -48,6 +50,7 @@ export type CommandName = (typeof Command)[keyof typeof Command];
 export const movementCommands: readonly CommandName[] = ['up', 'down', 'pageUp', 'pageDown', 'top', 'bottom'];
 export const everywhereCommands: readonly CommandName[] = ['back', 'quit', 'forceQuit', 'help', 'command', 'refresh'];
 export const textCommands: readonly CommandName[] = ['search', 'nextMatch', 'prevMatch', 'pager'];
+
 
 /** What a binding's "disabled now" check sees. */
 export type AvailabilityContext = {
@@ -76,8 +79,10 @@ export type CommandBinding = {
 	disabled?: (context: AvailabilityContext) => string | undefined;
 };
 
-/** A binding resolved against the views: the views whose key scope holds it, in registry order. */
-export type CommandSpec = CommandBinding & {views: readonly ViewKind[]};
+export type KeyScope = ViewKind | LayerScope;
+
+/** A binding resolved against the views: the views (and layers) whose key scope holds it, in registry order. */
+export type CommandSpec = CommandBinding & {views: readonly KeyScope[]};
 
 /** Each view's key scope: the commands whose keys act in it (from the view registry). */
 export type KeyScopes = Readonly<Record<ViewKind, readonly CommandName[]>>;
@@ -198,6 +203,7 @@ export const commandSpecs: readonly CommandBinding[] = [
 			disabled: operator(command),
 		}),
 	),
+	...layerBindings,
 ];
 
 export class KeymapError extends Error {
@@ -209,7 +215,7 @@ export type Keymap = {
 	/** Every view, in registry order. */
 	views: readonly ViewKind[];
 	/** The command a key runs in a view. */
-	commandFor(key: string, view: ViewKind): CommandSpec | undefined;
+	commandFor(key: string, view: KeyScope): CommandSpec | undefined;
 	keysOf(command: CommandName): string[];
 };
 
@@ -217,10 +223,12 @@ export type Keymap = {
 export function resolveKeymap(scopes: KeyScopes, overrides: Record<string, string | string[]> = {}): Keymap {
 	const known = new Map(commandSpecs.map(spec => [spec.command as string, spec]));
 	const views = Object.keys(scopes) as ViewKind[];
+	const all: Record<KeyScope, readonly CommandName[]> = {...scopes, ...layerScopes};
+	const inScopes = Object.keys(all) as KeyScope[];
 	const specs: CommandSpec[] = commandSpecs.map(spec => ({
 		...spec,
 		keys: [...spec.keys],
-		views: views.filter(view => scopes[view].includes(spec.command)),
+		views: inScopes.filter(scope => all[scope].includes(spec.command)),
 	}));
 	for (const [name, value] of Object.entries(overrides)) {
 		const spec = specs.find(candidate => candidate.command === name);
@@ -238,6 +246,11 @@ export function resolveKeymap(scopes: KeyScopes, overrides: Record<string, strin
 				);
 			}
 			if (key === 'ctrl+c') throw new KeymapError(`keys.${name}: ctrl+c always quits and cannot be rebound`);
+			if (typingCommands.has(spec.command) && isPrintable(key)) {
+				throw new KeymapError(`keys.${name}: "${key}" would be typed, not pressed (use a named key or ctrl+LETTER)`);
+			}
+			// Enter finishes the last field: it must never also send.
+			if (spec.command === 'dialogConfirm' && key === 'enter') throw new KeymapError(`keys.${name}: enter cannot send an action (it finishes the last field)`);
 			return key;
 		});
 	}
@@ -273,7 +286,12 @@ export function firstKeyLabel(keymap: Keymap, command: CommandName, ascii = fals
 	return key === undefined ? '' : displayKey(key, ascii);
 }
 
+/** A key that types a character (one printable character, or space). */
+function isPrintable(key: string): boolean {
+	return key === 'space' || [...key].length === 1;
+}
+
 /** Bindings of a view in table order: movement, navigation, then operator actions. */
-export function bindingsOf(keymap: Keymap, view: ViewKind): CommandSpec[] {
+export function bindingsOf(keymap: Keymap, view: KeyScope): CommandSpec[] {
 	return keymap.specs.filter(spec => spec.views.includes(view));
 }

@@ -3,6 +3,7 @@ import {keyEvents} from '../../source/ui/input/key-layers.js';
 import {eventKeyName, normalizeKey} from '../../source/ui/input/keys.js';
 import {commandSpecs, KeymapError} from '../../source/ui/keymap.js';
 import {consoleKeymap} from '../../source/ui/views/registry.js';
+import {dialogKey} from '../../source/ui/dialogs/dialog-key.js';
 
 const defaultKeymap = consoleKeymap();
 import type {Key} from 'ink';
@@ -96,6 +97,18 @@ describe('keymap', () => {
 		expect(() => consoleKeymap({forceQuit: 'x'})).toThrow(/cannot be rebound/);
 		// Swapping two keys is fine when both move.
 		expect(() => consoleKeymap({retry: 'q', quit: 'Q'})).not.toThrow();
+	});
+
+	test('dialog and prompt keys are bindings too: rebound, checked, and never typed away', () => {
+		const keymap = consoleKeymap({dialogConfirm: 'Y', promptClear: 'ctrl+k'});
+		// Only Y sends now; a typed y is text.
+		expect(dialogKey('y', noKey, keymap)).toEqual({command: undefined, text: 'y'});
+		expect(dialogKey('Y', {...noKey, shift: true}, keymap).command).toBe('dialogConfirm');
+		expect(keymap.commandFor('ctrl+k', 'prompt')?.command).toBe('promptClear');
+		expect(keymap.commandFor('ctrl+u', 'prompt')).toBeUndefined();
+		expect(() => consoleKeymap({dialogConfirm: 'enter'})).toThrow(/enter cannot send an action/);
+		expect(() => consoleKeymap({promptAccept: 'x'})).toThrow(/"x" would be typed, not pressed/);
+		expect(() => consoleKeymap({dialogCancel: 'q'})).toThrow(/would be typed/);
 	});
 
 	test('operator commands are disabled with the action layer’s reason', () => {

@@ -1,6 +1,7 @@
 import {Box, Text, useInput} from 'ink';
 import {useEffect, useRef, useState} from 'react';
 import type {ActionRequest, ActionResult} from '../../actions/types.js';
+import {useServices} from '../shell/services.js';
 import {useActionLayer} from './actions-context.js';
 import {dialogKey} from './dialog-key.js';
 import {ConfirmView, Details, ResultView, StepView, TargetHeader, useDialogStyle} from './dialog-parts.js';
@@ -23,6 +24,7 @@ const titles: Record<ActionRequest['command'], string> = {
  */
 export function ActionDialog(props: {request: ActionRequest; onClose(): void; maxDetailLines?: number}) {
 	const layer = useActionLayer();
+	const {keymap} = useServices();
 	const style = useDialogStyle();
 	const [state, setState] = useState<DialogState>(initialDialogState);
 	// Keys can arrive faster than React renders (key repeat, a pasted "yy"): the ref is the truth
@@ -50,7 +52,7 @@ export function ActionDialog(props: {request: ActionRequest; onClose(): void; ma
 	}, []);
 
 	useInput((input, key) => {
-		const {state: next, effect} = onKey(current.current, dialogKey(input, key));
+		const {state: next, effect} = onKey(current.current, dialogKey(input, key, keymap));
 		apply(next);
 		if (effect?.kind === 'close') onClose();
 		if (effect?.kind === 'send') {

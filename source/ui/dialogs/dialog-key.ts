@@ -1,19 +1,19 @@
 import type {Key} from 'ink';
-import type {DialogKey} from './dialog-state.js';
+import {eventKeyName} from '../input/keys.js';
+import type {Keymap} from '../keymap.js';
+import type {DialogCommand, DialogKey} from './dialog-state.js';
 
 /**
- * Ink's key event as the dialog sees it. Ctrl and Meta combinations are dropped: no mutation may
- * sit on them (tmux and shells take some), and they must not type into a field either.
+ * Ink's key event as the dialog sees it: the binding of its key in the keymap's `dialog` scope
+ * (so dialog keys are in `?`, docs/keys.md and follow rebinding), and the text it types. Ctrl and
+ * Meta combinations type nothing: no mutation may sit on them (tmux and shells take some), and
+ * they must not type into a field either.
  */
-export function dialogKey(input: string, key: Key): DialogKey {
-	if (key.escape) return {name: 'esc', text: ''};
-	if (key.return) return {name: 'enter', text: ''};
-	if (key.upArrow) return {name: 'up', text: ''};
-	if (key.downArrow) return {name: 'down', text: ''};
-	if (key.tab) return {name: 'tab', text: ''};
-	if (key.backspace || key.delete) return {name: 'backspace', text: ''};
-	if (key.ctrl || key.meta) return {name: 'other', text: ''};
+export function dialogKey(input: string, key: Key, keymap: Keymap): DialogKey {
+	const name = eventKeyName(input, key);
+	const command = name === undefined ? undefined : (keymap.commandFor(name, 'dialog')?.command as DialogCommand | undefined);
+	const named = key.escape || key.return || key.upArrow || key.downArrow || key.tab || key.backspace || key.delete;
+	if (named || key.ctrl || key.meta) return {command, text: ''};
 	// Anything else printable is text (a paste arrives as one string).
-	const text = input.replaceAll(/[\u0000-\u001F\u007F]/g, '');
-	return {name: 'other', text};
+	return {command, text: input.replaceAll(/[\u0000-\u001F\u007F]/g, '')};
 }

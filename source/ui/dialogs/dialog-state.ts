@@ -20,9 +20,21 @@ export type DialogState = {phase: DialogPhase; plan?: Plan; answers: Answers};
 /** What the component must do after a key: send the intent, or close the dialog. */
 export type DialogEffect = {kind: 'send'; intent: ActionIntent} | {kind: 'close'} | undefined;
 
-/** The key, reduced to what the dialog cares about. */
+/** The dialog's bindings in the keymap (its `dialog` key scope). */
+export type DialogCommand =
+	| 'dialogNext'
+	| 'dialogCancel'
+	| 'dialogUp'
+	| 'dialogDown'
+	| 'dialogErase'
+	| 'dialogConfirm'
+	| 'dialogDecline'
+	| 'dialogEdit'
+	| 'dialogResend';
+
+/** The key, reduced to what the dialog cares about: the binding it runs, and the text it types. */
 export type DialogKey = {
-	name: 'enter' | 'esc' | 'up' | 'down' | 'backspace' | 'tab' | 'other';
+	command?: DialogCommand;
 	/** Printable text typed or pasted (empty for named keys). */
 	text: string;
 };
@@ -73,20 +85,21 @@ function onStepKey(state: DialogState, key: DialogKey): DialogState {
 	const step = currentStep(state) as ActionStep;
 	if (step.kind === 'choice') {
 		const count = step.options.length;
-		if (key.name === 'up' || key.text === 'k') return {...state, phase: {...phase, cursor: (phase.cursor - 1 + count) % count, error: undefined}};
-		if (key.name === 'down' || key.text === 'j' || key.name === 'tab') return {...state, phase: {...phase, cursor: (phase.cursor + 1) % count, error: undefined}};
-		if (key.name !== 'enter') return state;
+		if (key.command === 'dialogUp') return {...state, phase: {...phase, cursor: (phase.cursor - 1 + count) % count, error: undefined}};
+		if (key.command === 'dialogDown') return {...state, phase: {...phase, cursor: (phase.cursor + 1) % count, error: undefined}};
+		if (key.command !== 'dialogNext') return state;
 		const option = step.options[phase.cursor];
 		if (option.disabledReason) return {...state, phase: {...phase, error: `${option.label}: ${option.disabledReason}`}};
 		return enterStep({...state, answers: dropGone(state.plan as Plan, {...state.answers, [step.id]: option.value})}, phase.index + 1);
 	}
-	if (key.name === 'backspace') return {...state, phase: {...phase, text: [...phase.text].slice(0, -1).join(''), error: undefined}};
-	if (key.name === 'enter') {
+	// In a text field every printable key types, whatever it is bound to elsewhere in the dialog.
+	if (key.text) return {...state, phase: {...phase, text: phase.text + key.text.replaceAll(/[\r\n\t]/g, ' '), error: undefined}};
+	if (key.command === 'dialogErase') return {...state, phase: {...phase, text: [...phase.text].slice(0, -1).join(''), error: undefined}};
+	if (key.command === 'dialogNext') {
 		const problem = step.validate(phase.text);
 		if (problem) return {...state, phase: {...phase, error: problem}};
 		return enterStep({...state, answers: {...state.answers, [step.id]: phase.text}}, phase.index + 1);
 	}
-	if (key.text) return {...state, phase: {...phase, text: phase.text + key.text.replaceAll(/[\r\n\t]/g, ' '), error: undefined}};
 	return state;
 }
 
@@ -100,18 +113,19 @@ export function onKey(state: DialogState, key: DialogKey): {state: DialogState; 
 	const {phase} = state;
 	switch (phase.kind) {
 		case 'loading':
-			return {state, effect: key.name === 'esc' ? {kind: 'close'} : undefined};
+			return {state, effect: key.command === 'dialogCancel' ? {kind: 'close'} : undefined};
 		case 'refused':
-			return {state, effect: key.name === 'esc' || key.name === 'enter' ? {kind: 'close'} : undefined};
+			return {state, effect: key.command === 'dialogCancel' || key.command === 'dialogNext' ? {kind: 'close'} : undefined};
 		case 'step':
-			if (key.name === 'esc') return {state, effect: {kind: 'close'}};
+			if (key.command === 'dialogCancel') return {state, effect: {kind: 'close'}};
 			return {state: onStepKey(state, key), effect: undefined};
 		case 'confirm': {
-			if (key.name === 'esc' || key.text === 'n') return {state, effect: {kind: 'close'}};
-			if (key.text === 'e' && state.plan && state.plan.steps(state.answers).length > 0) return {state: enterStep(state, 0), effect: undefined};
-			// Only `y` sends. Enter is refused on purpose: it is the key that finished the last field.
-			if (key.text === 'y' || key.text === 'Y') return {state: {...state, phase: {kind: 'sending', intent: phase.intent}}, effect: {kind: 'send', intent: phase.intent}};
-			if (key.name === 'enter') return {state: {...state, phase: {...phase, error: 'Enter does not confirm here: press y, or Esc to cancel'}}, effect: undefined};
+			if (key.command === 'dialogCancel' || key.command === 'dialogDecline') return {state, effect: {kind: 'close'}};
+			if (key.command === 'dialogEdit' && state.plan && state.plan.steps(state.answers).length > 0) return {state: enterStep(state, 0), effect: undefined};
+			// Only `y` (dialogConfirm, which the keymap keeps off Enter) sends. Enter is refused on
+			// purpose: it is the key that finished the last field.
+			if (key.command === 'dialogConfirm') return {state: {...state, phase: {kind: 'sending', intent: phase.intent}}, effect: {kind: 'send', intent: phase.intent}};
+			if (key.command === 'dialogNext') return {state: {...state, phase: {...phase, error: 'Enter does not confirm here: press y, or Esc to cancel'}}, effect: undefined};
 			return {state, effect: undefined};
 		}
 		case 'sending':
@@ -119,10 +133,10 @@ export function onKey(state: DialogState, key: DialogKey): {state: DialogState; 
 			return {state, effect: undefined};
 		case 'result': {
 			const {outcome} = phase.result;
-			if (phase.intent.resendSafe && (outcome === 'unknown' || outcome === 'failed') && key.text === 'r') {
+			if (phase.intent.resendSafe && (outcome === 'unknown' || outcome === 'failed') && key.command === 'dialogResend') {
 				return {state: {...state, phase: {kind: 'sending', intent: phase.intent}}, effect: {kind: 'send', intent: phase.intent}};
 			}
-			return {state, effect: key.name === 'esc' || key.name === 'enter' ? {kind: 'close'} : undefined};
+			return {state, effect: key.command === 'dialogCancel' || key.command === 'dialogNext' ? {kind: 'close'} : undefined};
 		}
 	}
 }

@@ -10,7 +10,8 @@ import {fit} from './text.js';
 /** `title` is how the view names itself (its registry entry). */
 export function helpLines(keymap: Keymap, view: ViewKind, title: string, context: AvailabilityContext | undefined, ascii: boolean): Line[] {
 	const specs = keymap.specs.filter(spec => spec.views.includes(view));
-	const keyWidth = Math.max(...specs.map(spec => keyLabel(spec, ascii).length), 4);
+	const layers = (scope: 'prompt' | 'dialog') => keymap.specs.filter(spec => spec.views.includes(scope));
+	const keyWidth = Math.max(...[...specs, ...layers('prompt'), ...layers('dialog')].map(spec => keyLabel(spec, ascii).length), 4);
 	const lines: Line[] = [line({text: `Keys in the ${title} view`, bold: true}), line({text: ''})];
 	const section = (title: string, members: CommandSpec[]) => {
 		if (members.length === 0) return;
@@ -21,7 +22,7 @@ export function helpLines(keymap: Keymap, view: ViewKind, title: string, context
 				line(
 					{text: `  ${fit(keyLabel(spec, ascii), keyWidth)}  `, bold: true, dim: Boolean(reason)},
 					{text: spec.description, dim: Boolean(reason)},
-					{text: spec.dangerous ? '  (asks to confirm)' : '', color: 'yellow'},
+					{text: spec.dangerous && spec.operator ? '  (asks to confirm)' : '', color: 'yellow'},
 					{text: reason ? `  — not now: ${reason}` : '', color: 'magenta'},
 				),
 			);
@@ -34,6 +35,8 @@ export function helpLines(keymap: Keymap, view: ViewKind, title: string, context
 		specs.filter(spec => !spec.operator && !['up', 'down', 'pageUp', 'pageDown', 'top', 'bottom'].includes(spec.command)),
 	);
 	section('Operator actions', specs.filter(spec => spec.operator));
+	section('At a prompt (filter, command, search): other keys type', layers('prompt'));
+	section('In an action dialog: in a text field other keys type', layers('dialog'));
 	lines.push(line({text: 'Filter: words match profile, account, region, name or status; all must match; !word excludes.', dim: true}));
 	lines.push(line({text: 'Keys can be changed in the config file ("keys": {"approve": "A"}).', dim: true}));
 	return lines;
@@ -46,7 +49,7 @@ export function keysMarkdown(keymap: Keymap): string {
 	const rows = keymap.specs.map(spec => {
 		const keys = spec.keys.map(key => `\`${escapeCell(displayKey(key, true))}\``).join(' ');
 		const views = spec.views.length === keymap.views.length ? 'all' : spec.views.join(', ');
-		const notes = [spec.dangerous ? 'asks to confirm' : '', spec.fixed ? 'cannot be rebound' : ''].filter(Boolean).join('; ');
+		const notes = [spec.dangerous ? (spec.operator ? 'asks to confirm' : 'sends') : '', spec.fixed ? 'cannot be rebound' : ''].filter(Boolean).join('; ');
 		return `| ${keys} | \`${spec.command}\` | ${escapeCell(spec.description)} | ${views} | ${notes} |`;
 	});
 	return [

@@ -24,11 +24,12 @@ export function usePromptKeys(): void {
 			const prompt = ui.getState().prompt;
 			if (!prompt) return false;
 			const edit = (text: string) => ui.dispatch({type: 'editPrompt', text});
-			switch (event.name) {
-				case 'esc':
+			// The prompt's own bindings (the keymap's `prompt` scope); every other key types.
+			switch (event.name === undefined ? undefined : keymap.commandFor(event.name, 'prompt')?.command) {
+				case 'promptCancel':
 					ui.dispatch({type: 'closePrompt', restore: true});
 					return true;
-				case 'enter': {
+				case 'promptAccept': {
 					const text = prompt.text.trim();
 					ui.dispatch({type: 'closePrompt'});
 					if (prompt.mode === 'command' && text) runPromptCommand(text, store.getState(), ui, {now: services.now, runBinding});
@@ -39,15 +40,14 @@ export function usePromptKeys(): void {
 					if (prompt.mode === 'filter') ui.dispatch({type: 'update', patch: {cursor: {index: 0}, offset: 0}});
 					return true;
 				}
-				case 'backspace':
-				case 'delete':
+				case 'promptErase':
 					if (prompt.text === '') ui.dispatch({type: 'closePrompt', restore: true});
 					else edit([...prompt.text].slice(0, -1).join(''));
 					return true;
-				case 'ctrl+u':
+				case 'promptClear':
 					edit('');
 					return true;
-				case 'ctrl+w':
+				case 'promptEraseWord':
 					edit(prompt.text.replace(/\S+\s*$/, ''));
 					return true;
 				default:

@@ -4,13 +4,19 @@ import {retryAction} from '../../../source/actions/retry.js';
 import {approveAction} from '../../../source/actions/approve.js';
 import type {ActionRequest} from '../../../source/actions/types.js';
 import {initialDialogState, onKey, prepared, sent, type DialogKey, type DialogState} from '../../../source/ui/dialogs/dialog-state.js';
+import {dialogKey} from '../../../source/ui/dialogs/dialog-key.js';
+import {consoleKeymap} from '../../../source/ui/views/registry.js';
 import {fleet, typicalPipeline} from '../../actions/fixture-state.js';
 import type {FleetState} from '../../../source/store/types.js';
 
-const enter: DialogKey = {name: 'enter', text: ''};
-const esc: DialogKey = {name: 'esc', text: ''};
-const down: DialogKey = {name: 'down', text: ''};
-const type = (text: string): DialogKey => ({name: 'other', text});
+// Keys as the dialog receives them: through the console's keymap, as dialog-key.ts reads Ink's events.
+const keymap = consoleKeymap();
+const noKey = {upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+	return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false};
+const enter: DialogKey = dialogKey('\r', {...noKey, return: true}, keymap);
+const esc: DialogKey = dialogKey('', {...noKey, escape: true}, keymap);
+const down: DialogKey = dialogKey('', {...noKey, downArrow: true}, keymap);
+const type = (text: string): DialogKey => dialogKey(text, noKey, keymap);
 
 async function open(state: FleetState, request: ActionRequest, module = approveAction): Promise<DialogState> {
 	let id = 0;
