@@ -89,7 +89,7 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 
 	const build = <S extends AwsService>(service: S): ClientOf<S> => {
 		// One provider for the source's clients, so one profile is read once.
-		credentials ??= profileCredentials(source.profile, source.paths, source.credentialsFromEnv);
+		credentials ??= profileCredentials(source.profile, source.paths, source.credentialsFromEnv, source.credentialKind);
 		const endpoint = source.endpoints[service];
 		// No endpoint of its own: tell the SDK to ignore configured endpoints too, or it would
 		// take the AWS_PROFILE profile's endpoint_url for every client (see codepipeline-facts.md).

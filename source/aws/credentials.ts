@@ -4,7 +4,9 @@
  */
 
 import {fromEnv, fromIni} from '@aws-sdk/credential-providers';
+import {processCredentials} from './credential-process.js';
 import type {AwsFilePaths} from './profiles.js';
+import type {CredentialKind} from './types.js';
 
 type Identity = Awaited<ReturnType<ReturnType<typeof fromIni>>>;
 export type CredentialProvider = () => Promise<Identity>;
@@ -17,8 +19,13 @@ const EXPIRY_MARGIN_MS = 5 * 60_000;
  * failure is never kept, so the next call reads the files (and the SSO token cache) again: an
  * `aws sso login` or a fixed credentials file is picked up without a restart.
  */
-export function profileCredentials(profile: string, paths: AwsFilePaths, fromEnvironment = false): CredentialProvider {
-	const provider = fromEnvironment ? fromEnv() : fromIni({profile, configFilepath: paths.configFile, filepath: paths.credentialsFile, ignoreCache: true});
+export function profileCredentials(profile: string, paths: AwsFilePaths, fromEnvironment = false, kind?: CredentialKind): CredentialProvider {
+	// A profile's own credential_process is run by pipetop, so that its failure can be told safely.
+	const provider = fromEnvironment
+		? fromEnv()
+		: kind === 'process'
+			? processCredentials(profile, paths)
+			: fromIni({profile, configFilepath: paths.configFile, filepath: paths.credentialsFile, ignoreCache: true});
 	let cached: Identity | undefined;
 	let pending: Promise<Identity> | undefined;
 	return async () => {

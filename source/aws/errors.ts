@@ -92,6 +92,14 @@ function oneLine(text: string, max = 300): string {
 	return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
+/**
+ * The SDK's credential_process provider (still used where a role's source_profile runs one)
+ * says "Command failed: COMMAND LINE\nWHAT IT PRINTED": either can hold a token. Keep neither.
+ */
+function safeProviderMessage(message: string): string {
+	return /Command failed:/i.test(message) ? 'a credential_process failed (its command line and what it printed are not shown)' : message;
+}
+
 function networkCode(error: ErrorLike): string | undefined {
 	for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
 		const code = (current as ErrorLike).code;
@@ -149,7 +157,7 @@ export function classifyError(raw: unknown, context: ClassifyContext): Classifie
 	}
 	if (name === 'AbortError') return {...base, kind: 'aborted'};
 	if (name === 'CredentialsProviderError' || name === 'TokenProviderError' || name === 'ProviderError') {
-		return {...base, kind: 'credentials', hint: credentialsHint(message, context)};
+		return {...base, message: safeProviderMessage(message), kind: 'credentials', hint: credentialsHint(message, context)};
 	}
 	if (THROTTLE_CODES.has(name) || httpStatus === 429) return {...base, kind: 'throttle'};
 	if (AUTH_CODES.has(name)) return {...base, kind: 'auth', hint: authHint(name, context)};

@@ -3,13 +3,16 @@
  * is wrong; the loader adds the file and, when it can find it, the line.
  */
 
+import {shortQuote} from '../aws/quote.js';
 import type {PipetopConfig} from './types.js';
 
 export type ConfigProblem = {field: string; message: string};
 
 type Check = (value: unknown, field: string) => ConfigProblem | undefined;
 
-const describe = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'string' ? `"${value}"` : `${typeof value} ${JSON.stringify(value)}`);
+/** What was found instead, quoted short (a pasted blob must not become the whole message). */
+const describe = (value: unknown): string =>
+	value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'string' ? `"${shortQuote(value)}"` : `${typeof value} ${shortQuote(JSON.stringify(value) ?? String(value))}`;
 
 const boolean: Check = (value, field) => (typeof value === 'boolean' ? undefined : {field, message: `must be true or false, not ${describe(value)}`});
 
@@ -71,7 +74,7 @@ function shape(fields: Record<string, Check>): Check {
 		for (const [key, element] of Object.entries(value)) {
 			const name = field ? `${field}.${key}` : key;
 			const check = fields[key];
-			if (!check) return {field: name, message: `is not a known setting (known here: ${Object.keys(fields).join(', ')})`};
+			if (!check) return {field: field ? `${field}.${shortQuote(key)}` : shortQuote(key), message: `is not a known setting (known here: ${Object.keys(fields).join(', ')})`};
 			const problem = check(element, name);
 			if (problem) return problem;
 		}

@@ -72,3 +72,12 @@ test('flags win over the file', () => {
 	expect(() => mergeSettings({}, {...DEFAULT_FLAGS, region: 'moon-1a'})).toThrow(/--region "moon-1a"/);
 	expect(() => mergeSettings({}, {...DEFAULT_FLAGS, endpointUrl: 'ftp://x'})).toThrow(/--endpoint-url/);
 });
+
+test('a huge value, key or broken line is quoted short: the message stays one short line', async () => {
+	const huge = 'x'.repeat(2_000_000);
+	for (const text of [JSON.stringify({auditLog: 5, profiles: [huge.length]}).replace('5', JSON.stringify({huge})), JSON.stringify({theme: {color: huge}}), JSON.stringify({[huge]: true}), `{"profiles": [${huge}]}`]) {
+		const message = await problem(text);
+		expect(message.length).toBeLessThan(300);
+	}
+	expect(await problem(JSON.stringify({theme: {color: huge}}))).toMatch(/^FILE:1: "theme.color" must be one of "auto", "none", not "x{59}… \(2000000 characters\)"$/);
+});
