@@ -21,6 +21,8 @@ const nonEmptyString: Check = (value, field) => (typeof value === 'string' && va
 const regionName: Check = (value, field) =>
 	typeof value === 'string' && /^[a-z]{2,}(-[a-z0-9]+)*-\d+$/.test(value) ? undefined : {field, message: `must be a region name like "eu-west-1", not ${describe(value)}`};
 
+const accountId: Check = (value, field) => (typeof value === 'string' && /^\d{12}$/.test(value) ? undefined : {field, message: `must be a 12-digit account id like "123456789012", not ${describe(value)}`});
+
 const url: Check = (value, field) => {
 	if (typeof value !== 'string') return {field, message: `must be a URL string, not ${describe(value)}`};
 	try {
@@ -89,6 +91,8 @@ const configShape = shape({
 	endpointUrl: url,
 	readOnly: boolean,
 	readOnlyProfiles: listOf(nonEmptyString),
+	readOnlyAccounts: listOf(accountId),
+	readOnlyFollowsAccount: boolean,
 	intervals: shape({activeSeconds: seconds(1), idleSeconds: seconds(1), discoverySeconds: seconds(10), logFollowSeconds: seconds(0.5)}),
 	keys: record(keyBinding),
 	notifications: shape({bell: boolean, desktop: boolean}),
