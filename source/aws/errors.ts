@@ -35,6 +35,7 @@ export type ClassifiedError = {
 	httpStatus?: number;
 };
 
+import {unknownRegion} from './regions.js';
 import type {CredentialKind} from './types.js';
 
 /** Thrown by the engine when a call outlives its time limit (measured on the engine's clock). */
@@ -142,7 +143,18 @@ function authHint(code: string, context: ClassifyContext): string {
 	}
 }
 
+/**
+ * A call to a region that does not exist fails as whatever the endpoint makes of it (refused keys
+ * at a custom endpoint, no DNS name at AWS): say what is wrong instead, with the closest names.
+ */
 export function classifyError(raw: unknown, context: ClassifyContext): ClassifiedError {
+	const classified = classifyCall(raw, context);
+	if (classified.kind === 'throttle' || classified.kind === 'aborted' || classified.kind === 'notFound') return classified;
+	const unknown = unknownRegion(context.region);
+	return unknown ? {...classified, hint: unknown} : classified;
+}
+
+function classifyCall(raw: unknown, context: ClassifyContext): ClassifiedError {
 	const error = (typeof raw === 'object' && raw !== null ? raw : {message: String(raw)}) as ErrorLike;
 	const name = typeof error.name === 'string' ? error.name : 'Error';
 	const message = oneLine(typeof error.message === 'string' && error.message ? error.message : name);
