@@ -24,6 +24,7 @@ import {
 	StartPipelineExecutionCommand,
 	StopPipelineExecutionCommand,
 } from '@aws-sdk/client-codepipeline';
+import {sharedClientSettings} from './client-settings.js';
 import {profileCredentials, type CredentialProvider} from './credentials.js';
 import type {AwsService} from './endpoints.js';
 import {classifyError, needsFreshCredentials, type ClassifiedError} from './errors.js';
@@ -86,14 +87,15 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 	let clients: Partial<Clients> = {};
 	let credentials: CredentialProvider | undefined;
 	let renewCredentials = false;
+	let renewed = false;
 
 	const build = <S extends AwsService>(service: S): ClientOf<S> => {
 		// One provider for the source's clients, so one profile is read once.
-		credentials ??= profileCredentials(source.profile, source.paths, source.credentialsFromEnv, source.credentialKind);
+		credentials ??= profileCredentials(source.profile, source.paths, {fromEnvironment: source.credentialsFromEnv, kind: source.credentialKind, fresh: renewed});
 		const endpoint = source.endpoints[service];
 		// No endpoint of its own: tell the SDK to ignore configured endpoints too, or it would
 		// take the AWS_PROFILE profile's endpoint_url for every client (see codepipeline-facts.md).
-		const config = {region: source.region, credentials, maxAttempts: 1, ...(endpoint ? {endpoint} : {ignoreConfiguredEndpointUrls: true})};
+		const config = {...sharedClientSettings(), region: source.region, credentials, maxAttempts: 1, ...(endpoint ? {endpoint} : {ignoreConfiguredEndpointUrls: true})};
 		const made = service === 'codepipeline' ? new CodePipelineClient(config) : service === 'codebuild' ? new CodeBuildClient(config) : new CloudWatchLogsClient(config);
 		return made as ClientOf<S>;
 	};
@@ -104,6 +106,7 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 			clients = {};
 			credentials = undefined;
 			renewCredentials = false;
+			renewed = true;
 		}
 		let made = clients[service] as ClientOf<S> | undefined;
 		if (!made) {

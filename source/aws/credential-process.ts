@@ -7,17 +7,13 @@
  */
 
 import {exec} from 'node:child_process';
-import {loadSharedConfigFiles} from '@smithy/shared-ini-file-loader';
+import {ProfileCredentialsError} from './credentials-error.js';
 import type {AwsFilePaths} from './profiles.js';
+import {readSharedFiles, settingsOf} from './shared-files.js';
 
 type ProcessIdentity = {accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date; accountId?: string};
 
-/** Named like the SDK's, so the error classifier treats it as a credentials problem. */
-export class CredentialProcessError extends Error {
-	override readonly name = 'CredentialsProviderError';
-	/** The SDK's chain would try the next provider on this flag: there is none after the process. */
-	readonly tryNextLink = false;
-}
+const CredentialProcessError = ProfileCredentialsError;
 
 type Run = {status: number | null; signal: NodeJS.Signals | null; stdout: string; problem?: string};
 
@@ -72,10 +68,9 @@ function identityFrom(profile: string, stdout: string, accountFallback: string |
 }
 
 /** A provider for a profile whose credentials come from its credential_process (read fresh from the files each time). */
-export function processCredentials(profile: string, paths: AwsFilePaths): () => Promise<ProcessIdentity> {
-	return async () => {
-		const files = await loadSharedConfigFiles({configFilepath: paths.configFile, filepath: paths.credentialsFile, ignoreCache: true});
-		const settings = {...files.credentialsFile[profile], ...files.configFile[profile]};
+export function processCredentials(profile: string, paths: AwsFilePaths): (notBefore: number) => Promise<ProcessIdentity> {
+	return async notBefore => {
+		const settings = settingsOf(await readSharedFiles(paths, notBefore), profile);
 		const command = settings.credential_process;
 		if (!command) throw new CredentialProcessError(`profile "${profile}" has no credential_process`);
 		const outcome = await run(command);
