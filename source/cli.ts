@@ -46,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
 		disable: {type: 'boolean', default: false},
 		notify: {type: 'boolean', default: true},
 		yes: {type: 'boolean', default: false},
+		timeout: {type: 'number'},
 	} as const;
 	const unknown = unknownFlag(argv, Object.keys(flags));
 	if (unknown) throw new UsageError(`unknown flag ${unknown} (try: pipetop --help)`);

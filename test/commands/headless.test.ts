@@ -19,31 +19,31 @@ import {quietScenario} from '../engine/scenarios.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'pipetop.js');
-let clock: RealClock;
 let world: World;
-let sim: RunningSim;
 let scenario: Scenario;
 let dir = '';
 let env: NodeJS.ProcessEnv = {};
+let stopService: () => Promise<void> = async () => undefined;
 
 beforeAll(async () => {
 	if (!existsSync(join(root, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run "npm run build" first');
-	clock = new RealClock();
-	const slow = {'Source/Checkout': {seconds: 1}, 'Build/Compile': {seconds: 600}, 'Deploy/Ship': {seconds: 1}};
-	scenario = quietScenario({perSource: 2, behaviour: slow});
+	const clock = new RealClock();
+	// Builds take ten minutes: a watched execution is still running when its reader goes away.
+	scenario = quietScenario({perSource: 2, behaviour: {'Source/Checkout': {seconds: 1}, 'Build/Compile': {seconds: 600}, 'Deploy/Ship': {seconds: 1}}});
 	world = createWorld({scenario, clock});
-	sim = await startSim({world, clock});
+	const sim: RunningSim = await startSim({world, clock});
 	dir = await mkdtemp(join(tmpdir(), 'pipetop-headless-'));
-	const files = await sim.writeAwsDir(join(dir, 'aws'));
-	env = {PATH: process.env.PATH, HOME: dir, XDG_CONFIG_HOME: join(dir, 'xdg'), AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile};
+	const {configFile, credentialsFile} = await sim.writeAwsDir(join(dir, 'aws'));
+	env = {PATH: process.env.PATH, HOME: dir, XDG_CONFIG_HOME: join(dir, 'xdg'), AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: credentialsFile};
+	stopService = async () => {
+		await sim.stop();
+		world.stop();
+		clock.clearAll();
+		await rm(dir, {recursive: true, force: true});
+	};
 }, 120_000);
 
-afterAll(async () => {
-	await sim?.stop();
-	world?.stop();
-	clock?.clearAll();
-	if (dir) await rm(dir, {recursive: true, force: true});
-});
+afterAll(() => stopService());
 
 type Ended = {code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string};
 
