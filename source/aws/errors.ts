@@ -36,6 +36,7 @@ export type ClassifiedError = {
 };
 
 import {unknownRegion} from './regions.js';
+import {withoutSdkHint} from './salvage.js';
 import type {CredentialKind} from './types.js';
 
 /** Thrown by the engine when a call outlives its time limit (measured on the engine's clock). */
@@ -157,7 +158,8 @@ export function classifyError(raw: unknown, context: ClassifyContext): Classifie
 function classifyCall(raw: unknown, context: ClassifyContext): ClassifiedError {
 	const error = (typeof raw === 'object' && raw !== null ? raw : {message: String(raw)}) as ErrorLike;
 	const name = typeof error.name === 'string' ? error.name : 'Error';
-	const message = oneLine(typeof error.message === 'string' && error.message ? error.message : name);
+	// The SDK's hint for programmers ("inspect the hidden field {error}.$response") is not for operators.
+	const message = oneLine(withoutSdkHint(typeof error.message === 'string' && error.message ? error.message : name));
 	const httpStatus = error.$metadata?.httpStatusCode;
 	const requestId = error.$metadata?.requestId;
 	const base = {code: name, message, requestId, httpStatus};
@@ -175,7 +177,7 @@ function classifyCall(raw: unknown, context: ClassifyContext): ClassifiedError {
 	if (AUTH_CODES.has(name)) return {...base, kind: 'auth', hint: authHint(name, context)};
 	if (NOT_FOUND_CODES.has(name)) return {...base, kind: 'notFound'};
 	if (error instanceof MalformedResponseError || name === 'SyntaxError' || /deserializ/i.test(message)) {
-		return {...base, kind: 'malformed', code: 'MalformedResponse', message: `unreadable answer: ${message}`};
+		return {...base, kind: 'malformed', code: 'MalformedResponse', message: `unreadable answer${context.operation ? ` to ${context.operation}` : ''}: ${message}`};
 	}
 	if (SERVER_CODES.has(name) || (httpStatus !== undefined && httpStatus >= 500)) return {...base, kind: 'server'};
 	const socket = networkCode(error);
