@@ -1,10 +1,10 @@
 import meow from 'meow';
-import {UsageError, type Command, type CommandContext, type GlobalFlags} from './cli/context.js';
+import {type Command, type CommandContext, type GlobalFlags} from './app/context.js';
 import {mainHelp, subcommandHelp} from './commands/help.js';
-
+import {UsageError} from './config/usage-error.js';
 
 const commands: Record<string, () => Promise<Command>> = {
-	'': async () => (await import('./ui/console-command.js')).consoleCommand,
+	'': async () => (await import('./commands/console.js')).consoleCommand,
 	status: async () => (await import('./commands/status.js')).statusCommand,
 	watch: async () => (await import('./commands/watch.js')).watchCommand,
 	approve: async () => (await import('./commands/operator.js')).operatorCommand('approve'),

@@ -4,7 +4,7 @@
  * a script or an operator at a terminal must hear why it waits, and get its shell back.
  */
 
-import {UsageError} from '../cli/context.js';
+import {UsageError} from '../config/usage-error.js';
 import type {Clock, TimerHandle} from '../shared/clock.js';
 import {reportProgress, seconds} from './progress.js';
 

@@ -6,7 +6,7 @@
  */
 
 import {afterAll, beforeAll, expect, test} from 'vitest';
-import type {CommandContext, GlobalFlags} from '../../source/cli/context.js';
+import type {CommandContext, GlobalFlags} from '../../source/app/context.js';
 import {operatorCommand} from '../../source/commands/operator.js';
 import type {HeadlessCommand} from '../../source/commands/operator-args.js';
 import {flags, startOperatorSim, type OperatorSim} from '../actions/helpers/operator-sim.js';

@@ -8,7 +8,7 @@
 import {mkdir, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {afterAll, beforeAll, expect, test} from 'vitest';
-import type {CommandContext, GlobalFlags} from '../../source/cli/context.js';
+import type {CommandContext, GlobalFlags} from '../../source/app/context.js';
 import {operatorCommand} from '../../source/commands/operator.js';
 import type {HeadlessCommand} from '../../source/commands/operator-args.js';
 import type {PipetopConfig} from '../../source/config/types.js';

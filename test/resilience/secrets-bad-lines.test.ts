@@ -12,7 +12,7 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {bootstrap} from '../../source/app/bootstrap.js';
 import {mergeSettings} from '../../source/app/settings.js';
 import {resolveSources} from '../../source/app/sources.js';
-import {UsageError} from '../../source/cli/context.js';
+import {UsageError} from '../../source/config/usage-error.js';
 import {runStatus} from '../../source/commands/status.js';
 import {createFleetEngine} from '../../source/engine/engine.js';
 import {RealClock} from '../../source/shared/clock.js';
