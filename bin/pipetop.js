@@ -2,7 +2,7 @@
 // pipetop needs Node >= 22 (Ink 8, the AWS SDK). Machines here ship Node 20, so the project
 // pins Node 22 as a dependency; when started by an older Node, hand over to the pinned one.
 // Written in plain JavaScript that Node 20 can still parse.
-import {spawnSync} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
@@ -17,8 +17,7 @@ if (major < 22) {
 		process.stderr.write(`pipetop: needs Node 22 or newer (this is ${process.version}); run "npm install" in the pipetop folder or install Node 22.\n`);
 		process.exit(2);
 	}
-	const child = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {stdio: 'inherit'});
-	process.exit(child.status ?? 1);
+	handOver(pinned);
 } else {
 	const entry = join(here, '..', 'dist', 'cli.js');
 	if (!existsSync(entry)) {
@@ -28,6 +27,30 @@ if (major < 22) {
 	// React's production build: the development one costs about a quarter of every frame (bench/).
 	process.env.NODE_ENV ??= 'production';
 	await import(pathToFileURL(entry).href);
+}
+
+/**
+ * Runs pipetop under the pinned Node and stands in for it: the signals that end a process (kill,
+ * timeout(1), a CI cancel, a closed terminal) are passed on, so the real process never outlives
+ * this one, and this one ends as the child did (its exit status, or the same signal).
+ */
+function handOver(pinned) {
+	const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+	const child = spawn(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {stdio: 'inherit'});
+	for (const signal of signals) process.on(signal, () => child.kill(signal));
+	child.on('error', error => {
+		process.stderr.write(`pipetop: cannot start ${pinned}: ${error.message}\n`);
+		process.exit(2);
+	});
+	child.on('exit', (code, signal) => {
+		if (signal) {
+			// Die of the same signal, so a shell or CI sees what ended the command.
+			for (const each of signals) process.removeAllListeners(each);
+			process.kill(process.pid, signal);
+			return;
+		}
+		process.exit(code ?? 1);
+	});
 }
 
 function findPinnedNode() {

@@ -1,35 +1,7 @@
 import meow from 'meow';
 import {type Command, type CommandContext, type GlobalFlags} from './app/context.js';
+import {mainHelp, subcommandHelp} from './commands/help.js';
 import {UsageError} from './config/usage-error.js';
-
-const help = `
-  Usage
-    $ pipetop                     the console on your AWS profiles
-    $ pipetop --demo              the console on an embedded demo fleet (no AWS needed)
-    $ pipetop status [--json]     one snapshot of the fleet, then exit
-    $ pipetop watch PIPELINE      follow an execution to its end [--exit-status] [--json]
-    $ pipetop approve PIPELINE --stage S --action A --summary TEXT [--reject]
-    $ pipetop retry PIPELINE --stage S [--all-actions]
-    $ pipetop stop PIPELINE [--abandon] [--reason TEXT]
-    $ pipetop start PIPELINE [--variable k=v ...] [--revision ACTION=ID] [--client-request-token T]
-    $ pipetop transition PIPELINE --stage S (--disable --reason TEXT | --enable)
-    $ pipetop sim [--port N] [--scenario demo|empty|FILE] [--aws-dir DIR] [--seed N] [--speed X]
-
-  Sources
-    --profile a,b        AWS profiles (default: $AWS_PROFILE, else "default")
-    --all-profiles       every profile in the AWS config and credentials files
-    --region x,y         regions (default: each profile's own region)
-    --endpoint-url URL   send every call to this endpoint
-
-  Options
-    --config FILE        config file (default: $XDG_CONFIG_HOME/pipetop/config.json)
-    --read-only          never change anything: every action is refused
-    --no-notify          no terminal bell or desktop notification
-    --json               machine-readable output (status, watch, actions)
-    --execution-id ID    the execution to watch or act on (default: the latest)
-    --yes                do not ask before an action (headless actions only)
-    --version, --help
-`;
 
 const commands: Record<string, () => Promise<Command>> = {
 	'': async () => (await import('./commands/console.js')).consoleCommand,
@@ -74,14 +46,21 @@ async function main(argv: string[]): Promise<number> {
 		disable: {type: 'boolean', default: false},
 		notify: {type: 'boolean', default: true},
 		yes: {type: 'boolean', default: false},
+		timeout: {type: 'number'},
 	} as const;
 	const unknown = unknownFlag(argv, Object.keys(flags));
 	if (unknown) throw new UsageError(`unknown flag ${unknown} (try: pipetop --help)`);
-	const cli = meow(help, {importMeta: import.meta, argv, flags});
+	// Help is ours, not meow's: meow answers --help only when it is the one argument, so
+	// `status --help` would have read the fleet.
+	const cli = meow(mainHelp(), {importMeta: import.meta, argv, flags, autoHelp: false});
 
 	const [name = '', ...args] = cli.input;
 	const load = commands[name];
 	if (!load) throw new UsageError(`unknown command "${name}" (try: pipetop --help)`);
+	if ((cli.flags as {help?: boolean}).help) {
+		process.stdout.write(name ? (subcommandHelp(name) ?? mainHelp()) : mainHelp());
+		return 0;
+	}
 	const context: CommandContext = {
 		args,
 		flags: cli.flags as GlobalFlags,
@@ -112,6 +91,15 @@ function unknownFlag(argv: string[], known: string[]): string | undefined {
 		if (!names.has(name) && !names.has(name.replace(/^no-/, ''))) return argument.split('=')[0];
 	}
 	return undefined;
+}
+
+// A reader that went away (`status --json | head -c 100`, `watch X | head`) ends the command
+// quietly, as SIGPIPE ends a C program: nobody is left to read a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+	stream.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(0);
+		throw error;
+	});
 }
 
 try {

@@ -1,17 +1,19 @@
-import type {PipelineWriteApi} from '../aws/index.js';
+import type {AwsFilePaths, PipelineWriteApi} from '../aws/index.js';
 import type {FleetEngine} from '../engine/types.js';
 import type {Clock} from '../shared/clock.js';
 import type {SourceKey} from '../store/types.js';
 import {operatorApiFrom} from './adapter.js';
 import {AuditLog, auditLogPath, type AuditSink} from './audit.js';
 import {ActionLayer} from './layer.js';
+import {accountGuard, type AccountRulesConfig} from './read-only-account.js';
 
 /** The parts of the bootstrapped app the action layer is built from. */
 export type ActionAppParts = {
 	engine: FleetEngine;
-	config: {auditLog?: string};
+	config: {auditLog?: string} & AccountRulesConfig;
 	readOnly(profile: string): boolean;
-	apiFor(sourceKey: SourceKey): PipelineWriteApi | undefined;
+	/** A source's API; its AWS files (when it says them) let read-only follow the account offline. */
+	apiFor(sourceKey: SourceKey): (PipelineWriteApi & {source?: {paths: AwsFilePaths}}) | undefined;
 };
 
 export type CreateActionLayerOptions = {
@@ -42,6 +44,7 @@ export function createActionLayer(app: ActionAppParts, options: CreateActionLaye
 			return wrapped;
 		},
 		readOnly: profile => Boolean(options.readOnlyFlag) || app.readOnly(profile),
+		accountGuard: accountGuard(app.config, sourceKey => app.apiFor(sourceKey)?.source?.paths),
 		audit: options.audit ?? new AuditLog(auditLogPath(options.env, app.config.auditLog)),
 		clock: options.clock,
 		via: options.via,

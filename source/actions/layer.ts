@@ -5,6 +5,7 @@ import type {FleetState, SourceKey} from '../store/types.js';
 import type {OperatorApi} from './api.js';
 import type {AuditSink} from './audit.js';
 import {disabledReason, readOnlyReason} from './availability.js';
+import type {AccountGuard} from './read-only-account.js';
 import {describeError} from './errors.js';
 import {targetOf} from './lookup.js';
 import type {PlanContext, Prepared} from './plan.js';
@@ -19,6 +20,8 @@ export type ActionLayerOptions = {
 	apiFor(sourceKey: SourceKey): OperatorApi | undefined;
 	/** --read-only and config readOnly (the same for every profile) plus config readOnlyProfiles. */
 	readOnly(profile: string): boolean;
+	/** Read-only by account (config readOnlyAccounts, and the accounts of readOnlyProfiles). */
+	accountGuard?: AccountGuard;
 	audit: AuditSink;
 	clock: Clock;
 	via: AuditEntry['via'];
@@ -45,12 +48,12 @@ export class ActionLayer {
 	}
 
 	disabledReason(request: ActionRequest): string | undefined {
-		return disabledReason(request, this.options.store.getState(), {readOnly: this.profileReadOnly(request)});
+		return this.accountReadOnlyNow(request) ?? disabledReason(request, this.options.store.getState(), {readOnly: this.profileReadOnly(request)});
 	}
 
 	/** Reads what the dialog shows and builds its plan; refuses in read-only mode, like run. */
 	async prepare(request: ActionRequest): Promise<Prepared> {
-		const readOnly = this.readOnlyReason(request);
+		const readOnly = await this.fullReadOnlyReason(request);
 		if (readOnly) return {ok: false, reason: `${readOnly}: nothing can be changed`};
 		// Ask for a fresh read now: by the time the operator confirms, the precheck sees it.
 		this.options.engine.refresh(request.pipelineKey);
@@ -113,15 +116,23 @@ export class ActionLayer {
 	}
 
 	private readOnlyReason(request: ActionRequest): string | undefined {
-		return readOnlyReason(request, this.options.store.getState(), {readOnly: this.profileReadOnly(request)});
+		return readOnlyReason(request, this.options.store.getState(), {readOnly: this.profileReadOnly(request)}) ?? this.accountReadOnlyNow(request);
+	}
+
+	private accountReadOnlyNow(request: ActionRequest): string | undefined {
+		return this.options.accountGuard?.now(this.options.store.getState(), request.pipelineKey);
+	}
+
+	/** The profile's and the account's rules, the AWS files included: checked before a dialog opens and before a send. */
+	private async fullReadOnlyReason(request: ActionRequest): Promise<string | undefined> {
+		return this.readOnlyReason(request) ?? (await this.options.accountGuard?.check(this.options.store.getState(), request.pipelineKey));
 	}
 
 	private async attempt(intent: ActionIntent): Promise<ActionResult> {
 		const {target} = intent;
 		const request: ActionRequest = {command: intent.command, pipelineKey: target.pipelineKey};
+		const readOnly = await this.fullReadOnlyReason(request);
 		const state = this.options.store.getState();
-
-		const readOnly = this.readOnlyReason(request);
 		if (readOnly) {
 			return this.finish(intent, {outcome: 'blocked', message: `Refused: ${readOnly}. Nothing was sent to AWS.`});
 		}

@@ -24,6 +24,8 @@ export type GlobalFlags = {
 	disable: boolean;
 	notify: boolean;
 	yes: boolean;
+	/** Headless actions: give up waiting after this many seconds. */
+	timeout?: number;
 };
 
 export type CommandContext = {

@@ -17,6 +17,7 @@ import {
 	type AwsFiles,
 	type AwsSourceSpec,
 } from '../aws/index.js';
+import {shortQuote} from '../aws/quote.js';
 import {UsageError} from '../config/usage-error.js';
 import type {Settings} from './settings.js';
 import {sourceKeyOf} from '../format/keys.js';
@@ -80,7 +81,7 @@ export async function resolveSources(settings: Settings, options: ResolveOptions
 		// Flags and the config file are checked already; a region from the AWS files or the environment is checked here.
 		for (const region of settings.regions ? [] : own) {
 			if (REGION.test(region)) continue;
-			const from = envRegion ? `AWS_REGION "${region}"` : `region "${region}" of profile "${profile}" (in ${files.paths.configFile})`;
+			const from = envRegion ? `AWS_REGION "${shortQuote(region)}"` : `region "${shortQuote(region)}" of profile "${profile}" (in ${files.paths.configFile})`;
 			throw new UsageError(`${from} is not a region name like eu-west-1`);
 		}
 		if (regions.length === 0) {

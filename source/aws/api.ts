@@ -24,15 +24,24 @@ import {
 	StartPipelineExecutionCommand,
 	StopPipelineExecutionCommand,
 } from '@aws-sdk/client-codepipeline';
+import {sharedClientSettings} from './client-settings.js';
 import {profileCredentials, type CredentialProvider} from './credentials.js';
 import type {AwsService} from './endpoints.js';
 import {classifyError, needsFreshCredentials, type ClassifiedError} from './errors.js';
+import {bodyOf, isDeserializationError, keepBodyMiddleware, salvage} from './salvage.js';
 import type * as T from './types.js';
 
 export type CallOptions = {signal?: AbortSignal};
 
 /** Reported after every call, for the engine's counters. */
-export type CallEvent = {service: AwsService; operation: string; ms: number; error?: ClassifiedError};
+export type CallEvent = {
+	service: AwsService;
+	operation: string;
+	ms: number;
+	error?: ClassifiedError;
+	/** Members of an answer the SDK refused that could not be read (the rest was: see salvage.ts). */
+	unreadable?: string[];
+};
 
 export interface PipelineReadApi {
 	listPipelines(input: {nextToken?: string; maxResults?: number}, options?: CallOptions): Promise<T.ListPipelinesCommandOutput>;
@@ -86,15 +95,18 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 	let clients: Partial<Clients> = {};
 	let credentials: CredentialProvider | undefined;
 	let renewCredentials = false;
+	let renewed = false;
 
 	const build = <S extends AwsService>(service: S): ClientOf<S> => {
 		// One provider for the source's clients, so one profile is read once.
-		credentials ??= profileCredentials(source.profile, source.paths, source.credentialsFromEnv);
+		credentials ??= profileCredentials(source.profile, source.paths, {fromEnvironment: source.credentialsFromEnv, kind: source.credentialKind, fresh: renewed});
 		const endpoint = source.endpoints[service];
 		// No endpoint of its own: tell the SDK to ignore configured endpoints too, or it would
 		// take the AWS_PROFILE profile's endpoint_url for every client (see codepipeline-facts.md).
-		const config = {region: source.region, credentials, maxAttempts: 1, ...(endpoint ? {endpoint} : {ignoreConfiguredEndpointUrls: true})};
-		const made = service === 'codepipeline' ? new CodePipelineClient(config) : service === 'codebuild' ? new CodeBuildClient(config) : new CloudWatchLogsClient(config);
+		const config = {...sharedClientSettings(), region: source.region, credentials, maxAttempts: 1, ...(endpoint ? {endpoint} : {ignoreConfiguredEndpointUrls: true})};
+		if (service !== 'codepipeline') return (service === 'codebuild' ? new CodeBuildClient(config) : new CloudWatchLogsClient(config)) as ClientOf<S>;
+		const made = new CodePipelineClient(config);
+		made.middlewareStack.add(keepBodyMiddleware as never, {step: 'deserialize', name: 'pipetopKeepBody', priority: 'low'});
 		return made as ClientOf<S>;
 	};
 
@@ -104,6 +116,7 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 			clients = {};
 			credentials = undefined;
 			renewCredentials = false;
+			renewed = true;
 		}
 		let made = clients[service] as ClientOf<S> | undefined;
 		if (!made) {
@@ -123,6 +136,11 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 			options.observe?.({service, operation, ms: performance.now() - started});
 			return result;
 		} catch (error) {
+			const saved = service === 'codepipeline' && isDeserializationError(error) ? salvage(bodyOf(error) ?? '') : undefined;
+			if (saved) {
+				options.observe?.({service, operation, ms: performance.now() - started, unreadable: saved.unreadable});
+				return {...saved.output, $metadata: (error as {$metadata?: unknown}).$metadata ?? {}} as R;
+			}
 			const classified = classify(error);
 			// Keys may have been fixed on disk or an SSO login done: build fresh clients next time.
 			if (needsFreshCredentials(classified.kind)) renewCredentials = true;

@@ -6,6 +6,7 @@
  */
 
 import {AwsConfigError, profileSettings, type AwsFiles} from './profiles.js';
+import {shortQuote} from './quote.js';
 
 export type AwsService = 'codepipeline' | 'codebuild' | 'logs';
 
@@ -42,7 +43,7 @@ export function resolveEndpoint(service: AwsService, inputs: EndpointInputs): st
 	if (settings.services) {
 		const section = inputs.files.config[`services.${settings.services}`];
 		if (!section) {
-			throw new AwsConfigError(`profile "${inputs.profile}" names services section "${settings.services}", which ${inputs.files.paths.configFile} does not define`);
+			throw new AwsConfigError(`profile "${inputs.profile}" names services section "${shortQuote(settings.services)}", which ${inputs.files.paths.configFile} does not define`);
 		}
 		const url = section[`${sectionKey(service)}.endpoint_url`];
 		if (url) return url;
@@ -65,7 +66,7 @@ export function checkEndpointUrl(url: string, where: string): void {
 	try {
 		parsed = new URL(url);
 	} catch {
-		throw new AwsConfigError(`${where}: "${url}" is not a URL`);
+		throw new AwsConfigError(`${where}: "${shortQuote(url)}" is not a URL`);
 	}
-	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new AwsConfigError(`${where}: "${url}" must start with http:// or https://`);
+	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new AwsConfigError(`${where}: "${shortQuote(url)}" must start with http:// or https://`);
 }

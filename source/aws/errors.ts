@@ -35,6 +35,8 @@ export type ClassifiedError = {
 	httpStatus?: number;
 };
 
+import {unknownRegion} from './regions.js';
+import {withoutSdkHint} from './salvage.js';
 import type {CredentialKind} from './types.js';
 
 /** Thrown by the engine when a call outlives its time limit (measured on the engine's clock). */
@@ -92,6 +94,14 @@ function oneLine(text: string, max = 300): string {
 	return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
+/**
+ * The SDK's credential_process provider (still used where a role's source_profile runs one)
+ * says "Command failed: COMMAND LINE\nWHAT IT PRINTED": either can hold a token. Keep neither.
+ */
+function safeProviderMessage(message: string): string {
+	return /Command failed:/i.test(message) ? 'a credential_process failed (its command line and what it printed are not shown)' : message;
+}
+
 function networkCode(error: ErrorLike): string | undefined {
 	for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
 		const code = (current as ErrorLike).code;
@@ -134,10 +144,22 @@ function authHint(code: string, context: ClassifyContext): string {
 	}
 }
 
+/**
+ * A call to a region that does not exist fails as whatever the endpoint makes of it (refused keys
+ * at a custom endpoint, no DNS name at AWS): say what is wrong instead, with the closest names.
+ */
 export function classifyError(raw: unknown, context: ClassifyContext): ClassifiedError {
+	const classified = classifyCall(raw, context);
+	if (classified.kind === 'throttle' || classified.kind === 'aborted' || classified.kind === 'notFound') return classified;
+	const unknown = unknownRegion(context.region);
+	return unknown ? {...classified, hint: unknown} : classified;
+}
+
+function classifyCall(raw: unknown, context: ClassifyContext): ClassifiedError {
 	const error = (typeof raw === 'object' && raw !== null ? raw : {message: String(raw)}) as ErrorLike;
 	const name = typeof error.name === 'string' ? error.name : 'Error';
-	const message = oneLine(typeof error.message === 'string' && error.message ? error.message : name);
+	// The SDK's hint for programmers ("inspect the hidden field {error}.$response") is not for operators.
+	const message = oneLine(withoutSdkHint(typeof error.message === 'string' && error.message ? error.message : name));
 	const httpStatus = error.$metadata?.httpStatusCode;
 	const requestId = error.$metadata?.requestId;
 	const base = {code: name, message, requestId, httpStatus};
@@ -149,13 +171,13 @@ export function classifyError(raw: unknown, context: ClassifyContext): Classifie
 	}
 	if (name === 'AbortError') return {...base, kind: 'aborted'};
 	if (name === 'CredentialsProviderError' || name === 'TokenProviderError' || name === 'ProviderError') {
-		return {...base, kind: 'credentials', hint: credentialsHint(message, context)};
+		return {...base, message: safeProviderMessage(message), kind: 'credentials', hint: credentialsHint(message, context)};
 	}
 	if (THROTTLE_CODES.has(name) || httpStatus === 429) return {...base, kind: 'throttle'};
 	if (AUTH_CODES.has(name)) return {...base, kind: 'auth', hint: authHint(name, context)};
 	if (NOT_FOUND_CODES.has(name)) return {...base, kind: 'notFound'};
 	if (error instanceof MalformedResponseError || name === 'SyntaxError' || /deserializ/i.test(message)) {
-		return {...base, kind: 'malformed', code: 'MalformedResponse', message: `unreadable answer: ${message}`};
+		return {...base, kind: 'malformed', code: 'MalformedResponse', message: `unreadable answer${context.operation ? ` to ${context.operation}` : ''}: ${message}`};
 	}
 	if (SERVER_CODES.has(name) || (httpStatus !== undefined && httpStatus >= 500)) return {...base, kind: 'server'};
 	const socket = networkCode(error);

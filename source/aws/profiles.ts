@@ -11,6 +11,9 @@ import {access, readFile, stat} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {loadSharedConfigFiles} from '@smithy/shared-ini-file-loader';
+import {AwsConfigError} from './config-error.js';
+import {lintIni} from './ini-lint.js';
+import {shortQuote} from './quote.js';
 
 export type AwsFilePaths = {configFile: string; credentialsFile: string};
 
@@ -24,10 +27,7 @@ export type AwsFiles = {
 	credentials: Record<string, ProfileSettings>;
 };
 
-/** A problem in the AWS files a user has to fix; the app turns it into a usage error. */
-export class AwsConfigError extends Error {
-	override readonly name = 'AwsConfigError';
-}
+export {AwsConfigError} from './config-error.js';
 
 function expandHome(path: string, env: NodeJS.ProcessEnv): string {
 	const home = env.HOME || homedir();
@@ -59,31 +59,6 @@ async function checkReadable(path: string): Promise<void> {
 	}
 }
 
-/**
- * The SDK's ini parser skips lines it cannot read without a word, so a typo ("[profile prod"
- * unclosed) would surface as "unknown profile". Say where the file is broken instead, as the AWS
- * CLI does. Lenient where the formats are: comments, blank lines, indented sub-settings.
- */
-export function lintIni(text: string, path: string): void {
-	let inSection = false;
-	for (const [index, raw] of text.split(/\r?\n/).entries()) {
-		const line = raw.split(/(^|\s)[;#]/)[0].trimEnd();
-		if (line.trim() === '') continue;
-		const where = `${path}:${index + 1}`;
-		if (/^\s/.test(line)) {
-			if (!inSection) throw new AwsConfigError(`${where}: an indented line outside any [section]`);
-			continue;
-		}
-		if (line.startsWith('[')) {
-			if (!line.endsWith(']')) throw new AwsConfigError(`${where}: section header not closed: ${line.trim()}`);
-			inSection = true;
-			continue;
-		}
-		if (!inSection) throw new AwsConfigError(`${where}: "${line.trim()}" is outside any [section]`);
-		if (!line.includes('=')) throw new AwsConfigError(`${where}: expected "name = value", got "${line.trim()}"`);
-	}
-}
-
 async function lintFile(path: string): Promise<void> {
 	let text: string;
 	try {
@@ -104,7 +79,7 @@ export async function readAwsFiles(paths: AwsFilePaths): Promise<AwsFiles> {
 	try {
 		loaded = await loadSharedConfigFiles({configFilepath: paths.configFile, filepath: paths.credentialsFile, ignoreCache: true});
 	} catch (error) {
-		throw new AwsConfigError(`cannot parse ${paths.configFile}: ${error instanceof Error ? error.message : String(error)}`);
+		throw new AwsConfigError(`cannot parse ${paths.configFile}: ${shortQuote(error instanceof Error ? error.message : String(error))}`);
 	}
 	return {paths, config: loaded.configFile, credentials: loaded.credentialsFile};
 }

@@ -18,7 +18,7 @@ export type OperatorArgs = {
 };
 
 function need(value: string | undefined, flag: string, command: string): string {
-	if (value === undefined || value.trim() === '') throw new UsageError(`pipetop ${command}: ${flag} is required`);
+	if (value === undefined || value.trim() === '') throw new UsageError(`${command}: ${flag} is required`);
 	return value;
 }
 
@@ -31,7 +31,7 @@ function pair(value: string, flag: string): [string, string] {
 
 /** Turns flags into answers. Everything checkable without AWS is checked here (exit 2). */
 export function parseOperatorArgs(command: HeadlessCommand, args: string[], flags: GlobalFlags): OperatorArgs {
-	if (args.length !== 1) throw new UsageError(`pipetop ${command}: name exactly one PIPELINE (got ${args.length})`);
+	if (args.length !== 1) throw new UsageError(`${command}: name exactly one PIPELINE (got ${args.length})`);
 	const pipelineName = args[0];
 	const executionId = flags.executionId;
 	switch (command) {
@@ -68,7 +68,7 @@ export function parseOperatorArgs(command: HeadlessCommand, args: string[], flag
 			return {pipelineName, clientRequestToken: token, answers};
 		}
 		case 'transition': {
-			if (flags.enable === flags.disable) throw new UsageError('pipetop transition: give exactly one of --enable or --disable');
+			if (flags.enable === flags.disable) throw new UsageError('transition: give exactly one of --enable or --disable');
 			const stageName = need(flags.stage, '--stage', command);
 			if (flags.enable) return {pipelineName, stageName, answers: {[directionStepId]: 'enable'}};
 			return {pipelineName, stageName, answers: {[directionStepId]: 'disable', [reasonStepId]: need(flags.reason, '--reason', command)}};

@@ -10,6 +10,7 @@ import {RealClock} from '../shared/clock.js';
 import {targetLines} from '../format/target.js';
 import {parseOperatorArgs, type HeadlessCommand} from './operator-args.js';
 import {exitCodeFor, reportJson, reportText, type OperatorReport} from './operator-output.js';
+import {TIMED_OUT_EXIT, timedOutMessage, timeoutMs, withDeadline, type SetPhase} from './operator-deadline.js';
 import {locatePipeline} from './operator-session.js';
 
 export type OperatorCommandOptions = Pick<BootstrapOptions, 'clock' | 'onBootstrapped'> & {
@@ -71,8 +72,9 @@ function print(context: CommandContext, report: OperatorReport): number {
 	return exitCodeFor(report.outcome);
 }
 
-async function act(context: CommandContext, app: ActionAppParts, name: HeadlessCommand, options: OperatorCommandOptions): Promise<number> {
+async function act(context: CommandContext, app: ActionAppParts, name: HeadlessCommand, options: OperatorCommandOptions, setPhase: SetPhase): Promise<number> {
 	const args = parseOperatorArgs(name, context.args, context.flags);
+	setPhase(`finding pipeline ${args.pipelineName} and reading its state`);
 	const key = await locatePipeline(app, args.pipelineName);
 	const layer = createActionLayer(app, {
 		via: 'cli',
@@ -88,6 +90,7 @@ async function act(context: CommandContext, app: ActionAppParts, name: HeadlessC
 		const result = await layer.refuse(request, reason, args.answers);
 		return print(context, {command: name, outcome: 'blocked', result});
 	};
+	setPhase(`reading what ${name} needs from ${args.pipelineName}`);
 	const prepared = await layer.prepare(request);
 	if (!prepared.ok) return blocked(prepared.reason);
 	const {plan} = prepared;
@@ -95,7 +98,9 @@ async function act(context: CommandContext, app: ActionAppParts, name: HeadlessC
 	const problem = unknownAnswers(plan, answers) ?? checkAnswers(plan, answers);
 	if (problem) return blocked(problem);
 	const intent = plan.build(answers);
+	setPhase(undefined);
 	if (!(await confirmed(context, plan, intent.summary))) return blocked('cancelled at the prompt');
+	setPhase(`waiting for AWS to answer the ${name} request`, {sending: true});
 	const result = await layer.run(intent);
 	return print(context, {command: name, outcome: result.outcome, target: intent.target, parameters: intent.parameters, result});
 }
@@ -108,11 +113,22 @@ export function operatorCommand(name: HeadlessCommand, options: OperatorCommandO
 	return async context => {
 		// Usage is checked before anything is read, so a typo costs no AWS call.
 		parseOperatorArgs(name, context.args, context.flags);
+		const limit = timeoutMs(context.flags.timeout);
 		const {bootstrap} = await import('../app/bootstrap.js');
-		const {clock, onBootstrapped} = options;
-		const app = await bootstrap(context, {...(clock && {clock}), ...(onBootstrapped && {onBootstrapped})});
+		const clock = options.clock ?? new RealClock();
+		const {onBootstrapped} = options;
+		const app = await bootstrap(context, {clock, ...(onBootstrapped && {onBootstrapped})});
 		try {
-			return await act(context, app, name, options);
+			const throttled = () => {
+				const count = app.engine.store.getState().counters.throttled;
+				return count > 0 ? ` (${count} calls throttled so far)` : '';
+			};
+			const outcome = await withDeadline(setPhase => act(context, app, name, {...options, clock}, setPhase), {clock, stderr: context.stderr, command: name, timeoutMs: limit, extra: throttled});
+			if (typeof outcome === 'number') return outcome;
+			const message = timedOutMessage(name, outcome);
+			if (context.flags.json) context.stdout.write(`${JSON.stringify({ok: false, command: name, outcome: 'timeout', exitCode: TIMED_OUT_EXIT, message})}\n`);
+			else context.stderr.write(`pipetop: ${message}\n`);
+			return TIMED_OUT_EXIT;
 		} finally {
 			await app.close();
 		}

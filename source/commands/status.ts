@@ -7,6 +7,7 @@ import {bootstrap, type BootstrapOptions, type Bootstrapped} from '../app/bootst
 import {type Command, type CommandContext} from '../app/context.js';
 import {UsageError} from '../config/usage-error.js';
 import {RealClock} from '../shared/clock.js';
+import {reportProgress, seconds} from './progress.js';
 import {buildStatusDocument, failedSources} from './status-snapshot.js';
 import {wantsAscii} from '../format/status.js';
 import {renderStatusText} from './status-text.js';
@@ -27,6 +28,15 @@ export async function runStatus(context: CommandContext, options: StatusOptions 
 	try {
 		for (const warning of app.warnings) context.stderr.write(`pipetop: ${warning}\n`);
 		app.engine.start();
+		const progress = reportProgress({
+			clock,
+			stderr: context.stderr,
+			line: elapsed => {
+				const sources = Object.values(app.engine.store.getState().sources);
+				const answered = sources.filter(source => source.health !== 'loading').length;
+				return `loading: ${answered} of ${sources.length} sources answered after ${seconds(elapsed)}`;
+			},
+		});
 		let timer;
 		const complete = await Promise.race([
 			app.engine.whenLoaded().then(() => true),
@@ -35,6 +45,7 @@ export async function runStatus(context: CommandContext, options: StatusOptions 
 			}),
 		]);
 		clock.clearTimer(timer);
+		progress.stop();
 		// whenLoaded resolves after the batch that completed the load was written: the store is current.
 		const state = app.engine.store.getState();
 		const now = clock.now();

@@ -8,6 +8,7 @@
 import {readFile} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
+import {shortQuote} from '../aws/quote.js';
 import {UsageError} from './usage-error.js';
 import type {PipetopConfig} from './types.js';
 import {validateConfig} from './validate.js';
@@ -82,7 +83,7 @@ export async function loadConfig(options: {path?: string; env: NodeJS.ProcessEnv
 	} catch (error) {
 		const message = (error as Error).message;
 		const line = parseErrorLine(text, message);
-		throw new UsageError(`${path}${line ? `:${line}` : ''}: not valid JSON (${message})`);
+		throw new UsageError(`${path}${line ? `:${line}` : ''}: not valid JSON (${shortQuote(message, 120)})`);
 	}
 	const result = validateConfig(value);
 	if ('problem' in result) {

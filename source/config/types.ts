@@ -14,6 +14,10 @@ export type PipetopConfig = {
 	readOnly?: boolean;
 	/** Profiles that are always read-only, e.g. ["prod"]. */
 	readOnlyProfiles?: string[];
+	/** Accounts (12-digit ids) that are always read-only, whichever profile reaches them. */
+	readOnlyAccounts?: string[];
+	/** A profile in readOnlyProfiles makes its account read-only for every profile (default true). */
+	readOnlyFollowsAccount?: boolean;
 	/** Polling cadence, in seconds. */
 	intervals?: {
 		activeSeconds?: number;

@@ -3,13 +3,16 @@
  * is wrong; the loader adds the file and, when it can find it, the line.
  */
 
+import {shortQuote} from '../aws/quote.js';
 import type {PipetopConfig} from './types.js';
 
 export type ConfigProblem = {field: string; message: string};
 
 type Check = (value: unknown, field: string) => ConfigProblem | undefined;
 
-const describe = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'string' ? `"${value}"` : `${typeof value} ${JSON.stringify(value)}`);
+/** What was found instead, quoted short (a pasted blob must not become the whole message). */
+const describe = (value: unknown): string =>
+	value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'string' ? `"${shortQuote(value)}"` : `${typeof value} ${shortQuote(JSON.stringify(value) ?? String(value))}`;
 
 const boolean: Check = (value, field) => (typeof value === 'boolean' ? undefined : {field, message: `must be true or false, not ${describe(value)}`});
 
@@ -17,6 +20,8 @@ const nonEmptyString: Check = (value, field) => (typeof value === 'string' && va
 
 const regionName: Check = (value, field) =>
 	typeof value === 'string' && /^[a-z]{2,}(-[a-z0-9]+)*-\d+$/.test(value) ? undefined : {field, message: `must be a region name like "eu-west-1", not ${describe(value)}`};
+
+const accountId: Check = (value, field) => (typeof value === 'string' && /^\d{12}$/.test(value) ? undefined : {field, message: `must be a 12-digit account id like "123456789012", not ${describe(value)}`});
 
 const url: Check = (value, field) => {
 	if (typeof value !== 'string') return {field, message: `must be a URL string, not ${describe(value)}`};
@@ -71,7 +76,7 @@ function shape(fields: Record<string, Check>): Check {
 		for (const [key, element] of Object.entries(value)) {
 			const name = field ? `${field}.${key}` : key;
 			const check = fields[key];
-			if (!check) return {field: name, message: `is not a known setting (known here: ${Object.keys(fields).join(', ')})`};
+			if (!check) return {field: field ? `${field}.${shortQuote(key)}` : shortQuote(key), message: `is not a known setting (known here: ${Object.keys(fields).join(', ')})`};
 			const problem = check(element, name);
 			if (problem) return problem;
 		}
@@ -86,6 +91,8 @@ const configShape = shape({
 	endpointUrl: url,
 	readOnly: boolean,
 	readOnlyProfiles: listOf(nonEmptyString),
+	readOnlyAccounts: listOf(accountId),
+	readOnlyFollowsAccount: boolean,
 	intervals: shape({activeSeconds: seconds(1), idleSeconds: seconds(1), discoverySeconds: seconds(10), logFollowSeconds: seconds(0.5)}),
 	keys: record(keyBinding),
 	notifications: shape({bell: boolean, desktop: boolean}),

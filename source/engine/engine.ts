@@ -16,7 +16,7 @@ import {Counters} from './counters.js';
 import {DEFAULT_CALL_TIMEOUT_MS, DEFAULT_INTERVALS, STALE_FACTOR} from './defaults.js';
 import {LogTailer} from './logs.js';
 import {OnDemand} from './on-demand.js';
-import {standByFor} from './same-account.js';
+import {AccountGroups} from './account-groups.js';
 import {SourceRunner, type TraceEvent} from './source-runner.js';
 import type {Intervals, PipetopEngine, SourceInspection} from './types.js';
 
@@ -86,11 +86,17 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 	// Which source reads each account and region, decided again when one learns its account or
 	// fails or recovers; after the runner's own step, not in the middle of it.
 	let regroupQueued = false;
+	const changedSources = new Set<string>();
+	const groups = new AccountGroups(new Map(options.sources.map(({spec}, index) => [spec.key, index])), key => {
+		const runner = runners.get(key)!;
+		return {key, region: runner.region, account: runner.account, readOnly: runner.readOnly, failed: runner.failed};
+	});
 	const regroup = () => {
 		regroupQueued = false;
 		if (shutdown.signal.aborted) return;
-		const readers = [...runners.values()].map(runner => ({key: runner.key, region: runner.region, account: runner.account, readOnly: runner.readOnly, failed: runner.failed}));
-		for (const [key, primary] of standByFor(readers)) {
+		const keys = [...changedSources];
+		changedSources.clear();
+		for (const [key, primary] of groups.changed(keys)) {
 			const runner = runners.get(key)!;
 			if (primary === undefined) runner.resume();
 			else runner.standBy(primary);
@@ -98,7 +104,9 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 	};
 	const emit = (update: FleetUpdate) => {
 		batcher.push(update);
-		if (update.type !== 'sourcePatch' || !('accountId' in update.patch || 'health' in update.patch) || regroupQueued) return;
+		if (update.type !== 'sourcePatch' || !('accountId' in update.patch || 'health' in update.patch)) return;
+		changedSources.add(update.key);
+		if (regroupQueued) return;
 		regroupQueued = true;
 		queueMicrotask(regroup);
 	};

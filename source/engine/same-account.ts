@@ -25,14 +25,22 @@ export function standByFor(readers: readonly AccountReader[]): Map<string, strin
 	for (const reader of readers) {
 		if (reader.account === undefined) continue;
 		const group = `${reader.account}/${reader.region}`;
-		groups.set(group, [...(groups.get(group) ?? []), reader]);
+		// Pushed, not copied: one account read by thousands of profiles must stay linear.
+		const members = groups.get(group);
+		if (members) members.push(reader);
+		else groups.set(group, [reader]);
 	}
 	const out = new Map<string, string | undefined>(readers.map(reader => [reader.key, undefined]));
 	for (const group of groups.values()) {
-		const candidates = group.filter(reader => !reader.failed);
-		const primary = candidates.find(reader => !reader.readOnly) ?? candidates[0];
+		const primary = primaryOf(group);
 		if (!primary) continue;
 		for (const reader of group) if (reader !== primary && !reader.failed) out.set(reader.key, primary.key);
 	}
 	return out;
+}
+
+/** The reader of one account and region among its sources (in source order): see standByFor. */
+export function primaryOf(group: readonly AccountReader[]): AccountReader | undefined {
+	const candidates = group.filter(reader => !reader.failed);
+	return candidates.find(reader => !reader.readOnly) ?? candidates[0];
 }

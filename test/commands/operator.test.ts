@@ -138,7 +138,7 @@ describe('headless operator commands', () => {
 
 	it('bad usage is exit 2 before any AWS call; without a terminal it will not act unasked', async () => {
 		harness = await startOperatorSim();
-		await expect(pipetop('approve', ['gate'], {stage: 'Approve'})).rejects.toThrow(new UsageError('pipetop approve: --action is required'));
+		await expect(pipetop('approve', ['gate'], {stage: 'Approve'})).rejects.toThrow(new UsageError('approve: --action is required'));
 		await expect(pipetop('transition', ['gate'], {stage: 'Deploy', enable: true, disable: true})).rejects.toThrow('give exactly one of --enable or --disable');
 		await expect(pipetop('stop', [])).rejects.toThrow('name exactly one PIPELINE');
 		expect(harness.sim.stats().requests).toBe(0);

@@ -108,6 +108,9 @@ test('status --json with a dead region still answers, marking that source failed
 	expect(dead?.health).toBe('failed');
 	expect(dead?.error?.code).toBe('TimeoutError');
 	expect(document.pipelines.filter(pipeline => pipeline.region === 'us-east-1').length).toBeGreaterThan(5);
+	// A load that takes more than a few seconds says so on stderr, then goes quiet again.
+	expect(result.stderr).toMatch(/^pipetop: loading: 1 of 2 sources answered after 5 s\n/);
+	expect(result.stderr.split('\n').every(line => line === '' || /^pipetop: loading: [01] of 2 sources answered after \d+ s$/.test(line))).toBe(true);
 });
 
 test('bad usage and bad config are one-line usage errors', async () => {

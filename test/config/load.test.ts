@@ -50,7 +50,7 @@ test('bad JSON names the file and the line', async () => {
 });
 
 test('unknown fields, wrong types and bad values name the field and what is wrong', async () => {
-	expect(await problem('{\n  "profile": ["a"]\n}')).toBe('FILE:2: "profile" is not a known setting (known here: profiles, allProfiles, regions, endpointUrl, readOnly, readOnlyProfiles, intervals, keys, notifications, theme, auditLog)');
+	expect(await problem('{\n  "profile": ["a"]\n}')).toBe('FILE:2: "profile" is not a known setting (known here: profiles, allProfiles, regions, endpointUrl, readOnly, readOnlyProfiles, readOnlyAccounts, readOnlyFollowsAccount, intervals, keys, notifications, theme, auditLog)');
 	expect(await problem('{"readOnly": "yes"}')).toBe('FILE:1: "readOnly" must be true or false, not "yes"');
 	expect(await problem('{\n"regions": ["eu-west-1", "Frankfurt"]\n}')).toBe('FILE:2: "regions[1]" must be a region name like "eu-west-1", not "Frankfurt"');
 	expect(await problem('{\n  "intervals": {\n    "activeSeconds": 0\n  }\n}')).toBe('FILE:3: "intervals.activeSeconds" must be a number of seconds from 1 to 86400, not number 0');
@@ -71,4 +71,13 @@ test('flags win over the file', () => {
 	expect(() => mergeSettings({}, {...DEFAULT_FLAGS, profile: 'a', allProfiles: true})).toThrow(/--profile or --all-profiles/);
 	expect(() => mergeSettings({}, {...DEFAULT_FLAGS, region: 'moon-1a'})).toThrow(/--region "moon-1a"/);
 	expect(() => mergeSettings({}, {...DEFAULT_FLAGS, endpointUrl: 'ftp://x'})).toThrow(/--endpoint-url/);
+});
+
+test('a huge value, key or broken line is quoted short: the message stays one short line', async () => {
+	const huge = 'x'.repeat(2_000_000);
+	for (const text of [JSON.stringify({auditLog: 5, profiles: [huge.length]}).replace('5', JSON.stringify({huge})), JSON.stringify({theme: {color: huge}}), JSON.stringify({[huge]: true}), `{"profiles": [${huge}]}`]) {
+		const message = await problem(text);
+		expect(message.length).toBeLessThan(300);
+	}
+	expect(await problem(JSON.stringify({theme: {color: huge}}))).toMatch(/^FILE:1: "theme.color" must be one of "auto", "none", not "x{59}… \(2000000 characters\)"$/);
 });

@@ -133,8 +133,17 @@ describe('AWS config and credentials files', () => {
 	test('a region that does not exist: that source fails with one line, nothing crashes', async () => {
 		const outcome = await status({config: good().replace('eu-west-1', 'eu-nowhere-9'), credentials: keys()}, {profile: 'alpha'});
 		expect(outcome.code).toBe(1);
-		expect(outcome.stdout.split('\n').filter(text => text.startsWith('alpha/eu-nowhere-9: FAILED'))).toHaveLength(1);
+		const lines = outcome.stdout.split('\n').filter(text => text.startsWith('alpha/eu-nowhere-9: FAILED'));
+		expect(lines).toHaveLength(1);
+		// Said for what it is, from the SDK's own region data, not "check the access keys".
+		expect(lines[0]).toMatch(/\(unknown region "eu-nowhere-9": AWS has no such region \(closest: [a-z]+-[a-z]+-\d, [a-z]+-[a-z]+-\d, [a-z]+-[a-z]+-\d\)\)$/);
+		expect(lines[0]).not.toMatch(/check the access keys/);
 		noStackTrace(outcome);
+	});
+
+	test('a typo in a region name: unknown, and the region meant comes first among the closest', async () => {
+		const outcome = await status({config: good(), credentials: keys()}, {profile: 'alpha', region: 'eu-wset-1'});
+		expect(outcome.stdout).toMatch(/^alpha\/eu-wset-1: FAILED .*\(unknown region "eu-wset-1": AWS has no such region \(closest: eu-west-1, /m);
 	});
 
 	test('a malformed line in the AWS config names the file and the line', async () => {

@@ -1,0 +1,78 @@
+/**
+ * The help texts: one for pipetop, and one per subcommand (`pipetop status --help`), built from
+ * the same lines so that they cannot disagree. `--help` anywhere on a subcommand's line prints its
+ * help and exits 0: nothing is read, nothing is watched, nothing is changed.
+ */
+
+/** Each subcommand's usage line (as in the overview) and the options only it takes. */
+const SUBCOMMANDS: Record<string, {usage: string; about: string; options?: string[]}> = {
+	status: {usage: 'status [--json]', about: 'one snapshot of the fleet, then exit (1 when a source failed)'},
+	watch: {
+		usage: 'watch PIPELINE [--exit-status] [--json]',
+		about: 'follow an execution to its end',
+		options: ['--execution-id ID    the execution to follow (default: the latest)', "--exit-status        exit with the execution's outcome (0 succeeded, 1 failed...)"],
+	},
+	approve: {
+		usage: 'approve PIPELINE --stage S --action A --summary TEXT [--reject]',
+		about: 'answer a manual approval',
+		options: ['--execution-id ID    the execution whose approval (PARALLEL pipelines)'],
+	},
+	retry: {usage: 'retry PIPELINE --stage S [--all-actions]', about: 'retry the failed actions of a stage (or all of them)'},
+	stop: {usage: 'stop PIPELINE [--abandon] [--reason TEXT]', about: 'stop an execution (default: the latest)', options: ['--execution-id ID    the execution to stop']},
+	start: {usage: 'start PIPELINE [--variable k=v ...] [--revision ACTION=ID] [--client-request-token T]', about: 'start an execution'},
+	transition: {usage: 'transition PIPELINE --stage S (--disable --reason TEXT | --enable)', about: 'disable or enable the transition into a stage'},
+	sim: {usage: 'sim [--port N] [--scenario demo|empty|FILE] [--aws-dir DIR] [--seed N] [--speed X]', about: 'the embedded AWS-compatible service'},
+};
+
+const OPERATOR = ['approve', 'retry', 'stop', 'start', 'transition'];
+
+const SOURCES = `  Sources
+    --profile a,b        AWS profiles (default: $AWS_PROFILE, else "default")
+    --all-profiles       every profile in the AWS config and credentials files
+    --region x,y         regions (default: each profile's own region)
+    --endpoint-url URL   send every call to this endpoint
+`;
+
+const COMMON = `    --config FILE        config file (default: $XDG_CONFIG_HOME/pipetop/config.json)
+    --read-only          never change anything: every action is refused
+    --json               machine-readable output (status, watch, actions)
+`;
+
+const OPERATOR_OPTIONS = `    --yes                do not ask before acting (needed without a terminal)
+    --timeout SECONDS    give up waiting after this long (default 300; exit 4)
+`;
+
+export function mainHelp(): string {
+	const usage = Object.values(SUBCOMMANDS).map(({usage}) => `    $ pipetop ${usage}`);
+	return `
+  Usage
+    $ pipetop                     the console on your AWS profiles
+    $ pipetop --demo              the console on an embedded demo fleet (no AWS needed)
+${usage.join('\n')}
+
+${SOURCES}
+  Options
+${COMMON}    --no-notify          no terminal bell or desktop notification
+    --execution-id ID    the execution to watch or act on (default: the latest)
+${OPERATOR_OPTIONS}    --version, --help
+
+  pipetop COMMAND --help shows one command's help.
+`;
+}
+
+/** The help of one subcommand, or undefined for a name that is not one. */
+export function subcommandHelp(name: string): string | undefined {
+	const spec = SUBCOMMANDS[name];
+	if (!spec) return undefined;
+	const own = (spec.options ?? []).map(line => `    ${line}\n`).join('');
+	return `
+  Usage
+    $ pipetop ${spec.usage}
+
+  ${spec.about[0].toUpperCase()}${spec.about.slice(1)}.
+
+${SOURCES}
+  Options
+${own}${COMMON}${OPERATOR.includes(name) ? OPERATOR_OPTIONS : ''}    --help
+`;
+}
