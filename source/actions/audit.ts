@@ -36,12 +36,3 @@ export class AuditLog implements AuditSink {
 		return write;
 	}
 }
-
-/** Keeps entries in memory (tests, and `--demo` when no log should be written). */
-export class MemoryAudit implements AuditSink {
-	readonly entries: AuditEntry[] = [];
-
-	async append(entry: AuditEntry): Promise<void> {
-		this.entries.push(entry);
-	}
-}

@@ -8,7 +8,6 @@
 import {waitingApproval} from '../store/attention.js';
 import type {
 	ActionStatus,
-	Attention,
 	PipelineEntry,
 	PipelineExecutionStatus,
 	SourceHealth,
@@ -83,20 +82,6 @@ export function executionTone(status: PipelineExecutionStatus | StageStatus | Ac
 	}
 }
 
-export function attentionTone(attention: Attention): Tone {
-	switch (attention) {
-		case 'failed':
-			return 'failed';
-		case 'approval':
-			return 'approval';
-		case 'running':
-			return 'running';
-		case 'idle':
-			return 'ok';
-		default:
-			return 'none';
-	}
-}
 
 export function healthTone(health: SourceHealth): Tone {
 	switch (health) {

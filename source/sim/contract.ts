@@ -35,10 +35,6 @@ export class SimError extends Error {
 	}
 }
 
-export function validationError(message: string): SimError {
-	return new SimError('ValidationException', message, 400);
-}
-
 /** An account of the simulated fleet, with the keys that sign as it. */
 export type SimAccount = {
 	profile: string;

@@ -291,7 +291,3 @@ function isPrintable(key: string): boolean {
 	return key === 'space' || [...key].length === 1;
 }
 
-/** Bindings of a view in table order: movement, navigation, then operator actions. */
-export function bindingsOf(keymap: Keymap, view: KeyScope): CommandSpec[] {
-	return keymap.specs.filter(spec => spec.views.includes(view));
-}

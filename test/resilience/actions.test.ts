@@ -6,7 +6,7 @@
  */
 
 import {afterAll, beforeAll, expect, test} from 'vitest';
-import {MemoryAudit} from '../../source/actions/audit.js';
+import {MemoryAudit} from '../helpers/memory-audit.js';
 import {createActionLayer} from '../../source/actions/create.js';
 import type {ActionLayer} from '../../source/actions/layer.js';
 import type {ActionRequest, ActionResult, Answers} from '../../source/actions/types.js';

@@ -50,8 +50,6 @@ export function themeFor(env: ThemeEnv, configured: 'auto' | 'none' = 'auto'): T
 	};
 }
 
-export const plainTheme: Theme = {color: false, attributes: false, ascii: false};
-
 /**
  * Trailing blanks of a line, unless they are shown inverted: Ink fills the rest of a row with
  * spaces anyway, and every character given to Ink costs it work on every frame.

@@ -5,7 +5,7 @@
 import {disabledReason} from '../../actions/availability.js';
 import type {OperatorCommand} from '../../actions/types.js';
 import type {FleetState} from '../../store/types.js';
-import type {AvailabilityContext, CommandSpec} from '../keymap.js';
+import type {AvailabilityContext} from '../keymap.js';
 import {actionRequest, type Selection} from '../model/selection.js';
 import type {ViewKind} from '../views/registry.js';
 
@@ -28,6 +28,3 @@ export function availabilityContext(
 	};
 }
 
-export function reasonDisabled(spec: CommandSpec, context: AvailabilityContext): string | undefined {
-	return spec.disabled?.(context);
-}
