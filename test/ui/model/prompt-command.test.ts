@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {findPipeline, parsePromptCommand} from '../../../source/ui/model/prompt-command.js';
 import {initialFleetState} from '../../../source/store/index.js';
-import {pipeline} from './fixtures.js';
+import {pipeline} from '../render/fixtures.js';
 
 describe('command mode', () => {
 	test('commands and their arguments', () => {
@@ -10,7 +10,9 @@ describe('command mode', () => {
 		expect(parsePromptCommand('pipeline web front')).toEqual({kind: 'pipeline', name: 'web front'});
 		expect(parsePromptCommand('failed')).toEqual({kind: 'attention', attention: 'failed'});
 		expect(parsePromptCommand('approvals')).toEqual({kind: 'attention', attention: 'approval'});
-		expect(parsePromptCommand('q')).toEqual({kind: 'quit'});
+		expect(parsePromptCommand('q')).toEqual({kind: 'binding', command: 'quit'});
+		expect(parsePromptCommand('help')).toEqual({kind: 'binding', command: 'help'});
+		expect(parsePromptCommand('so')).toEqual({kind: 'binding', command: 'sources'});
 	});
 
 	test('unambiguous prefixes work, unknown commands say what exists', () => {

@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {filterOrder, parseFilter} from '../../../source/ui/model/filter.js';
-import {action, pipeline, stage} from './fixtures.js';
+import {action, pipeline, stage} from '../render/fixtures.js';
 
 const web = pipeline('web-frontend', [stage('Build', [action('B', {status: 'Failed'})], {status: 'Failed'})], {
 	latestExecution: {executionId: 'e', status: 'Failed', sourceRevisions: []},
