@@ -153,6 +153,8 @@ export class SourceRunner implements PollHost {
 			const t = this.tracked.get(name);
 			if (!t) return;
 			t.urgent = true;
+			// After an action the state may look the same while the execution's status changed.
+			t.summaryWanted = true;
 			this.reschedule(t, now);
 		}
 		this.wake();

@@ -16,6 +16,10 @@ export type Tracked = {
 	summaryFor?: string;
 	/** The state fingerprint when the summary was fetched. */
 	summaryFingerprint?: string;
+	/** Every execution id the state showed when the summary was fetched. */
+	summaryIds?: Set<string>;
+	/** An operator action (or R on this pipeline) asked: the next poll reads the summary whatever the state. */
+	summaryWanted?: boolean;
 	fetchedAt?: number;
 	error?: SourceError;
 	stale: boolean;
