@@ -8,6 +8,8 @@
 
 import type {SourceApi} from '../aws/index.js';
 import {Priority} from './defaults.js';
+import type {ExecutionSummaryView} from '../store/types.js';
+import {describeWaiting, readLatestVariables, waitingApprovalIn, WAITING_PAGE} from './execution-extras.js';
 import {mapExecutionSummary} from './map-execution.js';
 import {mapDefinition, mapState, stateFingerprint} from './map-pipeline.js';
 import {executionIdsIn, needsSummary, newestExecutionId} from './summary-check.js';
@@ -46,14 +48,21 @@ export async function pollPipeline(host: PollHost, t: Tracked, priority: number)
 		host.definitionRead(t);
 	}
 
-	if (needsSummary(t, state, fingerprint)) {
-		const newest = newestExecutionId(state);
-		const output = await host.call(enrichPriority, 'ListPipelineExecutions', signal => host.api.listPipelineExecutions({pipelineName: t.name, maxResults: 1}, {signal}));
-		const summary = mapExecutionSummary(output.pipelineExecutionSummaries?.[0]);
-		t.summary = summary ?? t.summary;
+	const waiting = waitingApprovalIn(t.definition, state);
+	const newest = newestExecutionId(state);
+	if (needsSummary(t, state, fingerprint) || (waiting !== undefined && waiting.executionId !== t.waiting?.executionId && waiting.executionId !== t.summary?.executionId)) {
+		// An approval waits behind newer runs: read enough of the newest to find it and count them.
+		const deep = waiting !== undefined && waiting.executionId !== newest;
+		const output = await host.call(enrichPriority, 'ListPipelineExecutions', signal => host.api.listPipelineExecutions({pipelineName: t.name, maxResults: deep ? WAITING_PAGE : 1}, {signal}));
+		const page = (output.pipelineExecutionSummaries ?? []).map(mapExecutionSummary).filter((summary): summary is ExecutionSummaryView => summary !== undefined);
+		t.summary = page[0] ?? t.summary;
 		t.summaryFor = newest;
 		t.summaryFingerprint = fingerprint;
 		t.summaryIds = executionIdsIn(state);
 		t.summaryWanted = false;
+		t.waiting = waiting && page[0] && page[0].executionId !== waiting.executionId ? await describeWaiting(host, t, waiting, page, enrichPriority) : undefined;
 	}
+	if (!waiting || waiting.executionId !== t.waiting?.executionId) t.waiting = undefined;
+	else t.waiting = {...t.waiting, since: waiting.since};
+	await readLatestVariables(host, t, enrichPriority);
 }

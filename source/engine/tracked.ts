@@ -1,6 +1,6 @@
 /** What the engine remembers about one pipeline between polls (the store holds what is shown). */
 
-import type {ExecutionSummaryView, PipelineEntry, SourceError} from '../store/types.js';
+import type {ExecutionSummaryView, PipelineEntry, ResolvedVariableView, SourceError, WaitingApprovalView} from '../store/types.js';
 import type {Definition, StateSnapshot} from './map-pipeline.js';
 
 export type Tracked = {
@@ -20,6 +20,10 @@ export type Tracked = {
 	summaryIds?: Set<string>;
 	/** An operator action (or R on this pipeline) asked: the next poll reads the summary whatever the state. */
 	summaryWanted?: boolean;
+	/** The resolved variables of one execution (the latest when read). */
+	variables?: {executionId: string; values: ResolvedVariableView[]};
+	/** An approval waiting for an execution other than the latest. */
+	waiting?: WaitingApprovalView;
 	fetchedAt?: number;
 	error?: SourceError;
 	stale: boolean;

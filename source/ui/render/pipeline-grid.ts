@@ -7,6 +7,7 @@ import {conditionLines} from './condition-lines.js';
 import {commitMessage} from './revision.js';
 import type {ActionExecutionView, ActionView, PipelineEntry, StageView} from '../../store/types.js';
 import {box, blank, clip, labelled, line, type Line} from './lines.js';
+import {variablePairs} from './execution-lines.js';
 import {executionTone, glyph, glyphSegment, isWaitingApproval, pipelineStatusWord, pipelineTone, stageTone, toneColor} from './status.js';
 import {firstLine, sanitize, wrap} from './text.js';
 import type {Segment, Theme} from './theme.js';
@@ -67,10 +68,9 @@ function headerLines(entry: PipelineEntry, width: number, now: number, theme: Th
 	} else {
 		lines.push(line({text: entry.attention === 'unknown' ? 'reading state…' : 'never run', dim: true}));
 	}
-	if (entry.variables.length > 0) {
-		const text = entry.variables.map(variable => `${variable.name}=${variable.defaultValue ?? ''}`).join('  ');
-		lines.push(...labelled(2, 'variables: ', text, width, {}, 1));
-	}
+	// What this run got (GetPipelineExecution), never the declaration's defaults: those are in the definition view.
+	const resolved = latest?.variables;
+	if (resolved && resolved.length > 0) lines.push(...labelled(2, 'variables: ', variablePairs(resolved), width, {}, 1));
 	if (entry.error) lines.push(...labelled(0, `${glyph('failed', theme)} `, `${entry.error.code}: ${entry.error.message}`, width, {color: 'red'}, 2));
 	if (entry.stale) lines.push(line({text: `${glyph('stale', theme)} data is ${formatAgo(entry.fetchedAt, now)} old`, color: 'yellow'}));
 	return lines.map(each => ({segments: clip(each.segments, width)}));

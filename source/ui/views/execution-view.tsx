@@ -17,7 +17,10 @@ export function ExecutionView({entry, width, height}: {entry: Extract<ViewEntry,
 	const now = useNow();
 	const runs = useStore(store, state => executionRuns(state, entry.key, entry.executionId));
 	const paged = useStore(store, state => state.actionExecutions[`${entry.key}#${entry.executionId}`]);
-	const summary = useStore(store, state => executionSummary(state, entry.key, entry.executionId));
+	const listed = useStore(store, state => executionSummary(state, entry.key, entry.executionId));
+	const variables = useStore(store, state => state.executionVariables[`${entry.key}#${entry.executionId}`]);
+	// The values this run got: ListPipelineExecutions does not say, GetPipelineExecution does.
+	const summary = useMemo(() => (listed && variables && !listed.variables ? {...listed, variables} : listed), [listed, variables]);
 	const running = summary?.status === 'InProgress' || summary?.status === 'Stopping';
 	const lastUpdate = summary?.lastUpdateTime;
 	useEffect(() => {
