@@ -53,7 +53,7 @@ export async function describeWaiting(host: PollHost, t: Tracked, waiting: Waiti
 	const newer = index === -1 ? page : page.slice(0, index);
 	const behind = newer.filter(running).length;
 	const sourceRevisions = index === -1 ? ((await readDetail(host, t, waiting.executionId, priority))?.sourceRevisions ?? []) : page[index].sourceRevisions;
-	return {...waiting, sourceRevisions, behind, ...(index === -1 && page.length >= WAITING_PAGE ? {behindAtLeast: true} : {})};
+	return {...waiting, sourceRevisions, behind, startTime: page[index]?.startTime, ...(index === -1 && page.length >= WAITING_PAGE ? {behindAtLeast: true} : {})};
 }
 
 /** Reads the latest execution's variables once, for a pipeline that declares any. */

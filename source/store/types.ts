@@ -158,6 +158,8 @@ export type WaitingApprovalView = {
 	actionName: string;
 	/** When the approval started waiting. */
 	since?: number;
+	/** When the execution started (when it was among the newest summaries read). */
+	startTime?: number;
 	sourceRevisions: SourceRevisionView[];
 	/** Newer executions still running or queued behind it. */
 	behind: number;

@@ -68,6 +68,23 @@ function headerLines(entry: PipelineEntry, width: number, now: number, theme: Th
 	} else {
 		lines.push(line({text: entry.attention === 'unknown' ? 'reading state…' : 'never run', dim: true}));
 	}
+	const waiting = entry.waitingApproval;
+	if (waiting) {
+		// The approval belongs to an older run than the one above (QUEUED, PARALLEL): say which, and what queues behind it.
+		const revision = waiting.sourceRevisions[0];
+		const behind = waiting.behind > 0 ? `  ${waiting.behind}${waiting.behindAtLeast ? '+' : ''} queued behind` : '';
+		lines.push(
+			line(
+				glyphSegment('approval', theme),
+				{text: ` ${waiting.stageName}/${waiting.actionName} waits for `, color: toneColor('approval')},
+				{text: shortId(waiting.executionId), color: 'blue'},
+				{text: revision ? ` ${shortRevision(revision.revisionId)}` : '', color: 'blue'},
+				{text: revision ? ` ${commitMessage(revision.revisionSummary)}` : ''},
+				{text: waiting.since === undefined ? '' : `  for ${formatDuration(now - waiting.since)}`, dim: true},
+				{text: behind, color: toneColor('approval')},
+			),
+		);
+	}
 	// What this run got (GetPipelineExecution), never the declaration's defaults: those are in the definition view.
 	const resolved = latest?.variables;
 	if (resolved && resolved.length > 0) lines.push(...labelled(2, 'variables: ', variablePairs(resolved), width, {}, 1));
