@@ -5,9 +5,7 @@
  */
 import {afterEach, describe, expect, it} from 'vitest';
 import {createActionLayer} from '../../source/actions/create.js';
-import type {ActionLayer} from '../../source/actions/layer.js';
-import type {ActionRequest, Answers} from '../../source/actions/types.js';
-import {PROFILE, REGION, key, loaded, stageOf, startOperatorSim, type OperatorSim} from '../actions/helpers/operator-sim.js';
+import {PROFILE, REGION, confirmAction, key, loaded, stageOf, startOperatorSim, type OperatorSim} from '../actions/helpers/operator-sim.js';
 
 /** The active cadence (DEFAULT_INTERVALS.active): "within one active poll". */
 const ACTIVE_POLL_MS = 5_000;
@@ -17,12 +15,6 @@ afterEach(async () => {
 	await harness?.stop();
 	harness = undefined;
 });
-
-async function confirm(layer: ActionLayer, request: ActionRequest, answers: Answers) {
-	const prepared = await harness!.drive(layer.prepare(request));
-	if (!prepared.ok) throw new Error(prepared.reason);
-	return harness!.drive(layer.run(prepared.plan.build(answers)));
-}
 
 describe('the latest execution after an operator action', () => {
 	it('a retried stage turns the row from Failed to InProgress within one active poll', async () => {
@@ -35,7 +27,7 @@ describe('the latest execution after an operator action', () => {
 		await harness.until(() => latest()?.status === 'Failed', 'the row says Failed');
 		const layer = createActionLayer(app, {via: 'console', clock: harness.clock, env: harness.env});
 
-		const result = await confirm(layer, {command: 'retry', pipelineKey: key('broken'), stageName: 'Build'}, {mode: 'failed'});
+		const result = await confirmAction(harness, layer, {command: 'retry', pipelineKey: key('broken'), stageName: 'Build'}, {mode: 'failed'});
 		expect(result.outcome).toBe('done');
 		await harness.until(() => stageOf(store.getState(), 'broken', 'Build')?.status === 'InProgress', 'the stage runs again', {maxMs: ACTIVE_POLL_MS});
 		await harness.until(() => latest()?.status === 'InProgress', 'the row says InProgress', {maxMs: ACTIVE_POLL_MS});
@@ -68,7 +60,7 @@ describe('the latest execution after an operator action', () => {
 		expect(latest()?.status).toBe('InProgress');
 		const layer = createActionLayer(app, {via: 'console', clock: harness.clock, env: harness.env});
 
-		const result = await confirm(layer, {command: 'stop', pipelineKey: key('slow'), executionId: second}, {mode: 'abandon', reason: 'wrong commit'});
+		const result = await confirmAction(harness, layer, {command: 'stop', pipelineKey: key('slow'), executionId: second}, {mode: 'abandon', reason: 'wrong commit'});
 		expect(result.outcome).toBe('done');
 		await harness.until(() => latest()?.status === 'Stopped', 'the row says Stopped', {maxMs: ACTIVE_POLL_MS});
 		expect(latest()?.executionId).toBe(second);

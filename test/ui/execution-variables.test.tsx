@@ -4,7 +4,7 @@
  */
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
-import {openConsole, type OpenConsole} from './open-console.js';
+import {openConsole, openPipeline} from './open-console.js';
 
 const NAME = 'orders-api-dev';
 let fleet: FleetHarness;
@@ -26,21 +26,13 @@ afterAll(async () => {
 	await fleet?.close();
 });
 
-async function openPipeline(console_: OpenConsole): Promise<void> {
-	await console_.settle(0);
-	await console_.terminal.press(':');
-	await console_.terminal.type(`pipeline ${NAME}`);
-	await console_.terminal.press('enter');
-	await console_.settle();
-}
-
 describe('resolved variables', () => {
 	test.each([
 		[80, 30],
 		[160, 50],
 	])('at %ix%i the header shows the run’s values, not the defaults', async (columns, rows) => {
 		const console_ = openConsole(fleet, {columns, rows});
-		await openPipeline(console_);
+		await openPipeline(console_, NAME);
 		const header = console_.terminal.lines().slice(0, 10).join('\n');
 		expect(header).toContain('variables: DeployEnv=qa  ReleaseChannel=stable');
 		expect(header).not.toContain('DeployEnv=dev');
@@ -49,7 +41,7 @@ describe('resolved variables', () => {
 
 	test('the execution view of an older run shows that run’s values', async () => {
 		const console_ = openConsole(fleet, {columns: 140, rows: 45});
-		await openPipeline(console_);
+		await openPipeline(console_, NAME);
 		await console_.terminal.press('e');
 		await console_.settle();
 		const items = fleet.state().histories[key].items;

@@ -6,7 +6,7 @@
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {formatAgo, shortRevision} from '../../source/ui/render/time.js';
 import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
-import {openConsole, type OpenConsole} from './open-console.js';
+import {openConsole, openPipeline, type OpenConsole} from './open-console.js';
 
 const NAME = 'orders-api-prod';
 type Truth = {executionId: string; revision: string; since: number; behind: number; newestStart: number};
@@ -79,11 +79,7 @@ describe('an approval waiting behind newer runs', () => {
 
 	test('the pipeline header names the run the approval waits for', async () => {
 		const console_ = openConsole(fleet, {columns: 160, rows: 50});
-		await console_.settle(0);
-		await console_.terminal.press(':');
-		await console_.terminal.type(`pipeline ${NAME}`);
-		await console_.terminal.press('enter');
-		await console_.settle();
+		await openPipeline(console_, NAME);
 		const header = console_.terminal.lines().slice(0, 10).join('\n');
 		expect(header).toMatch(new RegExp(`waits for ${truth.executionId.slice(0, 8)} ${shortRevision(truth.revision)} .*  for \\d+h\\d\\dm  ${truth.behind} queued behind`));
 		console_.close();
