@@ -3,7 +3,7 @@ import type {FleetEngine} from '../engine/types.js';
 import type {Clock} from '../shared/clock.js';
 import type {SourceKey} from '../store/types.js';
 import {operatorApiFrom} from './adapter.js';
-import {AuditLog, auditLogPath, type AuditSink} from './audit.js';
+import {AuditLog, auditLogPath, DemoAuditLog, type AuditSink} from './audit.js';
 import {ActionLayer} from './layer.js';
 
 /** The parts of the bootstrapped app the action layer is built from. */
@@ -12,6 +12,8 @@ export type ActionAppParts = {
 	config: {auditLog?: string};
 	readOnly(profile: string): boolean;
 	apiFor(sourceKey: SourceKey): PipelineWriteApi | undefined;
+	/** Set in `--demo`: actions go to the demo's own audit log. */
+	demo?: unknown;
 };
 
 export type CreateActionLayerOptions = {
@@ -20,7 +22,7 @@ export type CreateActionLayerOptions = {
 	env: NodeJS.ProcessEnv;
 	/** --read-only: ORed with the app's own answer, so the flag holds whoever parsed it. */
 	readOnlyFlag?: boolean;
-	/** Default: the audit log file. */
+	/** Default: the audit log file (in `--demo`, the demo's). */
 	audit?: AuditSink;
 	writeTimeoutMs?: number;
 };
@@ -42,7 +44,7 @@ export function createActionLayer(app: ActionAppParts, options: CreateActionLaye
 			return wrapped;
 		},
 		readOnly: profile => Boolean(options.readOnlyFlag) || app.readOnly(profile),
-		audit: options.audit ?? new AuditLog(auditLogPath(options.env, app.config.auditLog)),
+		audit: options.audit ?? (app.demo ? new DemoAuditLog(options.env) : new AuditLog(auditLogPath(options.env, app.config.auditLog))),
 		clock: options.clock,
 		via: options.via,
 	});
