@@ -152,9 +152,7 @@ export class SourceRunner implements PollHost {
 		} else {
 			const t = this.tracked.get(name);
 			if (!t) return;
-			t.urgent = true;
-			// After an action the state may look the same while the execution's status changed.
-			t.summaryWanted = true;
+			t.urgent = t.summaryWanted = true;
 			this.reschedule(t, now);
 		}
 		this.wake();

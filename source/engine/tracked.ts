@@ -18,7 +18,10 @@ export type Tracked = {
 	summaryFingerprint?: string;
 	/** Every execution id the state showed when the summary was fetched. */
 	summaryIds?: Set<string>;
-	/** An operator action (or R on this pipeline) asked: the next poll reads the summary whatever the state. */
+	/**
+	 * An operator action (or R on this pipeline) asked: the next poll reads the summary whatever the
+	 * state, which may look the same while the execution's status changed.
+	 */
 	summaryWanted?: boolean;
 	/** The resolved variables of one execution (the latest when read). */
 	variables?: {executionId: string; values: ResolvedVariableView[]};
