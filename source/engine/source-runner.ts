@@ -153,7 +153,7 @@ export class SourceRunner implements PollHost {
 		} else {
 			const t = this.tracked.get(name);
 			if (!t) return;
-			t.urgent = true;
+			t.urgent = t.summaryWanted = true;
 			this.reschedule(t, now);
 		}
 		this.wake();

@@ -30,3 +30,8 @@ export function splitPipelineKey(key: string): PipelineKeyParts {
 export function executionKeyOf(pipelineKey: string, executionId: string): string {
 	return `${pipelineKey}#${executionId}`;
 }
+
+/** What every execution key of one pipeline starts with. */
+export function executionKeyPrefix(pipelineKey: string): string {
+	return `${pipelineKey}#`;
+}

@@ -12,7 +12,8 @@ import {VirtualClock, flushIo} from '../../../source/shared/clock.js';
 import type {FaultOptions, Scenario} from '../../../source/sim/contract.js';
 import {startSim, type RunningSim} from '../../../source/sim/start.js';
 import {createWorld, type World} from '../../../source/sim/world/index.js';
-import type {AuditEntry} from '../../../source/actions/types.js';
+import type {ActionLayer} from '../../../source/actions/layer.js';
+import type {ActionRequest, Answers, AuditEntry} from '../../../source/actions/types.js';
 import type {FleetState} from '../../../source/store/types.js';
 import {DEFAULT_FLAGS} from '../../helpers/fleet-harness.js';
 
@@ -309,4 +310,11 @@ export async function loaded(harness: OperatorSim, app: Bootstrapped, pipeline: 
 
 export function stageOf(state: FleetState, pipeline: string, stage: string) {
 	return state.pipelines[key(pipeline)]?.stages.find(entry => entry.name === stage);
+}
+
+/** Prepares an action, then runs it with the operator's answers, as the dialog's confirm does. */
+export async function confirmAction(harness: OperatorSim, layer: ActionLayer, request: ActionRequest, answers: Answers) {
+	const prepared = await harness.drive(layer.prepare(request));
+	if (!prepared.ok) throw new Error(prepared.reason);
+	return harness.drive(layer.run(prepared.plan.build(answers)));
 }
