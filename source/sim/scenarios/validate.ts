@@ -8,6 +8,7 @@ import type {Scenario} from '../contract.js';
 import {SimError} from '../contract.js';
 import {parseDeclaration} from '../world/declaration.js';
 import type {PipelineDeclaration} from '../world/model.js';
+import {isOptInRegion, partitionOf} from '../regions.js';
 import type {WorldScenarioPipeline} from './types.js';
 
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
@@ -15,6 +16,17 @@ const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
 function describe(error: unknown): string {
 	if (error instanceof SimError) return `${error.code}: ${error.message}`;
 	return error instanceof Error ? error.message : String(error);
+}
+
+/** `optInRegions`: opt-in regions of the account's own partition (a default region needs no enabling). */
+function checkOptInRegions(account: Record<string, unknown>, label: string, fail: (message: string) => never): void {
+	if (account.optInRegions === undefined) return;
+	if (!Array.isArray(account.optInRegions)) fail(`${label}.optInRegions must be an array of opt-in region names like "af-south-1"`);
+	const home = partitionOf((account.regions as string[])[0]);
+	for (const region of account.optInRegions as unknown[]) {
+		if (typeof region !== 'string' || !isOptInRegion(region)) fail(`${label}.optInRegions: ${JSON.stringify(region)} is not an opt-in region (default regions are enabled in every account)`);
+		if (partitionOf(region as string) !== home) fail(`${label}.optInRegions: ${region} is not in the partition of the account's region ${(account.regions as string[])[0]}`);
+	}
 }
 
 /** Throws Error naming the first problem found. `where` prefixes messages (e.g. the file name). */
@@ -43,6 +55,7 @@ export function checkScenario(value: unknown, where = 'scenario'): PipelineDecla
 		if (!Array.isArray(account.regions) || account.regions.length === 0 || account.regions.some(region => typeof region !== 'string' || !REGION_PATTERN.test(region))) {
 			fail(`${label}.regions must be a non-empty array of region names like "us-east-1"`);
 		}
+		checkOptInRegions(account, label, fail);
 		if (regionsOf.has(account.profile as string)) fail(`${label}.profile "${account.profile}" is used twice`);
 		if (ids.has(account.accountId as string)) fail(`${label}.accountId ${account.accountId} is used twice`);
 		regionsOf.set(account.profile as string, account.regions as string[]);

@@ -3,21 +3,9 @@
  * the sim writes, the endpoint from --endpoint-url. Skipped (and says so) where `aws` is not on PATH.
  */
 
-import {execFile, execFileSync} from 'node:child_process';
-import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {awsAvailable, awsCli} from './helpers/aws-cli.js';
 import {ACCOUNTS, startHarness, type SimHarness} from './helpers/sim.js';
-
-const run = promisify(execFile);
-
-function awsAvailable(): boolean {
-	try {
-		execFileSync('aws', ['--version'], {stdio: 'ignore'});
-		return true;
-	} catch {
-		return false;
-	}
-}
 
 const HAS_AWS = awsAvailable();
 const SEED_FILE = new URL('../../fixtures/sim/seed-000-pipeline.json', import.meta.url).pathname;
@@ -25,14 +13,7 @@ const SEED_FILE = new URL('../../fixtures/sim/seed-000-pipeline.json', import.me
 describe.skipIf(!HAS_AWS)(`the real AWS CLI${HAS_AWS ? '' : ' (skipped: `aws` is not on PATH)'}`, () => {
 	let harness: SimHarness;
 
-	/** Runs `aws ... --output json` for a profile and parses what it prints. */
-	async function aws(profile: string, ...args: string[]): Promise<any> {
-		const env: NodeJS.ProcessEnv = {};
-		for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('AWS_')) env[key] = value;
-		Object.assign(env, {AWS_CONFIG_FILE: harness.configFile, AWS_SHARED_CREDENTIALS_FILE: harness.credentialsFile, AWS_PROFILE: profile, AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true'});
-		const {stdout} = await run('aws', ['--endpoint-url', harness.sim.url, '--output', 'json', ...args], {env, timeout: 60_000});
-		return stdout.trim() === '' ? {} : JSON.parse(stdout);
-	}
+	const aws = (profile: string, ...args: string[]) => awsCli(harness)(profile, ...args);
 
 	beforeAll(async () => {
 		harness = await startHarness({accounts: ACCOUNTS, pipelines: []});
