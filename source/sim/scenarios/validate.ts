@@ -9,6 +9,7 @@ import {SimError} from '../contract.js';
 import {parseDeclaration} from '../world/declaration.js';
 import type {PipelineDeclaration} from '../world/model.js';
 import {isOptInRegion, partitionOf} from '../regions.js';
+import {fillRoleArnAccounts} from './role-arns.js';
 import type {WorldScenarioPipeline} from './types.js';
 
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
@@ -35,7 +36,7 @@ export function validateScenario(value: unknown, where = 'scenario'): asserts va
 }
 
 /** validateScenario that also returns each pipeline's parsed declaration (so they are parsed once). */
-export function checkScenario(value: unknown, where = 'scenario'): PipelineDeclaration[] {
+export function checkScenario(value: unknown, where = 'scenario', filledRoleArns: string[] = []): PipelineDeclaration[] {
 	const declarations: PipelineDeclaration[] = [];
 	const fail = (message: string): never => {
 		throw new Error(`${where}: ${message}`);
@@ -45,6 +46,7 @@ export function checkScenario(value: unknown, where = 'scenario'): PipelineDecla
 	if (!Array.isArray(scenario.accounts) || scenario.accounts.length === 0) fail('"accounts" must be a non-empty array');
 	if (!Array.isArray(scenario.pipelines)) fail('"pipelines" must be an array');
 	const regionsOf = new Map<string, string[]>();
+	const accountIdOf = new Map<string, string>();
 	const ids = new Set<string>();
 	(scenario.accounts as unknown[]).forEach((entry, index) => {
 		const account = entry as Record<string, unknown>;
@@ -59,6 +61,7 @@ export function checkScenario(value: unknown, where = 'scenario'): PipelineDecla
 		if (regionsOf.has(account.profile as string)) fail(`${label}.profile "${account.profile}" is used twice`);
 		if (ids.has(account.accountId as string)) fail(`${label}.accountId ${account.accountId} is used twice`);
 		regionsOf.set(account.profile as string, account.regions as string[]);
+		accountIdOf.set(account.profile as string, account.accountId as string);
 		ids.add(account.accountId as string);
 	});
 	const names = new Set<string>();
@@ -70,8 +73,9 @@ export function checkScenario(value: unknown, where = 'scenario'): PipelineDecla
 		if (!regions) fail(`${label}.profile "${String(pipeline.profile)}" is not one of the accounts' profiles`);
 		if (!regions?.includes(pipeline.region)) fail(`${label}.region "${String(pipeline.region)}" is not one of profile ${pipeline.profile}'s regions (${regions?.join(', ')})`);
 		if (!pipeline.definition) fail(`${label} needs "definition" (or "definitionFile" in a scenario file)`);
-		const definition = pipeline.definition as {pipeline?: {name?: unknown}};
+		const {definition, filled} = fillRoleArnAccounts(pipeline.definition as {pipeline?: {name?: unknown}}, accountIdOf.get(pipeline.profile) as string);
 		if (typeof definition.pipeline?.name === 'string') label += ` (${definition.pipeline.name})`;
+		if (filled) filledRoleArns.push(typeof definition.pipeline?.name === 'string' ? definition.pipeline.name : label);
 		try {
 			const declaration = parseDeclaration(definition as Record<string, unknown>, 1, pipeline.region);
 			declarations.push(declaration);

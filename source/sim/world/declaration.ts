@@ -20,12 +20,12 @@ const NAMESPACE_PATTERN = /^[A-Za-z0-9@\-_]+$/;
 const VARIABLE_PATTERN = /^[A-Za-z0-9@\-_]+$/;
 const BUCKET_PATTERN = /^[a-zA-Z0-9\-.]+$/;
 /**
- * The model says `arn:aws(-[\w]+)*:iam::[0-9]{12}:role/.*`, but the project's seed document uses
- * `arn:aws:iam::role/CodePipelineServiceRole` (no account id) and must load unchanged. The real
- * service would refuse it; the sim accepts a role ARN with or without the account id so that
- * documents written for tutorials still load. Anything that is not an IAM role ARN is refused.
+ * The model's RoleArn pattern, `arn:aws(-[\w]+)*:iam::[0-9]{12}:role/.*`: an ARN without the
+ * account id (`arn:aws:iam::role/...`, as in some tutorials and the project's seed document) is
+ * refused, as AWS refuses it. Scenarios may still carry one: scenarios/role-arns.ts fills in the
+ * account's id before the definition gets here.
  */
-const ROLE_ARN_PATTERN = /^arn:aws(-[\w]+)*:iam::([0-9]{12}:)?role\/.*$/;
+const ROLE_ARN_PATTERN = /^arn:aws(-[\w]+)*:iam::[0-9]{12}:role\/.*$/;
 const ROLE_ARN_TEXT = 'arn:aws(-[\\w]+)*:iam::[0-9]{12}:role/.*';
 
 type Json = Record<string, unknown>;

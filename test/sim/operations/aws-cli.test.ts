@@ -3,6 +3,8 @@
  * the sim writes, the endpoint from --endpoint-url. Skipped (and says so) where `aws` is not on PATH.
  */
 
+import {readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {awsAvailable, awsCli} from './helpers/aws-cli.js';
 import {ACCOUNTS, startHarness, type SimHarness} from './helpers/sim.js';
@@ -24,7 +26,14 @@ describe.skipIf(!HAS_AWS)(`the real AWS CLI${HAS_AWS ? '' : ' (skipped: `aws` is
 	});
 
 	test('create-pipeline from the seed file, list-pipelines, get-pipeline-state', async () => {
-		const created = await aws('alpha', 'codepipeline', 'create-pipeline', '--cli-input-json', `file://${SEED_FILE}`);
+		// The seed names its role without an account id: refused, as the model's pattern says.
+		const refused = await aws('alpha', 'codepipeline', 'create-pipeline', '--cli-input-json', `file://${SEED_FILE}`).catch((error: {stderr: string}) => error);
+		expect(String((refused as {stderr: string}).stderr)).toContain("ValidationException) when calling the CreatePipeline operation: 1 validation error detected: Value 'arn:aws:iam::role/CodePipelineServiceRole' at 'pipeline.roleArn'");
+		const seed = JSON.parse(readFileSync(SEED_FILE, 'utf8'));
+		seed.pipeline.roleArn = 'arn:aws:iam::210987654321:role/CodePipelineServiceRole';
+		const fixed = join(harness.dir, 'seed-with-account.json');
+		writeFileSync(fixed, JSON.stringify(seed));
+		const created = await aws('alpha', 'codepipeline', 'create-pipeline', '--cli-input-json', `file://${fixed}`);
 		expect(created.pipeline.name).toBe('my-app-pipeline');
 		const listed = await aws('alpha', 'codepipeline', 'list-pipelines');
 		expect(listed.pipelines.map((pipeline: any) => pipeline.name)).toEqual(['my-app-pipeline']);

@@ -4,6 +4,7 @@ import {SimError} from '../../contract.js';
 import {gateInProgress, overrideGate} from '../engine/conditions.js';
 import {rollbackStage} from '../engine/rollback.js';
 import {setTransition} from '../engine/transitions.js';
+import type {Pipeline} from '../model.js';
 import {check} from '../validate.js';
 import {findExecution} from './executions.js';
 import {findPipeline, requireStage, type Handler} from './call.js';
@@ -36,6 +37,16 @@ export const disableStageTransition: Handler = (call, input) => {
 	return {};
 };
 
+/**
+ * The user guide's "Considerations for rollbacks": a source stage cannot be rolled back, and the
+ * target cannot be a rollback execution. Both answer UnableToRollbackStageException, the model's
+ * error for a rollback that cannot be done (the rest is checked by engine/rollback.ts).
+ */
+function refuseForbiddenRollback(pipeline: Pipeline, stageName: string, targetId: string): void {
+	if (pipeline.declaration.stages[0]?.name === stageName) throw new SimError('UnableToRollbackStageException', `Stage ${stageName} is the source stage of pipeline ${pipeline.name}: a source stage cannot be rolled back.`);
+	if (pipeline.byId.get(targetId)?.type === 'ROLLBACK') throw new SimError('UnableToRollbackStageException', `Execution ${targetId} is a rollback execution: choose a STANDARD execution as the rollback target.`);
+}
+
 export const rollbackStageOperation: Handler = (call, input) => {
 	const parsed = check(checker => ({
 		name: checker.name(input, 'pipelineName', 'pipelineName') as string,
@@ -44,6 +55,7 @@ export const rollbackStageOperation: Handler = (call, input) => {
 	}));
 	const pipeline = findPipeline(call, parsed.name);
 	requireStage(pipeline, parsed.stage);
+	refuseForbiddenRollback(pipeline, parsed.stage, parsed.target);
 	const execution = rollbackStage(call.engine, pipeline, parsed.stage, parsed.target, call.caller);
 	return {pipelineExecutionId: execution.id};
 };
@@ -62,7 +74,7 @@ export const overrideStageCondition: Handler = (call, input) => {
 	}));
 	const pipeline = findPipeline(call, parsed.name);
 	requireStage(pipeline, parsed.stage);
-	const execution = findExecution(call, pipeline, parsed.id);
+	const execution = findExecution(call, pipeline, parsed.id, 'ValidationException');
 	const run = execution.stageRuns.findLast(stageRun => stageRun.name === parsed.stage);
 	if (parsed.type !== 'BEFORE_ENTRY' || !gateInProgress(run)) {
 		throw new SimError('ConditionNotOverridableException', `No ${parsed.type} condition of stage '${parsed.stage}' is in progress for execution ${parsed.id}.`);
