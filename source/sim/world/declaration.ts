@@ -9,6 +9,7 @@
  */
 
 import {SimError} from '../contract.js';
+import {checkTagRules, mergeTags, readTagList, type Tag} from './tags.js';
 import {Checker, check} from './validate.js';
 import type {ActionDeclaration, PipelineDeclaration, StageDeclaration} from './model.js';
 
@@ -218,14 +219,8 @@ export function parseDeclaration(input: Json, version: number, region?: string):
 	return declaration;
 }
 
-export function parseTags(input: Json): Array<{key: string; value: string}> | undefined {
-	return check(checker => {
-		const tags = checker.structures(input, 'tags', 'tags', {max: 50});
-		for (const [tag, path] of tags) {
-			checker.string(tag, 'key', `${path}.key`, {required: true, min: 1, max: 128});
-			checker.string(tag, 'value', `${path}.value`, {required: true, min: 0, max: 256});
-		}
-		return tags.length > 0 ? tags.map(([tag]) => ({key: tag.key as string, value: tag.value as string})) : undefined;
-	});
+export function parseTags(input: Json): Tag[] | undefined {
+	const tags = check(checker => readTagList(checker, input, 'tags', false));
+	checkTagRules(tags);
+	return tags.length > 0 ? mergeTags([], tags) : undefined;
 }
-

@@ -18,28 +18,23 @@ import {
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import type {ScenarioPipeline} from '../../../source/sim/contract.js';
 import {awsAvailable, awsCli} from './helpers/aws-cli.js';
-import {MODEL, modelledErrors} from './helpers/model.js';
+import {action, v2Pipeline} from './helpers/definitions.js';
+import {MODEL, modelledErrors, shapeProblems} from './helpers/model.js';
 import {ACCOUNTS, failure, startHarness, type SimHarness} from './helpers/sim.js';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 function definition(name: string, gated = false): ScenarioPipeline['definition'] {
-	const action = (actionName: string, category: string, provider: string, configuration: Record<string, string>, more: Record<string, unknown> = {}) => ({name: actionName, actionTypeId: {category, owner: 'AWS', provider, version: '1'}, configuration, ...more});
 	const rule = {name: 'Window', ruleTypeId: {category: 'Rule', owner: 'AWS', provider: 'DeploymentWindow', version: '1'}, configuration: {Cron: '* 9-17 ? * MON-FRI *'}};
-	return {
-		pipeline: {
-			name,
-			roleArn: 'arn:aws:iam::210987654321:role/pipeline',
-			artifactStore: {type: 'S3', location: 'alpha-artifacts'},
-			pipelineType: 'V2',
-			executionMode: 'QUEUED',
-			stages: [
-				{name: 'Source', actions: [action('Source', 'Source', 'CodeCommit', {RepositoryName: name, BranchName: 'main'}, {outputArtifacts: [{name: 'Src'}]})]},
-				{name: 'Build', actions: [action('Build', 'Build', 'CodeBuild', {ProjectName: `${name}-build`}, {inputArtifacts: [{name: 'Src'}]})]},
-				{name: 'Deploy', actions: [action('Deploy', 'Deploy', 'CodeDeploy', {ApplicationName: name, DeploymentGroupName: 'prod'}, {inputArtifacts: [{name: 'Src'}]})], ...(gated ? {beforeEntry: {conditions: [{result: 'FAIL', rules: [rule]}]}} : {})},
-			],
-		},
-	};
+	return v2Pipeline(
+		name,
+		[
+			{name: 'Source', actions: [action('Source', 'Source', 'CodeCommit', {RepositoryName: name, BranchName: 'main'}, {outputArtifacts: [{name: 'Src'}]})]},
+			{name: 'Build', actions: [action('Build', 'Build', 'CodeBuild', {ProjectName: `${name}-build`}, {inputArtifacts: [{name: 'Src'}]})]},
+			{name: 'Deploy', actions: [action('Deploy', 'Deploy', 'CodeDeploy', {ApplicationName: name, DeploymentGroupName: 'prod'}, {inputArtifacts: [{name: 'Src'}]})], ...(gated ? {beforeEntry: {conditions: [{result: 'FAIL', rules: [rule]}]}} : {})},
+		],
+		{executionMode: 'QUEUED'},
+	);
 }
 
 const BEHAVIOUR = {'Source/Source': {seconds: 5}, 'Build/Build': {seconds: 60}, 'Deploy/Deploy': {seconds: 30}};
@@ -136,6 +131,26 @@ describe('RollbackStage: the user guide\'s considerations for rollbacks', () => 
 		expect(again.name).toBe('UnableToRollbackStageException');
 		expect(again.message).toBe(`Execution ${rollback} is a rollback execution: choose a STANDARD execution as the rollback target.`);
 		for (const error of [source, again]) expectModelled('RollbackStage', error);
+	});
+});
+
+describe('answers hold to the model\'s output shapes', () => {
+	test('the reads pipetop makes, on pipelines that ran, retried, rolled back and wait at a condition', async () => {
+		await client().send(new StartPipelineExecutionCommand({name: 'gated'}));
+		harness.clock.advance(20_000);
+		const executionId = (harness.world.call('alpha', 'us-east-1', 'ListPipelineExecutions', {pipelineName: 'flaky'}) as any).pipelineExecutionSummaries[0].pipelineExecutionId;
+		for (const name of ['release', 'flaky', 'gated']) {
+			const reads: Array<[string, Record<string, unknown>]> = [
+				['GetPipeline', {name}],
+				['GetPipelineState', {name}],
+				['ListPipelineExecutions', {pipelineName: name}],
+				['ListActionExecutions', {pipelineName: name}],
+				['ListRuleExecutions', {pipelineName: name}],
+			];
+			for (const [operation, input] of reads) expect(shapeProblems(operation, harness.world.call('alpha', 'us-east-1', operation, input))).toEqual([]);
+		}
+		expect(shapeProblems('ListPipelines', harness.world.call('alpha', 'us-east-1', 'ListPipelines', {}))).toEqual([]);
+		expect(shapeProblems('GetPipelineExecution', harness.world.call('alpha', 'us-east-1', 'GetPipelineExecution', {pipelineName: 'flaky', pipelineExecutionId: executionId}))).toEqual([]);
 	});
 });
 

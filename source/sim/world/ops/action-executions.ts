@@ -8,7 +8,7 @@ import {artifactBucket, artifactKey} from '../artifacts.js';
 import type {ActionRun, Pipeline} from '../model.js';
 import {actionRegion, externalUrl, sourceVariables} from '../providers.js';
 import {seconds} from '../time.js';
-import {check, type Checker} from '../validate.js';
+import {latestOfEach, offsetPage, readExecutionListing} from './execution-filter.js';
 import {compact, externalIdOf, sourceOf, summaryOf} from '../views.js';
 import {findExecution} from './executions.js';
 import {findPipeline, type Handler} from './call.js';
@@ -67,60 +67,16 @@ function detail(pipeline: Pipeline, run: ActionRun): Record<string, unknown> {
 	});
 }
 
-const DEFAULT_PAGE = 100;
-
-/**
- * `filter.latestInPipelineExecution` names one execution (both members required, as the model
- * says). What startTimeRange means is not published; the documented choice here: `All` lists
- * every action run of that execution (as filter.pipelineExecutionId does), `Latest` only the
- * latest run of each action (what a retry left standing). Naming two different executions in one
- * filter is a ValidationException.
- */
-function parseFilter(checker: Checker, input: Record<string, unknown>): {executionId?: string; latestOnly: boolean} {
-	const filter = checker.object(input, 'filter', 'filter');
-	if (!filter) return {latestOnly: false};
-	const byId = checker.executionId(filter, 'pipelineExecutionId', 'filter.pipelineExecutionId', false);
-	const latest = checker.object(filter, 'latestInPipelineExecution', 'filter.latestInPipelineExecution');
-	if (!latest) return {executionId: byId, latestOnly: false};
-	const latestId = checker.executionId(latest, 'pipelineExecutionId', 'filter.latestInPipelineExecution.pipelineExecutionId', true);
-	const range = checker.string(latest, 'startTimeRange', 'filter.latestInPipelineExecution.startTimeRange', {required: true, values: START_TIME_RANGES});
-	if (byId && latestId && byId !== latestId) checker.fail('filter.latestInPipelineExecution.pipelineExecutionId', latestId, 'Member must name the same execution as filter.pipelineExecutionId');
-	return {executionId: latestId ?? byId, latestOnly: range === 'Latest'};
-}
-
-const START_TIME_RANGES = ['Latest', 'All'];
-
-/** The latest run of each action: the newest of each stage/action pair. */
-function latestOfEach(runs: ActionRun[]): ActionRun[] {
-	const seen = new Set<string>();
-	return runs.filter(run => {
-		const key = `${run.stageName}/${run.action.name}`;
-		if (seen.has(key)) return false;
-		seen.add(key);
-		return true;
-	});
-}
-
 export const listActionExecutions: Handler = (call, input) => {
-	const {name, filter, maxResults, nextToken} = check(checker => ({
-		name: checker.name(input, 'pipelineName', 'pipelineName') as string,
-		filter: parseFilter(checker, input),
-		maxResults: checker.integer(input, 'maxResults', 'maxResults', {min: 1, max: 100}),
-		nextToken: checker.string(input, 'nextToken', 'nextToken', {min: 1, max: 2048}),
-	}));
+	const {name, filter, maxResults, nextToken} = readExecutionListing(input);
 	const pipeline = findPipeline(call, name);
 	const executionId = filter.executionId;
 	const executions = executionId ? [findExecution(call, pipeline, executionId)] : pipeline.executions;
 	let runs: ActionRun[] = [];
 	for (const execution of executions) runs.push(...execution.actionRuns);
 	runs.sort((a, b) => b.startTime - a.startTime || b.execution.seq - a.execution.seq);
-	if (filter.latestOnly) runs = latestOfEach(runs);
+	if (filter.latestOnly) runs = latestOfEach(runs, run => `${run.stageName}/${run.action.name}`);
 	const scope = `ListActionExecutions/${call.context.accountId}/${call.context.region}/${name}/${executionId ?? ''}/${filter.latestOnly}`;
-	const offset = nextToken === undefined ? 0 : Number(call.tokens.open(nextToken, scope));
-	const limit = maxResults ?? DEFAULT_PAGE;
-	const page = runs.slice(offset, offset + limit);
-	return {
-		actionExecutionDetails: page.map(run => detail(pipeline, run)),
-		...(offset + limit < runs.length ? {nextToken: call.tokens.seal(scope, offset + limit)} : {}),
-	};
+	const {page, nextToken: next} = offsetPage(call, runs, scope, maxResults, nextToken);
+	return {actionExecutionDetails: page.map(run => detail(pipeline, run)), ...(next ? {nextToken: next} : {})};
 };

@@ -36,3 +36,64 @@ export function modelledErrors(operation: string): string[] {
 	if (!entry) throw new Error(`the model has no operation ${operation}`);
 	return (entry.errors ?? []).map(error => error.shape);
 }
+
+type Shape = {type: string; members?: Record<string, {shape: string}>; member?: {shape: string}; value?: {shape: string}; required?: string[]; enum?: string[]; min?: number; max?: number};
+
+/**
+ * What is wrong with an answer (as the world returns it, before JSON) against the operation's
+ * output shape: unknown members, missing required ones, wrong types, enum values and limits the
+ * model does not allow. Empty when it conforms. Timestamps are epoch seconds (numbers) on this wire.
+ */
+export function shapeProblems(operation: string, answer: unknown): string[] {
+	const model = MODEL;
+	if (!model) return [];
+	const output = (model.operations[operation] as {output?: {shape: string}}).output?.shape;
+	const problems: string[] = [];
+	const walk = (shapeName: string, value: unknown, path: string): void => {
+		const shape = model.shapes[shapeName] as Shape;
+		const fail = (what: string) => problems.push(`${path}: ${what}`);
+		switch (shape.type) {
+			case 'structure': {
+				if (typeof value !== 'object' || value === null || Array.isArray(value)) return void fail(`expected a structure (${shapeName})`);
+				for (const required of shape.required ?? []) if ((value as Record<string, unknown>)[required] === undefined) fail(`missing required ${required}`);
+				for (const [key, member] of Object.entries(value)) {
+					const declared = shape.members?.[key];
+					if (!declared) fail(`${key} is not a member of ${shapeName}`);
+					else walk(declared.shape, member, `${path}.${key}`);
+				}
+				return;
+			}
+			case 'list':
+				if (!Array.isArray(value)) return void fail('expected a list');
+				if (shape.max !== undefined && value.length > shape.max) fail(`more than ${shape.max} members`);
+				value.forEach((member, index) => walk(shape.member!.shape, member, `${path}[${index}]`));
+				return;
+			case 'map':
+				if (typeof value !== 'object' || value === null || Array.isArray(value)) return void fail('expected a map');
+				for (const [key, member] of Object.entries(value)) walk(shape.value!.shape, member, `${path}.${key}`);
+				return;
+			case 'string':
+				if (typeof value !== 'string') return void fail(`expected a string, got ${JSON.stringify(value)}`);
+				if (shape.enum && !shape.enum.includes(value)) fail(`${value} is not one of ${shape.enum.join('|')}`);
+				if (shape.min !== undefined && value.length < shape.min) fail(`shorter than ${shape.min}`);
+				if (shape.max !== undefined && value.length > shape.max) fail(`longer than ${shape.max}`);
+				return;
+			case 'integer':
+			case 'long':
+				if (!Number.isInteger(value)) return void fail(`expected an integer, got ${JSON.stringify(value)}`);
+				if (shape.min !== undefined && (value as number) < shape.min) fail(`below ${shape.min}`);
+				if (shape.max !== undefined && (value as number) > shape.max) fail(`above ${shape.max}`);
+				return;
+			case 'boolean':
+				if (typeof value !== 'boolean') fail('expected a boolean');
+				return;
+			case 'timestamp':
+				if (typeof value !== 'number') fail('expected epoch seconds');
+				return;
+			default:
+				fail(`unhandled shape type ${shape.type}`);
+		}
+	};
+	if (output) walk(output, answer, operation);
+	return problems;
+}
