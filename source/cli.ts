@@ -17,7 +17,7 @@ const help = `
   Sources
     --profile a,b        AWS profiles (default: $AWS_PROFILE, else "default")
     --all-profiles       every profile in the AWS config and credentials files
-    --region x,y         regions (default: each profile's own region)
+    --region x,y|all     regions (default: each profile's own region; all: every region with pipelines)
     --endpoint-url URL   send every call to this endpoint
 
   Options

@@ -20,7 +20,7 @@ const PARTITIONS: Record<string, Partition> = {
 		optIn: [
 			'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-south-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5',
 			'ap-southeast-6', 'ap-southeast-7', 'ca-west-1', 'eu-central-2', 'eu-south-1', 'eu-south-2', 'il-central-1',
-			'me-central-1', 'me-south-1', 'mx-central-1',
+			'me-central-1', 'me-south-1', 'me-west-1', 'mx-central-1', 'sa-west-1',
 		],
 	},
 	'aws-cn': {defaults: ['cn-north-1', 'cn-northwest-1'], optIn: []},

@@ -10,6 +10,7 @@ import {runStatus} from '../../source/commands/status.js';
 import type {StatusDocument} from '../../source/commands/status-snapshot.js';
 import type {FaultOptions} from '../../source/sim/contract.js';
 import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
+import {statusOn} from '../helpers/run-status.js';
 
 let fleet: FleetHarness | undefined;
 afterEach(async () => {
@@ -20,22 +21,8 @@ afterEach(async () => {
 /** Runs the command on the harness's clock, moving virtual time until it returns. */
 async function status(flags: Partial<GlobalFlags>, faults?: FaultOptions, args: string[] = []): Promise<{code: number; stdout: string; stderr: string}> {
 	fleet ??= await startFleetHarness({scenario: 'demo', start: false});
-	const harness = fleet;
-	if (faults) harness.setFaults(faults);
-	const {context, stdout, stderr} = harness.commandContext(args, {allProfiles: true, ...flags});
-	const app = await bootstrap(context, {clock: harness.clock, engine: {flushIntervalMs: 0}});
-	harness.track(app.engine);
-	let code: number | undefined;
-	const running = runStatus(context, {clock: harness.clock, app}).then(result => {
-		code = result;
-	});
-	try {
-		for (let step = 0; step < 2000 && code === undefined; step++) await harness.advance(250);
-		await running;
-	} finally {
-		await app.close();
-	}
-	return {code: code ?? -1, stdout: stdout(), stderr: stderr()};
+	if (faults) fleet.setFaults(faults);
+	return statusOn(fleet, flags, args);
 }
 
 test('status --json: every pipeline of every source with stages, actions, latest execution and call counts; exit 0', async () => {

@@ -41,6 +41,7 @@ export async function runConsole(context: CommandContext): Promise<number> {
 			throw error;
 		}
 		if (app.warnings.length > 0) services.ui.dispatch({type: 'message', text: app.warnings.join('; '), kind: 'error', at: Date.now()});
+		else if (app.notes.length > 0) services.ui.dispatch({type: 'message', text: app.notes.join('; '), kind: 'info', at: Date.now()});
 		app.engine.start();
 		const instance = render(<ConsoleApp services={services} />, {
 			stdout,
