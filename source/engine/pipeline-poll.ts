@@ -9,6 +9,7 @@ import type {SourceApi} from '../aws/index.js';
 import {Priority} from './defaults.js';
 import {isFinalExecutionStatus, mapExecutionSummary} from './map-execution.js';
 import {mapDefinition, mapState, stateFingerprint, type StateSnapshot} from './map-pipeline.js';
+import {refreshTags} from './tags.js';
 import type {Tracked} from './tracked.js';
 
 export interface PollHost {
@@ -63,6 +64,8 @@ export async function pollPipeline(host: PollHost, t: Tracked, priority: number)
 		const output = await host.call(enrichPriority, 'GetPipeline', signal => host.api.getPipeline(t.name, {signal}));
 		t.definition = mapDefinition(output);
 		host.definitionRead(t);
+		// Tags come with the first definition, then on the discovery cadence (tags.ts).
+		if (t.tags === undefined) void refreshTags(host, [t]);
 	}
 
 	if (needsSummary(t, state, fingerprint)) {

@@ -140,6 +140,9 @@ export type ExecutionSummaryView = {
 	sourceRevisions: SourceRevisionView[];
 };
 
+/** A pipeline tag (ListTagsForResource). */
+export type PipelineTag = {key: string; value: string};
+
 export type PipelineEntry = {
 	key: PipelineKey;
 	sourceKey: SourceKey;
@@ -152,6 +155,8 @@ export type PipelineEntry = {
 	version?: number;
 	/** Pipeline variables declared in the definition (V2), with their defaults. */
 	variables: Array<{name: string; defaultValue?: string; description?: string}>;
+	/** Tags, read on the discovery cadence (engine/tags.ts); absent until read. */
+	tags?: PipelineTag[];
 	stages: StageView[];
 	latestExecution?: ExecutionSummaryView;
 	attention: Attention;

@@ -3,7 +3,6 @@
 import {writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {afterEach, expect, test} from 'vitest';
-import {bootstrap} from '../../source/app/bootstrap.js';
 import type {GlobalFlags} from '../../source/cli/context.js';
 import {UsageError} from '../../source/cli/context.js';
 import {runStatus} from '../../source/commands/status.js';

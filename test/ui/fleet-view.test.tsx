@@ -110,6 +110,17 @@ describe('fleet view', () => {
 		console_.close();
 	});
 
+	test('/tag:team=payments keeps the pipelines with that tag (tags read from ListTagsForResource)', async () => {
+		const console_ = openConsole(fleet, {columns: 120, rows: 40});
+		await console_.settle(0);
+		await console_.terminal.press('/');
+		await console_.terminal.type('tag:team=payments');
+		await console_.terminal.press('enter');
+		const names = rowsOf(console_).map(row => /\b[a-z-]+-(?:dev|staging|prod)\b/.exec(row)?.[0]);
+		expect(names.sort()).toEqual(['billing-reports-prod', 'billing-reports-staging', 'payments-service-dev', 'payments-service-prod', 'payments-service-staging']);
+		console_.close();
+	});
+
 	test('a filter can match region and status, and says so when nothing matches', async () => {
 		const console_ = openConsole(fleet, {columns: 120, rows: 40});
 		await console_.settle(0);
