@@ -25,8 +25,8 @@ import {KEYS, MemoryStdin, MemoryStdout} from './lib/terminal.js';
 import {round, summary} from './lib/stats.js';
 
 const [{ConsoleApp}, {createConsoleServices}, {applyUpdates}] = await Promise.all([
-	load('ui/app/console-app.js'),
-	load('ui/app/create-services.js'),
+	load(['ui/shell/console-app.js', 'ui/app/console-app.js']),
+	load(['ui/shell/create-services.js', 'ui/app/create-services.js']),
 	load('store/create.js'),
 ]);
 

@@ -1,5 +1,6 @@
 import meow from 'meow';
-import {UsageError, type Command, type CommandContext, type GlobalFlags} from './cli/context.js';
+import {type Command, type CommandContext, type GlobalFlags} from './app/context.js';
+import {UsageError} from './config/usage-error.js';
 
 const help = `
   Usage
@@ -31,7 +32,7 @@ const help = `
 `;
 
 const commands: Record<string, () => Promise<Command>> = {
-	'': async () => (await import('./ui/console-command.js')).consoleCommand,
+	'': async () => (await import('./commands/console.js')).consoleCommand,
 	status: async () => (await import('./commands/status.js')).statusCommand,
 	watch: async () => (await import('./commands/watch.js')).watchCommand,
 	approve: async () => (await import('./commands/operator.js')).operatorCommand('approve'),

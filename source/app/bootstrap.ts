@@ -8,7 +8,7 @@
  */
 
 import type {SourceApi} from '../aws/index.js';
-import type {CommandContext} from '../cli/context.js';
+import type {CommandContext} from './context.js';
 import {loadConfig} from '../config/load.js';
 import type {PipetopConfig} from '../config/types.js';
 import {createFleetEngine, type EngineOptions} from '../engine/engine.js';

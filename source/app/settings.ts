@@ -1,6 +1,7 @@
 /** The config file and the flags, merged (flags win) and checked. */
 
-import {splitList, UsageError, type GlobalFlags} from '../cli/context.js';
+import {splitList, type GlobalFlags} from './context.js';
+import {UsageError} from '../config/usage-error.js';
 import type {PipetopConfig} from '../config/types.js';
 import {DEFAULT_INTERVALS} from '../engine/defaults.js';
 import type {Intervals} from '../engine/types.js';

@@ -18,7 +18,7 @@ import {
 	type AwsFiles,
 	type AwsSourceSpec,
 } from '../aws/index.js';
-import {UsageError} from '../cli/context.js';
+import {UsageError} from '../config/usage-error.js';
 import type {Settings} from './settings.js';
 
 export type ResolvedSource = {spec: AwsSourceSpec; readOnly: boolean};

@@ -1,7 +1,8 @@
 import {pinStepId, revisionStepId, variableStepId} from '../actions/start.js';
 import {directionStepId, reasonStepId} from '../actions/transition.js';
 import type {Answers, OperatorCommand} from '../actions/types.js';
-import {UsageError, type GlobalFlags} from '../cli/context.js';
+import {type GlobalFlags} from '../app/context.js';
+import {UsageError} from '../config/usage-error.js';
 
 /** The headless commands (rollback and override live in the console only). */
 export type HeadlessCommand = Extract<OperatorCommand, 'approve' | 'retry' | 'stop' | 'start' | 'transition'>;

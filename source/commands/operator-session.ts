@@ -1,4 +1,4 @@
-import {UsageError} from '../cli/context.js';
+import {UsageError} from '../config/usage-error.js';
 import type {FleetEngine} from '../engine/types.js';
 import type {FleetState, PipelineKey} from '../store/types.js';
 

@@ -1,27 +1,11 @@
 /** The human table of `pipetop status`: one row per pipeline in attention order, then source problems. */
 
+import {stageTone, toneGlyph} from '../format/status.js';
 import type {FleetState, PipelineEntry, StageView} from '../store/types.js';
 
-/** One character per stage, as in the console's strip. */
-export function stageGlyph(stage: StageView): string {
-	if (stage.actions.some(action => action.status === 'InProgress' && (action.token !== undefined || action.category === 'Approval'))) return '?';
-	switch (stage.status) {
-		case 'Succeeded':
-			return '✓';
-		case 'Failed':
-			return '✗';
-		case 'InProgress':
-			return '▶';
-		case 'Stopping':
-		case 'Stopped':
-			return '■';
-		case 'Cancelled':
-			return '-';
-		case 'Skipped':
-			return '»';
-		default:
-			return '·';
-	}
+/** One character per stage: the console's glyph for the stage's tone (the one status vocabulary). */
+function stageGlyph(stage: StageView, ascii: boolean): string {
+	return toneGlyph(stageTone(stage), ascii);
 }
 
 /** 45s, 12m, 3h, 4d. */
@@ -44,13 +28,14 @@ function table(rows: string[][]): string[] {
 	return rows.map(row => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ').trimEnd());
 }
 
-export function renderStatusText(state: FleetState, now: number): string {
+/** `ascii`: the glyphs of TERM=dumb and non-UTF-8 locales (format/status.ts wantsAscii). */
+export function renderStatusText(state: FleetState, now: number, ascii = false): string {
 	const lines: string[] = [];
 	const rows = [['PROFILE', 'REGION', 'PIPELINE', 'STATUS', 'STAGES', 'AGE']];
 	for (const key of state.order) {
 		const entry = state.pipelines[key];
 		const since = entry.latestExecution?.lastUpdateTime ?? entry.latestExecution?.startTime;
-		rows.push([entry.profile, entry.region, entry.name, statusOf(entry), entry.stages.map(stageGlyph).join(''), since === undefined ? '-' : shortDuration(now - since)]);
+		rows.push([entry.profile, entry.region, entry.name, statusOf(entry), entry.stages.map(stage => stageGlyph(stage, ascii)).join(''), since === undefined ? '-' : shortDuration(now - since)]);
 	}
 	if (rows.length > 1) lines.push(...table(rows));
 	else lines.push('no pipelines');

@@ -4,9 +4,11 @@
  */
 
 import {bootstrap, type BootstrapOptions, type Bootstrapped} from '../app/bootstrap.js';
-import {UsageError, type Command, type CommandContext} from '../cli/context.js';
+import {type Command, type CommandContext} from '../app/context.js';
+import {UsageError} from '../config/usage-error.js';
 import {RealClock} from '../shared/clock.js';
 import {buildStatusDocument, failedSources} from './status-snapshot.js';
+import {wantsAscii} from '../format/status.js';
 import {renderStatusText} from './status-text.js';
 
 /** However slow the fleet, a snapshot is printed after this long (marked incomplete). */
@@ -37,7 +39,7 @@ export async function runStatus(context: CommandContext, options: StatusOptions 
 		const state = app.engine.store.getState();
 		const now = clock.now();
 		if (context.flags.json) context.stdout.write(`${JSON.stringify(buildStatusDocument(state, now, complete), null, 2)}\n`);
-		else context.stdout.write(renderStatusText(state, now));
+		else context.stdout.write(renderStatusText(state, now, wantsAscii(context.env)));
 		return complete && failedSources(state).length === 0 ? 0 : 1;
 	} finally {
 		if (!options.app) await app.close();

@@ -8,7 +8,8 @@
 
 import {bootstrap, type BootstrapOptions, type Bootstrapped} from '../app/bootstrap.js';
 import {CallTimeoutError, type SourceApi} from '../aws/index.js';
-import {UsageError, type Command, type CommandContext} from '../cli/context.js';
+import {type Command, type CommandContext} from '../app/context.js';
+import {UsageError} from '../config/usage-error.js';
 import {DEFAULT_CALL_TIMEOUT_MS} from '../engine/defaults.js';
 import {obj, str} from '../engine/map-util.js';
 import {RealClock, type Clock} from '../shared/clock.js';

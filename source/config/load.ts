@@ -8,7 +8,7 @@
 import {readFile} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
-import {UsageError} from '../cli/context.js';
+import {UsageError} from './usage-error.js';
 import type {PipetopConfig} from './types.js';
 import {validateConfig} from './validate.js';
 

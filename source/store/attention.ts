@@ -3,7 +3,7 @@
  * by the reducer (so the engine cannot get them out of step with the data) and by tests.
  */
 
-import type {Attention, PipelineEntry, StageView} from './types.js';
+import type {ActionView, Attention, PipelineEntry, StageView} from './types.js';
 
 /** Sort rank: lower comes first. */
 export const ATTENTION_RANK: Record<Attention, number> = {failed: 0, approval: 1, running: 2, idle: 3, unknown: 4};
@@ -22,8 +22,17 @@ export function newestStageExecutionId(stages: StageView[]): string | undefined 
  * An approval waits when an Approval action is InProgress: with a token (SUPERSEDED/QUEUED), or
  * known as an Approval from the definition (PARALLEL mode shows no token in the state).
  */
+export function isWaitingApproval(action: ActionView): boolean {
+	return action.status === 'InProgress' && (action.token !== undefined || action.category === 'Approval');
+}
+
+/** An approval action of this stage that waits for a decision. */
+export function waitingApproval(stage: StageView): ActionView | undefined {
+	return stage.actions.find(isWaitingApproval);
+}
+
 export function hasPendingApproval(stages: StageView[]): boolean {
-	return stages.some(stage => stage.actions.some(action => action.status === 'InProgress' && (action.token !== undefined || action.category === 'Approval')));
+	return stages.some(stage => waitingApproval(stage) !== undefined);
 }
 
 export function attentionOf(entry: Pick<PipelineEntry, 'latestExecution' | 'stages' | 'fetchedAt'>): Attention {

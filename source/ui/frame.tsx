@@ -5,9 +5,10 @@
 import {renderToString} from 'ink';
 import type {FleetEngine, FleetStore} from '../engine/types.js';
 import type {PipelineKey} from '../store/types.js';
-import {ConsoleApp} from './app/console-app.js';
-import {createConsoleServices} from './app/create-services.js';
-import {initialScroll, initialUiState, createUiStore, type ViewEntry} from './state/ui-store.js';
+import {ConsoleApp} from './shell/console-app.js';
+import {createConsoleServices} from './shell/create-services.js';
+import {initialScroll, initialUiState, createUiStore} from './model/ui-store.js';
+import type {ViewEntry} from './views/registry.js';
 
 export type FrameOptions = {
 	columns: number;

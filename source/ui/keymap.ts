@@ -5,7 +5,8 @@
  */
 import type {OperatorCommand} from '../actions/types.js';
 import {displayKey, normalizeKey} from './input/keys.js';
-import type {Selection, ViewKind} from './state/selection.js';
+import type {Selection} from './model/selection.js';
+import type {ViewKind} from './views/registry.js';
 
 export const Command = {
 	Up: 'up',
@@ -42,7 +43,10 @@ export const Command = {
 
 export type CommandName = (typeof Command)[keyof typeof Command];
 
-export const allViews: readonly ViewKind[] = ['fleet', 'pipeline', 'history', 'execution', 'logs', 'definition', 'sources', 'help'];
+/** Key scopes every view shares (a view lists them among its `keys`). */
+export const movementCommands: readonly CommandName[] = ['up', 'down', 'pageUp', 'pageDown', 'top', 'bottom'];
+export const everywhereCommands: readonly CommandName[] = ['back', 'quit', 'forceQuit', 'help', 'command', 'refresh'];
+export const textCommands: readonly CommandName[] = ['search', 'nextMatch', 'prevMatch', 'pager'];
 
 /** What a binding's "disabled now" check sees. */
 export type AvailabilityContext = {
@@ -52,14 +56,14 @@ export type AvailabilityContext = {
 	operatorReason: (command: OperatorCommand) => string | undefined;
 };
 
-export type CommandSpec = {
+/** A binding as the table declares it; which views it acts in is each view's own word (its key scope). */
+export type CommandBinding = {
 	command: CommandName;
 	keys: string[];
 	/** Footer label: one or two words. */
 	label: string;
 	/** Help and docs: one line. */
 	description: string;
-	views: readonly ViewKind[];
 	/** Changes something in AWS: always behind a confirming dialog. */
 	dangerous?: boolean;
 	operator?: OperatorCommand;
@@ -71,39 +75,42 @@ export type CommandSpec = {
 	disabled?: (context: AvailabilityContext) => string | undefined;
 };
 
-const listViews: ViewKind[] = ['fleet', 'pipeline', 'history', 'execution', 'logs', 'definition', 'sources', 'help'];
+/** A binding resolved against the views: the views whose key scope holds it, in registry order. */
+export type CommandSpec = CommandBinding & {views: readonly ViewKind[]};
+
+/** Each view's key scope: the commands whose keys act in it (from the view registry). */
+export type KeyScopes = Readonly<Record<ViewKind, readonly CommandName[]>>;
+
 const needsPipeline = ({selection}: AvailabilityContext) => (selection.pipelineKey ? undefined : 'no pipeline selected');
 const operator =
 	(command: OperatorCommand) =>
 	(context: AvailabilityContext): string | undefined =>
 		needsPipeline(context) ?? context.operatorReason(command);
 
-export const commandSpecs: readonly CommandSpec[] = [
-	{command: Command.Up, keys: ['up', 'k'], label: 'up', description: 'move up', views: listViews},
-	{command: Command.Down, keys: ['down', 'j'], label: 'down', description: 'move down', views: listViews},
-	{command: Command.PageUp, keys: ['pgup', 'ctrl+u'], label: 'page up', description: 'one page up', views: listViews},
-	{command: Command.PageDown, keys: ['pgdn', 'ctrl+d'], label: 'page down', description: 'one page down', views: listViews},
-	{command: Command.Top, keys: ['g', 'home'], label: 'top', description: 'go to the top', views: listViews},
-	{command: Command.Bottom, keys: ['G', 'end'], label: 'bottom', description: 'go to the bottom', views: listViews},
+export const commandSpecs: readonly CommandBinding[] = [
+	{command: Command.Up, keys: ['up', 'k'], label: 'up', description: 'move up'},
+	{command: Command.Down, keys: ['down', 'j'], label: 'down', description: 'move down'},
+	{command: Command.PageUp, keys: ['pgup', 'ctrl+u'], label: 'page up', description: 'one page up'},
+	{command: Command.PageDown, keys: ['pgdn', 'ctrl+d'], label: 'page down', description: 'one page down'},
+	{command: Command.Top, keys: ['g', 'home'], label: 'top', description: 'go to the top'},
+	{command: Command.Bottom, keys: ['G', 'end'], label: 'bottom', description: 'go to the bottom'},
 	{
 		command: Command.Open,
 		keys: ['enter'],
 		label: 'open',
 		description: 'open what is selected (pipeline, action execution, execution; a source: its pipelines)',
-		views: ['fleet', 'pipeline', 'history', 'sources'],
 		hint: true,
 		disabled: ({selection}) => selection.openUnavailable,
 	},
-	{command: Command.Back, keys: ['esc'], label: 'back', description: 'go back (in the fleet: clear the filter)', views: allViews, hint: true},
-	{command: Command.Quit, keys: ['q'], label: 'quit', description: 'quit', views: allViews, hint: true},
-	{command: Command.ForceQuit, keys: ['ctrl+c'], label: 'quit', description: 'quit, even from a dialog', views: allViews, fixed: true},
-	{command: Command.Help, keys: ['?'], label: 'help', description: 'every key binding of this view', views: allViews, hint: true},
+	{command: Command.Back, keys: ['esc'], label: 'back', description: 'go back (in the fleet: clear the filter)', hint: true},
+	{command: Command.Quit, keys: ['q'], label: 'quit', description: 'quit', hint: true},
+	{command: Command.ForceQuit, keys: ['ctrl+c'], label: 'quit', description: 'quit, even from a dialog', fixed: true},
+	{command: Command.Help, keys: ['?'], label: 'help', description: 'every key binding of this view', hint: true},
 	{
 		command: Command.Filter,
 		keys: ['/'],
 		label: 'filter',
 		description: 'filter pipelines: words match profile, account, region, name, status; !word excludes',
-		views: ['fleet'],
 		hint: true,
 	},
 	{
@@ -111,16 +118,14 @@ export const commandSpecs: readonly CommandSpec[] = [
 		keys: [':'],
 		label: 'command',
 		description: 'command: :profile NAME, :region NAME, :pipeline NAME, :failed, :approvals, :sources, :all, :quit',
-		views: allViews,
 		hint: true,
 	},
-	{command: Command.Refresh, keys: ['R'], label: 'refresh', description: 'read again now', views: allViews},
+	{command: Command.Refresh, keys: ['R'], label: 'refresh', description: 'read again now'},
 	{
 		command: Command.History,
 		keys: ['e'],
 		label: 'history',
 		description: 'execution history of the pipeline',
-		views: ['fleet', 'pipeline'],
 		hint: true,
 		disabled: needsPipeline,
 	},
@@ -129,7 +134,6 @@ export const commandSpecs: readonly CommandSpec[] = [
 		keys: ['l'],
 		label: 'logs',
 		description: 'build log of the action (CodeBuild), or its summary and error',
-		views: ['fleet', 'pipeline', 'execution'],
 		hint: true,
 		disabled: ({selection}) => selection.logUnavailable,
 	},
@@ -138,7 +142,6 @@ export const commandSpecs: readonly CommandSpec[] = [
 		keys: ['d'],
 		label: 'definition',
 		description: "the pipeline's declaration",
-		views: ['fleet', 'pipeline', 'history'],
 		hint: true,
 		disabled: needsPipeline,
 	},
@@ -147,16 +150,14 @@ export const commandSpecs: readonly CommandSpec[] = [
 		keys: ['S'],
 		label: 'sources',
 		description: 'every profile and region: health, account, data age, and the whole reason a source fails',
-		views: ['fleet', 'pipeline', 'history', 'execution', 'logs', 'definition', 'sources'],
 	},
-	{command: Command.Follow, keys: ['f'], label: 'follow', description: 'follow the log as it grows', views: ['logs'], hint: true},
-	{command: Command.Search, keys: ['/'], label: 'search', description: 'search the text', views: ['logs', 'definition'], hint: true},
+	{command: Command.Follow, keys: ['f'], label: 'follow', description: 'follow the log as it grows', hint: true},
+	{command: Command.Search, keys: ['/'], label: 'search', description: 'search the text', hint: true},
 	{
 		command: Command.NextMatch,
 		keys: ['n'],
 		label: 'next',
 		description: 'next match',
-		views: ['logs', 'definition'],
 		disabled: ({selection}) => (selection.search ? undefined : 'no search (press /)'),
 	},
 	{
@@ -164,7 +165,6 @@ export const commandSpecs: readonly CommandSpec[] = [
 		keys: ['N'],
 		label: 'previous',
 		description: 'previous match',
-		views: ['logs', 'definition'],
 		disabled: ({selection}) => (selection.search ? undefined : 'no search (press /)'),
 	},
 	{
@@ -172,27 +172,25 @@ export const commandSpecs: readonly CommandSpec[] = [
 		keys: ['p'],
 		label: 'pager',
 		description: 'open the text in $PAGER',
-		views: ['logs', 'definition'],
 		hint: true,
 		disabled: ({selection}) => (selection.lineCount ? undefined : 'nothing to page yet'),
 	},
 	...(
 		[
-			['approve', 'a', 'approve', 'review a waiting approval: approve or reject', ['fleet', 'pipeline']],
-			['retry', 'r', 'retry', 'retry the failed stage', ['fleet', 'pipeline']],
-			['stop', 's', 'stop', 'stop the execution', ['fleet', 'pipeline', 'history', 'execution']],
-			['start', 'n', 'run', 'start a new execution', ['fleet', 'pipeline', 'history']],
-			['transition', 't', 'transition', "enable or disable the stage's inbound transition", ['pipeline']],
-			['rollback', 'b', 'rollback', 'roll the stage back to an earlier execution', ['pipeline']],
-			['override', 'o', 'override', "override the stage's condition", ['pipeline']],
+			['approve', 'a', 'approve', 'review a waiting approval: approve or reject'],
+			['retry', 'r', 'retry', 'retry the failed stage'],
+			['stop', 's', 'stop', 'stop the execution'],
+			['start', 'n', 'run', 'start a new execution'],
+			['transition', 't', 'transition', "enable or disable the stage's inbound transition"],
+			['rollback', 'b', 'rollback', 'roll the stage back to an earlier execution'],
+			['override', 'o', 'override', "override the stage's condition"],
 		] as const
 	).map(
-		([command, key, label, description, views]): CommandSpec => ({
+		([command, key, label, description]): CommandBinding => ({
 			command,
 			keys: [key],
 			label,
 			description,
-			views,
 			dangerous: true,
 			operator: command,
 			hint: true,
@@ -207,15 +205,22 @@ export class KeymapError extends Error {
 
 export type Keymap = {
 	specs: readonly CommandSpec[];
+	/** Every view, in registry order. */
+	views: readonly ViewKind[];
 	/** The command a key runs in a view. */
 	commandFor(key: string, view: ViewKind): CommandSpec | undefined;
 	keysOf(command: CommandName): string[];
 };
 
 /** The keymap with the config file's overrides applied; throws KeymapError naming what is wrong. */
-export function resolveKeymap(overrides: Record<string, string | string[]> = {}): Keymap {
+export function resolveKeymap(scopes: KeyScopes, overrides: Record<string, string | string[]> = {}): Keymap {
 	const known = new Map(commandSpecs.map(spec => [spec.command as string, spec]));
-	const specs = commandSpecs.map(spec => ({...spec, keys: [...spec.keys]}));
+	const views = Object.keys(scopes) as ViewKind[];
+	const specs: CommandSpec[] = commandSpecs.map(spec => ({
+		...spec,
+		keys: [...spec.keys],
+		views: views.filter(view => scopes[view].includes(spec.command)),
+	}));
 	for (const [name, value] of Object.entries(overrides)) {
 		const spec = specs.find(candidate => candidate.command === name);
 		if (!spec || !known.has(name)) {
@@ -250,12 +255,11 @@ export function resolveKeymap(overrides: Record<string, string | string[]> = {})
 	}
 	return {
 		specs,
+		views,
 		commandFor: (key, view) => table.get(`${view}\u0000${key}`),
 		keysOf: command => specs.find(spec => spec.command === command)?.keys ?? [],
 	};
 }
-
-export const defaultKeymap = resolveKeymap();
 
 /** The keys of a binding as shown to a person, e.g. "↑ k". */
 export function keyLabel(spec: CommandSpec, ascii = false): string {

@@ -1,5 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {UsageError, type CommandContext, type GlobalFlags} from '../../source/cli/context.js';
+import {type CommandContext, type GlobalFlags} from '../../source/app/context.js';
+import {UsageError} from '../../source/config/usage-error.js';
 import {operatorCommand} from '../../source/commands/operator.js';
 import type {HeadlessCommand} from '../../source/commands/operator-args.js';
 import {PROFILE, REGION, flags, startOperatorSim, type OperatorSim} from '../actions/helpers/operator-sim.js';

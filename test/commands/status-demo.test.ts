@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
 import {afterEach, beforeEach, expect, test, vi} from 'vitest';
 import {bootstrap} from '../../source/app/bootstrap.js';
-import type {CommandContext} from '../../source/cli/context.js';
+import type {CommandContext} from '../../source/app/context.js';
 import {runStatus} from '../../source/commands/status.js';
 import type {StatusDocument} from '../../source/commands/status-snapshot.js';
 import {DEFAULT_FLAGS} from '../helpers/fleet-harness.js';

@@ -3,8 +3,8 @@
 import {writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {afterEach, expect, test} from 'vitest';
-import type {GlobalFlags} from '../../source/cli/context.js';
-import {UsageError} from '../../source/cli/context.js';
+import type {GlobalFlags} from '../../source/app/context.js';
+import {UsageError} from '../../source/config/usage-error.js';
 import {runStatus} from '../../source/commands/status.js';
 import type {StatusDocument} from '../../source/commands/status-snapshot.js';
 import type {FaultOptions} from '../../source/sim/contract.js';
@@ -18,10 +18,15 @@ afterEach(async () => {
 });
 
 /** Runs the command on the harness's clock, moving virtual time until it returns. */
-async function status(flags: Partial<GlobalFlags>, faults?: FaultOptions, args: string[] = []): Promise<{code: number; stdout: string; stderr: string}> {
+async function status(
+	flags: Partial<GlobalFlags>,
+	faults?: FaultOptions,
+	args: string[] = [],
+	env: Record<string, string> = {},
+): Promise<{code: number; stdout: string; stderr: string}> {
 	fleet ??= await startFleetHarness({scenario: 'demo', start: false});
 	if (faults) fleet.setFaults(faults);
-	return statusOn(fleet, flags, args);
+	return statusOn(fleet, flags, args, env);
 }
 
 test('status --json: every pipeline of every source with stages, actions, latest execution and call counts; exit 0', async () => {
@@ -52,6 +57,23 @@ test('status --json: every pipeline of every source with stages, actions, latest
 	expect(document.calls.byOperation.GetPipelineState).toBe(expected.length);
 	expect(document.calls.total).toBeGreaterThanOrEqual(expected.length * 2);
 	expect(document.counts.total).toBe(expected.length);
+});
+
+test('status speaks the console’s status vocabulary: its glyphs, and its ASCII ones on a dumb terminal', async () => {
+	const stagesOf = (stdout: string, status: string) =>
+		stdout
+			.split('\n')
+			.filter(line => line.split(/\s{2,}/)[3] === status)
+			.map(line => line.split(/\s{2,}/)[4]);
+	const unicode = await status({}, undefined, [], {LANG: 'C.UTF-8', TERM: 'xterm'});
+	const waiting = stagesOf(unicode.stdout, 'Approval');
+	expect(waiting.length).toBeGreaterThan(0);
+	// The console's approval glyph; `?` would read as its help key.
+	for (const stages of waiting) expect(stages).toContain('‖');
+	expect(unicode.stdout).not.toMatch(/[?▶]/);
+	const ascii = await status({}, undefined, [], {TERM: 'dumb'});
+	for (const stages of stagesOf(ascii.stdout, 'Approval')) expect(stages).toMatch(/^[+x*!#\/>~.-]+$/);
+	expect(stagesOf(ascii.stdout, 'Approval').some(stages => stages.includes('!'))).toBe(true);
 });
 
 test('status with a refused account prints what it has, says why the rest failed, and exits 1', async () => {

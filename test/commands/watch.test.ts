@@ -2,7 +2,8 @@
 
 import {afterEach, expect, test} from 'vitest';
 import {bootstrap} from '../../source/app/bootstrap.js';
-import {UsageError, type GlobalFlags} from '../../source/cli/context.js';
+import {type GlobalFlags} from '../../source/app/context.js';
+import {UsageError} from '../../source/config/usage-error.js';
 import {runWatch} from '../../source/commands/watch.js';
 import {quietScenario, TEAM} from '../engine/scenarios.js';
 import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';

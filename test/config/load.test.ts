@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import {mergeSettings} from '../../source/app/settings.js';
-import {UsageError} from '../../source/cli/context.js';
+import {UsageError} from '../../source/config/usage-error.js';
 import {defaultConfigPath, loadConfig} from '../../source/config/load.js';
 import {DEFAULT_FLAGS} from '../helpers/fleet-harness.js';
 

@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import {mergeSettings} from '../../source/app/settings.js';
 import {resolveSources} from '../../source/app/sources.js';
-import type {GlobalFlags} from '../../source/cli/context.js';
+import type {GlobalFlags} from '../../source/app/context.js';
 import {DEFAULT_FLAGS} from '../helpers/fleet-harness.js';
 
 let dir = '';

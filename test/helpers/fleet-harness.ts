@@ -25,7 +25,7 @@ import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
 import {mergeSettings} from '../../source/app/settings.js';
 import {resolveSources, type ResolvedSource} from '../../source/app/sources.js';
-import type {CommandContext, GlobalFlags} from '../../source/cli/context.js';
+import type {CommandContext, GlobalFlags} from '../../source/app/context.js';
 import {createFleetEngine, type EngineOptions} from '../../source/engine/engine.js';
 import {addProfileAlias} from './profile-alias.js';
 import type {Intervals, PipetopEngine} from '../../source/engine/types.js';

@@ -1,12 +1,13 @@
 /** Runs `pipetop status` in-process on a fleet harness's clock, moving virtual time until it returns. */
 
 import {bootstrap} from '../../source/app/bootstrap.js';
-import type {GlobalFlags} from '../../source/cli/context.js';
+import type {GlobalFlags} from '../../source/app/context.js';
 import {runStatus} from '../../source/commands/status.js';
 import type {FleetHarness} from './fleet-harness.js';
 
-export async function statusOn(harness: FleetHarness, flags: Partial<GlobalFlags>, args: string[] = []): Promise<{code: number; stdout: string; stderr: string}> {
+export async function statusOn(harness: FleetHarness, flags: Partial<GlobalFlags>, args: string[] = [], env: Record<string, string> = {}): Promise<{code: number; stdout: string; stderr: string}> {
 	const {context, stdout, stderr} = harness.commandContext(args, {allProfiles: true, ...flags});
+	context.env = {...context.env, ...env};
 	const app = await bootstrap(context, {clock: harness.clock, engine: {flushIntervalMs: 0}});
 	harness.track(app.engine);
 	let code: number | undefined;

@@ -9,7 +9,7 @@
 import {chmod, mkdir, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {UsageError} from '../../source/cli/context.js';
+import {UsageError} from '../../source/config/usage-error.js';
 import {runStatus} from '../../source/commands/status.js';
 import {RealClock} from '../../source/shared/clock.js';
 import type {SimAccount} from '../../source/sim/contract.js';

@@ -7,7 +7,7 @@
 import {mkdir, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import type {CommandContext, GlobalFlags} from '../../source/cli/context.js';
+import type {CommandContext, GlobalFlags} from '../../source/app/context.js';
 import {operatorCommand} from '../../source/commands/operator.js';
 import type {HeadlessCommand} from '../../source/commands/operator-args.js';
 import {commandSpecs} from '../../source/ui/keymap.js';

@@ -13,7 +13,7 @@ import {connect} from 'node:net';
 import {networkInterfaces} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import type {CommandContext} from '../../source/cli/context.js';
+import type {CommandContext} from '../../source/app/context.js';
 import {operatorCommand} from '../../source/commands/operator.js';
 import {runStatus} from '../../source/commands/status.js';
 import {VirtualClock} from '../../source/shared/clock.js';

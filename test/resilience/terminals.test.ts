@@ -7,9 +7,9 @@
 import {PassThrough} from 'node:stream';
 import fc from 'fast-check';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {consoleCommand} from '../../source/ui/console-command.js';
+import {consoleCommand} from '../../source/commands/console.js';
 import {tooSmallMessage} from '../../source/ui/components/too-small.js';
-import {minimumSize} from '../../source/ui/app/size.js';
+import {minimumSize} from '../../source/ui/shell/size.js';
 import {displayWidth} from '../../source/ui/render/text.js';
 import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
 import {openConsole} from '../ui/open-console.js';

@@ -2,8 +2,8 @@ import {writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
 import {afterAll, beforeAll, expect, test} from 'vitest';
-import {UsageError} from '../../source/cli/context.js';
-import {consoleCommand} from '../../source/ui/console-command.js';
+import {UsageError} from '../../source/config/usage-error.js';
+import {consoleCommand} from '../../source/commands/console.js';
 import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
 
 let fleet: FleetHarness;

@@ -1,7 +1,10 @@
 import {describe, expect, test} from 'vitest';
 import {keyEvents} from '../../source/ui/input/key-layers.js';
 import {eventKeyName, normalizeKey} from '../../source/ui/input/keys.js';
-import {commandSpecs, defaultKeymap, KeymapError, resolveKeymap} from '../../source/ui/keymap.js';
+import {commandSpecs, KeymapError} from '../../source/ui/keymap.js';
+import {consoleKeymap} from '../../source/ui/views/registry.js';
+
+const defaultKeymap = consoleKeymap();
 import type {Key} from 'ink';
 
 const noKey: Key = {
@@ -70,7 +73,7 @@ describe('keymap', () => {
 	});
 
 	test('overrides replace a command’s keys', () => {
-		const keymap = resolveKeymap({approve: 'A', down: ['j', 'ctrl+n']});
+		const keymap = consoleKeymap({approve: 'A', down: ['j', 'ctrl+n']});
 		expect(keymap.commandFor('A', 'fleet')?.command).toBe('approve');
 		expect(keymap.commandFor('a', 'fleet')).toBeUndefined();
 		expect(keymap.commandFor('ctrl+n', 'fleet')?.command).toBe('down');
@@ -78,21 +81,21 @@ describe('keymap', () => {
 	});
 
 	test('an unknown command is a clear error naming it', () => {
-		expect(() => resolveKeymap({aprove: 'A'})).toThrow(KeymapError);
-		expect(() => resolveKeymap({aprove: 'A'})).toThrow(/unknown command "aprove"/);
+		expect(() => consoleKeymap({aprove: 'A'})).toThrow(KeymapError);
+		expect(() => consoleKeymap({aprove: 'A'})).toThrow(/unknown command "aprove"/);
 	});
 
 	test('a bad key is a clear error naming the command and the key', () => {
-		expect(() => resolveKeymap({approve: 'hyper+x'})).toThrow(/keys.approve: "hyper\+x" is not a key/);
-		expect(() => resolveKeymap({approve: []})).toThrow(/at least one key/);
+		expect(() => consoleKeymap({approve: 'hyper+x'})).toThrow(/keys.approve: "hyper\+x" is not a key/);
+		expect(() => consoleKeymap({approve: []})).toThrow(/at least one key/);
 	});
 
 	test('a key taken twice in one view is refused, Ctrl-C cannot be taken', () => {
-		expect(() => resolveKeymap({retry: 'q'})).toThrow(/"q" is bound to both/);
-		expect(() => resolveKeymap({retry: 'ctrl+c'})).toThrow(/ctrl\+c always quits/);
-		expect(() => resolveKeymap({forceQuit: 'x'})).toThrow(/cannot be rebound/);
+		expect(() => consoleKeymap({retry: 'q'})).toThrow(/"q" is bound to both/);
+		expect(() => consoleKeymap({retry: 'ctrl+c'})).toThrow(/ctrl\+c always quits/);
+		expect(() => consoleKeymap({forceQuit: 'x'})).toThrow(/cannot be rebound/);
 		// Swapping two keys is fine when both move.
-		expect(() => resolveKeymap({retry: 'q', quit: 'Q'})).not.toThrow();
+		expect(() => consoleKeymap({retry: 'q', quit: 'Q'})).not.toThrow();
 	});
 
 	test('operator commands are disabled with the action layer’s reason', () => {

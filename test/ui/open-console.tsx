@@ -5,9 +5,9 @@
 import {join} from 'node:path';
 import {createActionLayer} from '../../source/actions/create.js';
 import type {PipetopConfig} from '../../source/config/types.js';
-import {ConsoleApp} from '../../source/ui/app/console-app.js';
-import {createConsoleServices} from '../../source/ui/app/create-services.js';
-import type {ConsoleServices} from '../../source/ui/app/services.js';
+import {ConsoleApp} from '../../source/ui/shell/console-app.js';
+import {createConsoleServices} from '../../source/ui/shell/create-services.js';
+import type {ConsoleServices} from '../../source/ui/shell/services.js';
 import type {FleetHarness} from '../helpers/fleet-harness.js';
 import {renderTerminal, type Terminal} from '../helpers/render-terminal.js';
 

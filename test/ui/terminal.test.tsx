@@ -79,7 +79,7 @@ describe('terminal behaviour', () => {
 		const frame = console_.terminal.lastFrame();
 		expect(frame).not.toContain('\u001B');
 		expect(frame).toMatch(/^>x .*Failed/m);
-		expect(frame).toMatch(/^ \? .*Approval/m);
+		expect(frame).toMatch(/^ ! .*Approval/m);
 		expect(frame).not.toMatch(/[✓✗●‖]/);
 		console_.close();
 	});

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {initialScroll, initialUiState, reduceUi, topOf} from '../../source/ui/state/ui-store.js';
+import {initialScroll, initialUiState, reduceUi, topOf} from '../../source/ui/model/ui-store.js';
 
 describe('console state', () => {
 	test('views stack up and Esc comes back down, never below the fleet', () => {

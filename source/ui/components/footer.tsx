@@ -1,12 +1,12 @@
 /** The keys that apply now, generated from the keymap (disabled ones are left out). */
 import {useStore} from 'zustand';
-import {availabilityContext} from '../app/availability.js';
-import {useServices} from '../app/services.js';
+import {availabilityContext} from '../shell/availability.js';
+import {useServices} from '../shell/services.js';
 import {keyLabel, type CommandSpec, type Keymap} from '../keymap.js';
 import {displayWidth} from '../render/text.js';
 import {paint, type Segment} from '../render/theme.js';
-import {selectionFor} from '../state/view-selection.js';
-import {topOf, type UiState} from '../state/ui-store.js';
+import {topOf, type UiState} from '../model/ui-store.js';
+import type {ConsoleServices} from '../shell/services.js';
 import type {FleetState} from '../../store/types.js';
 import {Row} from './rows.js';
 
@@ -36,9 +36,15 @@ export function footerSegments(specs: readonly CommandSpec[], width: number, asc
 }
 
 /** The commands that apply now, as a string of names: a primitive, so the footer renders only when it changes. */
-export function applicableCommands(keymap: Keymap, ui: UiState, fleet: FleetState, readOnly: (profile: string) => boolean): string {
+export function applicableCommands(
+	keymap: Keymap,
+	views: ConsoleServices['views'],
+	ui: UiState,
+	fleet: FleetState,
+	readOnly: (profile: string) => boolean,
+): string {
 	const view = topOf(ui).kind;
-	const context = availabilityContext(view, selectionFor(ui, fleet), fleet, readOnly);
+	const context = availabilityContext(view, views.selectionFor(ui, fleet), fleet, readOnly);
 	return keymap.specs
 		.filter(spec => spec.hint && spec.views.includes(view) && !spec.disabled?.(context))
 		.map(spec => spec.command)
@@ -46,9 +52,9 @@ export function applicableCommands(keymap: Keymap, ui: UiState, fleet: FleetStat
 }
 
 export function Footer({width}: {width: number}) {
-	const {store, ui, keymap, theme, readOnly} = useServices();
+	const {store, ui, keymap, views, theme, readOnly} = useServices();
 	const uiState = useStore(ui, state => state);
-	const names = useStore(store, state => applicableCommands(keymap, uiState, state, readOnly));
+	const names = useStore(store, state => applicableCommands(keymap, views, uiState, state, readOnly));
 	const wanted = new Set(names.split(' '));
 	const applicable = keymap.specs.filter(spec => wanted.has(spec.command));
 	return <Row text={paint(footerSegments(applicable, width, theme.ascii), theme)} />;

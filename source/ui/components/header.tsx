@@ -3,10 +3,10 @@
  * ones first, with the reason). While the first load runs, the second line says how far it got.
  */
 import {useSyncExternalStore} from 'react';
-import {createTicker, idle} from '../app/ticker.js';
+import {createTicker, idle} from '../shell/ticker.js';
 import {useStore} from 'zustand';
 import {useShallow} from 'zustand/react/shallow';
-import {useNow, useServices} from '../app/services.js';
+import {useNow, useServices} from '../shell/services.js';
 import {firstKeyLabel} from '../keymap.js';
 import {countSegments, loadingProgress, sourceSegments} from '../render/header.js';
 import {clip} from '../render/lines.js';

@@ -3,13 +3,13 @@
  * key, a notification, a command's answer) for a few seconds, else the active filter and scope.
  */
 import {useSyncExternalStore} from 'react';
-import {createTicker, idle} from '../app/ticker.js';
+import {createTicker, idle} from '../shell/ticker.js';
 import {useStore} from 'zustand';
-import {useServices} from '../app/services.js';
-import {describeScope} from '../render/filter.js';
+import {useServices} from '../shell/services.js';
+import {describeScope} from '../model/filter.js';
 import {clip} from '../render/lines.js';
 import {paint, type Segment} from '../render/theme.js';
-import type {UiState} from '../state/ui-store.js';
+import type {UiState} from '../model/ui-store.js';
 import {Row} from './rows.js';
 
 export const messageLifetimeMs = 6000;

@@ -1,6 +1,6 @@
 /** Below the minimum size the console shows one line saying what it needs, and nothing else. */
 import {Box, Text} from 'ink';
-import {minimumSize} from '../app/size.js';
+import {minimumSize} from '../shell/size.js';
 
 export const tooSmallMessage = `terminal too small: need at least ${minimumSize.columns}x${minimumSize.rows}`;
 

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {ActionIntent, ActionResult, ActionStep, ActionTarget} from '../../actions/types.js';
-import {useServices} from '../app/services.js';
+import {useServices} from '../shell/services.js';
 import type {Color} from '../render/theme.js';
 
 export type DialogStyle = {color(color: Color): Color | undefined; attributes: boolean};

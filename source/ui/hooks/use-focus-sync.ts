@@ -3,7 +3,7 @@
  * when the set changes: scrolling within the same rows costs nothing.
  */
 import {useEffect} from 'react';
-import {useServices} from '../app/services.js';
+import {useServices} from '../shell/services.js';
 
 export function useFocusSync(keys: readonly string[]): void {
 	const {engine} = useServices();

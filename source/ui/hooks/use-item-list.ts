@@ -3,10 +3,9 @@
  * window that keeps the selected item whole in view, and the movement keys.
  */
 import {useRef} from 'react';
-import {useServices} from '../app/services.js';
-import {itemRange, moveIndex, scrollToRange} from '../render/window.js';
-import type {ViewKind} from '../state/selection.js';
-import type {ViewEntry} from '../state/ui-store.js';
+import {useServices} from '../shell/services.js';
+import {itemRange, moveIndex, scrollToRange} from '../model/window.js';
+import type {ViewEntry, ViewKind} from '../views/registry.js';
 import {movementOf, useViewKeys} from './use-view-keys.js';
 
 type ItemList<K extends ViewKind> = {

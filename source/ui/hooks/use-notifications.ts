@@ -3,9 +3,9 @@
  * fail or to wait for approval, per the config's `notifications` (off with --no-notify).
  */
 import {useEffect} from 'react';
-import {useServices} from '../app/services.js';
+import {useServices} from '../shell/services.js';
 import {alertMessage, alertSequence, detectAlerts} from '../notify.js';
-import {viewPredicate} from '../render/filter.js';
+import {viewPredicate} from '../model/filter.js';
 
 export function useNotifications(): void {
 	const {store, ui, notifications, writeRaw, env} = useServices();

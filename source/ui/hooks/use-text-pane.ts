@@ -3,9 +3,9 @@
  * follow mode for logs (pinned to the end while on; moving up turns it off, G turns it back on).
  */
 import {useEffect} from 'react';
-import {useServices} from '../app/services.js';
+import {useServices} from '../shell/services.js';
 import {matchRows, nextMatch} from '../render/text-view.js';
-import {clampOffset, type Movement} from '../render/window.js';
+import {clampOffset, type Movement} from '../model/window.js';
 import type {CommandSpec} from '../keymap.js';
 import {movementOf} from './use-view-keys.js';
 

@@ -2,12 +2,12 @@
  * A view's key layer: resolves the key through the keymap for this view and hands the command
  * to the view's handler. Movement is common to every view and mapped here.
  */
-import {useServices} from '../app/services.js';
+import {useServices} from '../shell/services.js';
 import {KeyPriority, useKeyLayer} from '../input/key-layers.js';
 import type {CommandName, CommandSpec} from '../keymap.js';
-import type {Movement} from '../render/window.js';
-import type {ViewKind} from '../state/selection.js';
-import {topOf, type ViewEntry} from '../state/ui-store.js';
+import type {Movement} from '../model/window.js';
+import {topOf} from '../model/ui-store.js';
+import type {ViewEntry, ViewKind} from '../views/registry.js';
 
 const movements: Partial<Record<CommandName, Movement>> = {
 	up: 'up',

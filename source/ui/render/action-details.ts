@@ -4,7 +4,7 @@
  */
 import type {ActionExecutionView, ActionView} from '../../store/types.js';
 import {textRows} from './text-view.js';
-import {formatTimestamp} from './time.js';
+import {formatTimestamp} from '../../format/time.js';
 
 export function actionDetailRows(action: ActionView | undefined, run: ActionExecutionView | undefined, width: number): string[] {
 	const parts: string[] = [];

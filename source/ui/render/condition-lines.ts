@@ -5,7 +5,8 @@
  */
 import type {StageConditionView, StageView} from '../../store/types.js';
 import {labelled, type Line} from './lines.js';
-import {executionTone, glyph, toneColor, type Tone} from './status.js';
+import {glyph, toneColor} from './status.js';
+import {executionTone, type Tone} from '../../format/status.js';
 import {firstLine} from './text.js';
 import type {Theme} from './theme.js';
 

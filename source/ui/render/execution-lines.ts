@@ -6,9 +6,10 @@
 import {commitMessage} from './revision.js';
 import type {ActionExecutionView, ArtifactView, ExecutionSummaryView} from '../../store/types.js';
 import {blank, clip, labelled, line, type Line} from './lines.js';
-import {executionTone, glyphSegment, toneColor} from './status.js';
+import {glyphSegment, toneColor} from './status.js';
+import {executionTone} from '../../format/status.js';
 import type {Theme} from './theme.js';
-import {elapsed, executionElapsed, formatAgo, formatDuration, formatTimestamp, shortRevision} from './time.js';
+import {elapsed, executionElapsed, formatAgo, formatDuration, formatTimestamp, shortRevision} from '../../format/time.js';
 
 const artifact = (value: ArtifactView) =>
 	value.bucket ? `${value.name}  s3://${value.bucket}/${value.key ?? ''}` : value.name;
@@ -92,9 +93,4 @@ export function executionLines(
 	lines.push(blank());
 	for (const run of runs) lines.push(...actionExecutionLines(run, width, now, theme, run.actionExecutionId === selectedId));
 	return lines.map(each => ({...each, segments: clip(each.segments, width)}));
-}
-
-/** Action executions in the order they ran (the API answers newest first). */
-export function runOrder(runs: readonly ActionExecutionView[]): ActionExecutionView[] {
-	return [...runs].sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0) || a.actionExecutionId.localeCompare(b.actionExecutionId));
 }

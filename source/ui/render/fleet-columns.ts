@@ -6,8 +6,9 @@
 import type {PipelineEntry, SourceState} from '../../store/types.js';
 import {commitMessage} from './revision.js';
 import {firstLine, fit} from './text.js';
-import {glyph, glyphSegment, pipelineStatusWord, pipelineTone, stageTone, toneColor} from './status.js';
-import {executionElapsed, formatAgo, formatDuration, shortRevision} from './time.js';
+import {glyph, glyphSegment, toneColor} from './status.js';
+import {pipelineStatusWord, pipelineTone, stageTone} from '../../format/status.js';
+import {executionElapsed, formatAgo, formatDuration, shortRevision} from '../../format/time.js';
 import type {Segment, Theme} from './theme.js';
 
 export type FleetColumnId =

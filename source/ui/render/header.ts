@@ -1,9 +1,11 @@
 /** The header's two lines as pure functions: counts per status, and the sources with their health. */
 import type {FleetState, SourceState, StatusCounts} from '../../store/types.js';
-import {glyph, healthTone, toneColor} from './status.js';
+import {glyph, toneColor} from './status.js';
+import {healthTone} from '../../format/status.js';
 import {displayWidth, firstLine, truncate} from './text.js';
 import type {Segment, Theme} from './theme.js';
-import {formatAgo} from './time.js';
+import {formatAgo} from '../../format/time.js';
+import {isTroubled, sourcesInViewOrder} from '../model/source-order.js';
 
 export function countSegments(counts: StatusCounts, theme: Theme): Segment[] {
 	const parts: Array<[keyof StatusCounts, Parameters<typeof glyph>[0], string]> = [
@@ -55,15 +57,6 @@ function sourceProblem(source: SourceState, now: number): string {
 	}
 	if (source.health === 'stale') return `stale, last answer ${formatAgo(source.listedAt, now)} ago`;
 	return '';
-}
-
-/** Failed or stale: what an operator may have to act on. */
-export const isTroubled = (source: SourceState) => source.health === 'failed' || source.health === 'stale';
-
-/** Troubled sources first, then the rest, each group in profile order (the header and the sources view). */
-export function sourcesInViewOrder(state: Pick<FleetState, 'sources' | 'sourceOrder'>): SourceState[] {
-	const all = state.sourceOrder.map(key => state.sources[key]).filter(Boolean);
-	return [...all.filter(isTroubled), ...all.filter(source => !isTroubled(source))];
 }
 
 /**

@@ -1,27 +1,17 @@
 /**
  * The help overlay and docs/keys.md, both generated from the keymap the dispatcher uses.
  */
-import {allViews, keyLabel, type AvailabilityContext, type CommandSpec, type Keymap} from '../keymap.js';
+import {keyLabel, type AvailabilityContext, type CommandSpec, type Keymap} from '../keymap.js';
 import {displayKey} from '../input/keys.js';
-import type {ViewKind} from '../state/selection.js';
+import type {ViewKind} from '../views/registry.js';
 import {line, type Line} from './lines.js';
 import {fit} from './text.js';
 
-const viewNames: Record<ViewKind, string> = {
-	fleet: 'fleet',
-	pipeline: 'pipeline',
-	history: 'history',
-	execution: 'execution detail',
-	logs: 'logs',
-	definition: 'definition',
-	sources: 'sources',
-	help: 'help',
-};
-
-export function helpLines(keymap: Keymap, view: ViewKind, context: AvailabilityContext | undefined, ascii: boolean): Line[] {
+/** `title` is how the view names itself (its registry entry). */
+export function helpLines(keymap: Keymap, view: ViewKind, title: string, context: AvailabilityContext | undefined, ascii: boolean): Line[] {
 	const specs = keymap.specs.filter(spec => spec.views.includes(view));
 	const keyWidth = Math.max(...specs.map(spec => keyLabel(spec, ascii).length), 4);
-	const lines: Line[] = [line({text: `Keys in the ${viewNames[view]} view`, bold: true}), line({text: ''})];
+	const lines: Line[] = [line({text: `Keys in the ${title} view`, bold: true}), line({text: ''})];
 	const section = (title: string, members: CommandSpec[]) => {
 		if (members.length === 0) return;
 		lines.push(line({text: title, bold: true, color: 'cyan'}));
@@ -55,7 +45,7 @@ const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
 export function keysMarkdown(keymap: Keymap): string {
 	const rows = keymap.specs.map(spec => {
 		const keys = spec.keys.map(key => `\`${escapeCell(displayKey(key, true))}\``).join(' ');
-		const views = spec.views.length === allViews.length ? 'all' : spec.views.join(', ');
+		const views = spec.views.length === keymap.views.length ? 'all' : spec.views.join(', ');
 		const notes = [spec.dangerous ? 'asks to confirm' : '', spec.fixed ? 'cannot be rebound' : ''].filter(Boolean).join('; ');
 		return `| ${keys} | \`${spec.command}\` | ${escapeCell(spec.description)} | ${views} | ${notes} |`;
 	});

@@ -1,10 +1,11 @@
 /** The history table: one line per execution, columns chosen by width like the fleet's. */
 import {commitMessage} from './revision.js';
 import type {ExecutionSummaryView} from '../../store/types.js';
-import {executionTone, glyphSegment, toneColor} from './status.js';
+import {glyphSegment, toneColor} from './status.js';
+import {executionTone} from '../../format/status.js';
 import {firstLine, fit} from './text.js';
 import type {Segment, Theme} from './theme.js';
-import {executionElapsed, formatAgo, formatDuration, formatTimestamp, shortId, shortRevision} from './time.js';
+import {executionElapsed, formatAgo, formatDuration, formatTimestamp, shortId, shortRevision} from '../../format/time.js';
 
 type Column = {id: 'state' | 'status' | 'id' | 'trigger' | 'started' | 'took' | 'revision' | 'reason'; title: string; width: number; align?: 'right'};
 

@@ -7,32 +7,16 @@ import {conditionLines} from './condition-lines.js';
 import {commitMessage} from './revision.js';
 import type {ActionExecutionView, ActionView, PipelineEntry, StageView} from '../../store/types.js';
 import {box, blank, clip, labelled, line, type Line} from './lines.js';
-import {executionTone, glyph, glyphSegment, isWaitingApproval, pipelineStatusWord, pipelineTone, stageTone, toneColor} from './status.js';
+import {glyph, glyphSegment, toneColor} from './status.js';
+import {executionTone, pipelineStatusWord, pipelineTone, stageTone} from '../../format/status.js';
+import {isWaitingApproval} from '../../store/attention.js';
 import {firstLine, sanitize, wrap} from './text.js';
 import type {Segment, Theme} from './theme.js';
-import {elapsed, executionElapsed, formatAgo, formatDuration, shortId, shortRevision} from './time.js';
+import {actionId, actionIds, runOrderGroups} from '../model/action-order.js';
+import {elapsed, executionElapsed, formatAgo, formatDuration, shortId, shortRevision} from '../../format/time.js';
 
 /** The action execution that explains an action's last run (for its duration), if loaded. */
 export type RunLookup = (stage: StageView, action: ActionView) => ActionExecutionView | undefined;
-
-export const actionId = (stageName: string, actionName: string) => `${stageName}/${actionName}`;
-
-/** Every action of the pipeline in display order: what the cursor moves through. */
-export function actionIds(entry: PipelineEntry): string[] {
-	const ids: string[] = [];
-	for (const stage of entry.stages) for (const group of runOrderGroups(stage)) for (const action of group) ids.push(actionId(stage.name, action.name));
-	return ids;
-}
-
-export function runOrderGroups(stage: StageView): ActionView[][] {
-	const groups = new Map<number, ActionView[]>();
-	for (const action of stage.actions) {
-		const group = groups.get(action.runOrder) ?? [];
-		group.push(action);
-		groups.set(action.runOrder, group);
-	}
-	return [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([, group]) => group);
-}
 
 function headerLines(entry: PipelineEntry, width: number, now: number, theme: Theme): Line[] {
 	const lines: Line[] = [];

@@ -4,12 +4,13 @@
  * do, which the one-line header can only start to say when several sources fail at once.
  */
 import type {EngineCounters, FleetState, SourceState} from '../../store/types.js';
-import {sourcesInViewOrder} from './header.js';
+import {sourcesInViewOrder} from '../model/source-order.js';
 import {blank, fit, line, type Line} from './lines.js';
-import {glyph, healthTone, toneColor} from './status.js';
+import {glyph, toneColor} from './status.js';
+import {healthTone} from '../../format/status.js';
 import {sanitize, wrapWords} from './text.js';
 import type {Segment, Theme} from './theme.js';
-import {formatAgo} from './time.js';
+import {formatAgo} from '../../format/time.js';
 
 function healthWords(source: SourceState, now: number): string {
 	if (source.sameAs) return `same account as ${source.sameAs}, read there`;

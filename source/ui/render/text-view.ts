@@ -5,7 +5,7 @@
 import type {LogLine} from '../../store/types.js';
 import {sanitize, wrap} from './text.js';
 import type {Segment} from './theme.js';
-import {formatClock} from './time.js';
+import {formatClock} from '../../format/time.js';
 
 export type TextRows = {rows: string[]; /** Lower-cased rows, for search. */ lower: string[]};
 

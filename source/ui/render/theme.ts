@@ -4,9 +4,10 @@
  * by default, nothing with NO_COLOR, and neither colours, attributes nor non-ASCII glyphs with
  * TERM=dumb. That also makes frames in tests exactly what a user would see.
  */
+import {wantsAscii, type ToneColor} from '../../format/status.js';
 import {applyCodes, transition, type SgrCode} from './sgr.js';
 
-export type Color = 'red' | 'green' | 'yellow' | 'blue' | 'magenta' | 'cyan' | 'gray' | 'white';
+export type Color = ToneColor;
 
 export type Theme = {
 	/** Foreground colours (off with NO_COLOR, theme.color "none", TERM=dumb). */
@@ -42,13 +43,10 @@ type ThemeEnv = Record<string, string | undefined>;
 /** The theme for an environment and the config file's `theme.color`. */
 export function themeFor(env: ThemeEnv, configured: 'auto' | 'none' = 'auto'): Theme {
 	const dumb = env.TERM === 'dumb';
-	const locale = env.LC_ALL || env.LC_CTYPE || env.LANG;
-	// An explicit non-UTF-8 locale (C, POSIX, latin1) makes tmux and many terminals mangle symbols.
-	const nonUtf8Locale = locale !== undefined && locale !== '' && !/utf-?8/i.test(locale);
 	return {
 		color: !dumb && configured !== 'none' && !env.NO_COLOR,
 		attributes: !dumb,
-		ascii: dumb || nonUtf8Locale || env.PIPETOP_ASCII === '1',
+		ascii: wantsAscii(env),
 	};
 }
 

@@ -2,7 +2,7 @@
 import {useApp} from 'ink';
 import {useEffect, useMemo} from 'react';
 import {useStore} from 'zustand';
-import {useServices} from '../app/services.js';
+import {useServices} from '../shell/services.js';
 import {Rows} from '../components/rows.js';
 import {useTextPane} from '../hooks/use-text-pane.js';
 import {useViewKeys} from '../hooks/use-view-keys.js';
@@ -10,9 +10,14 @@ import {openInPager} from '../pager.js';
 import {clip} from '../render/lines.js';
 import {highlight, textRows} from '../render/text-view.js';
 import {paint} from '../render/theme.js';
-import type {ViewEntry} from '../state/ui-store.js';
+import type {Scroll} from '../model/ui-store.js';
+import {defineView} from './view.js';
+import type {PipelineKey} from '../../store/types.js';
+import {movementCommands, everywhereCommands, textCommands} from '../keymap.js';
 
-export function DefinitionView({entry, width, height}: {entry: Extract<ViewEntry, {kind: 'definition'}>; width: number; height: number}) {
+export type DefinitionEntry = {kind: 'definition'; key: PipelineKey; search?: string} & Scroll;
+
+export function DefinitionView({entry, width, height}: {entry: DefinitionEntry; width: number; height: number}) {
 	const {store, engine, ui, theme, env} = useServices();
 	const {suspendTerminal} = useApp();
 	const definition = useStore(store, state => state.definitions[entry.key]);
@@ -51,3 +56,11 @@ export function DefinitionView({entry, width, height}: {entry: Extract<ViewEntry
 	if (rows.length === 0) shown.push(paint([{text: 'reading the declaration…', dim: true}], theme));
 	return <Rows height={height} lines={tagLine ? [title, tagLine, ...shown] : [title, ...shown]} />;
 }
+
+export const definitionView = defineView<DefinitionEntry>({
+	kind: 'definition',
+	title: 'definition',
+	keys: [...movementCommands, ...everywhereCommands, 'sources', ...textCommands],
+	component: DefinitionView,
+	selection: (entry, _ui, fleet) => ({pipelineKey: entry.key, lineCount: fleet.definitions[entry.key] === undefined ? 0 : 1, search: entry.search}),
+});

@@ -4,15 +4,26 @@
  */
 import {useEffect, useMemo} from 'react';
 import {useStore} from 'zustand';
-import {useNow, useServices} from '../app/services.js';
+import {useNow, useServices} from '../shell/services.js';
 import {Rows} from '../components/rows.js';
 import {useItemList} from '../hooks/use-item-list.js';
 import {executionLines} from '../render/execution-lines.js';
 import {paint} from '../render/theme.js';
-import type {ViewEntry} from '../state/ui-store.js';
-import {executionCursorIndex, executionRuns, executionSummary} from '../state/view-selection.js';
+import {executionCursorIndex, executionRuns, executionSummary} from '../model/fleet-queries.js';
+import type {Scroll} from '../model/ui-store.js';
+import {defineView} from './view.js';
+import type {PipelineKey} from '../../store/types.js';
+import {movementCommands, everywhereCommands} from '../keymap.js';
 
-export function ExecutionView({entry, width, height}: {entry: Extract<ViewEntry, {kind: 'execution'}>; width: number; height: number}) {
+export type ExecutionEntry = {
+	kind: 'execution';
+	key: PipelineKey;
+	executionId: string;
+	/** The action it was opened from: the cursor starts there once the runs are loaded. */
+	focus?: {stageName: string; actionName: string};
+} & Scroll;
+
+export function ExecutionView({entry, width, height}: {entry: ExecutionEntry; width: number; height: number}) {
 	const {store, engine, theme} = useServices();
 	const now = useNow();
 	const runs = useStore(store, state => executionRuns(state, entry.key, entry.executionId));
@@ -50,3 +61,26 @@ export function ExecutionView({entry, width, height}: {entry: Extract<ViewEntry,
 	}
 	return <Rows height={height} lines={shown.slice(0, height)} />;
 }
+
+export const executionView = defineView<ExecutionEntry>({
+	kind: 'execution',
+	title: 'execution detail',
+	keys: [...movementCommands, ...everywhereCommands, 'logs', 'sources', 'stop'],
+	component: ExecutionView,
+	selection(entry, _ui, fleet) {
+		const runs = executionRuns(fleet, entry.key, entry.executionId);
+		const run = runs[executionCursorIndex(entry, runs)];
+		return {
+			pipelineKey: entry.key,
+			executionId: entry.executionId,
+			stageName: run?.stageName,
+			actionName: run?.actionName,
+			actionExecutionId: run?.actionExecutionId,
+			logUnavailable: run ? undefined : 'no action execution selected',
+		};
+	},
+	position(entry, _ui, fleet) {
+		const runs = executionRuns(fleet, entry.key, entry.executionId);
+		return runs.length === 0 ? '' : `action execution ${executionCursorIndex(entry, runs) + 1}/${runs.length}`;
+	},
+});

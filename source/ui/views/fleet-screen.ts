@@ -4,13 +4,13 @@
  * nothing visible (a newer fetchedAt, a pipeline scrolled out of view) costs no frame.
  */
 import type {FleetState, PipelineEntry} from '../../store/types.js';
-import {describeScope} from '../render/filter.js';
+import {describeScope} from '../model/filter.js';
 import {fleetLayout, fleetRow, fleetTitles, measureFleet, type FleetLayout} from '../render/fleet-columns.js';
 import {fit} from '../render/text.js';
 import {paint, type Theme} from '../render/theme.js';
-import {resolveCursor, scrollWindow, type Cursor} from '../render/window.js';
-import type {UiState} from '../state/ui-store.js';
-import {visibleOrder} from '../state/view-selection.js';
+import {resolveCursor, scrollWindow, type Cursor} from '../model/window.js';
+import type {UiState} from '../model/ui-store.js';
+import {visibleOrder} from '../model/fleet-queries.js';
 
 type RowCache = {layout: FleetLayout; now: number; theme: Theme; text: string};
 const rowCache = new WeakMap<PipelineEntry, RowCache>();

@@ -4,18 +4,25 @@
  * screen changes, so a 2,000-pipeline fleet costs what a screenful costs.
  */
 import {useStore} from 'zustand';
-import {useNow, useServices} from '../app/services.js';
+import {useNow, useServices} from '../shell/services.js';
 import {Rows} from '../components/rows.js';
 import {useFocusSync} from '../hooks/use-focus-sync.js';
 import {movementOf, useViewKeys} from '../hooks/use-view-keys.js';
-import {moveIndex, scrollWindow} from '../render/window.js';
-import type {ViewEntry} from '../state/ui-store.js';
+import {moveIndex, scrollWindow} from '../model/window.js';
 import {fleetScreen} from './fleet-screen.js';
+import type {Scroll} from '../model/ui-store.js';
+import {defineView} from './view.js';
+import {fleetSelection} from '../model/selection.js';
+import {movementCommands, everywhereCommands} from '../keymap.js';
+import {resolveCursor} from '../model/window.js';
+import {visibleOrder} from '../model/fleet-queries.js';
 
 // Between the pipelines on screen and the painted lines in the subscribed text.
 const separator = '\u0001';
 
-export function FleetView({entry, width, height}: {entry: Extract<ViewEntry, {kind: 'fleet'}>; width: number; height: number}) {
+export type FleetEntry = {kind: 'fleet'} & Scroll;
+
+export function FleetView({entry, width, height}: {entry: FleetEntry; width: number; height: number}) {
 	const {store, ui, theme} = useServices();
 	const now = useNow();
 	const filter = useStore(ui, state => state.filter);
@@ -42,3 +49,21 @@ export function FleetView({entry, width, height}: {entry: Extract<ViewEntry, {ki
 
 	return <Rows lines={linesText.split('\n')} height={height} />;
 }
+
+export const fleetView = defineView<FleetEntry>({
+	kind: 'fleet',
+	title: 'fleet',
+	keys: [...movementCommands, 'open', ...everywhereCommands, 'filter', 'history', 'logs', 'definition', 'sources', 'approve', 'retry', 'stop', 'start'],
+	component: FleetView,
+	selection(entry, ui, fleet) {
+		const keys = visibleOrder(fleet, ui);
+		const key = keys[resolveCursor(keys, entry.cursor)];
+		return fleetSelection(key === undefined ? undefined : fleet.pipelines[key]);
+	},
+	position(entry, ui, fleet) {
+		const keys = visibleOrder(fleet, ui);
+		if (keys.length === 0) return '';
+		const shown = `${resolveCursor(keys, entry.cursor) + 1}/${keys.length}`;
+		return keys.length === fleet.order.length ? shown : `${shown} of ${fleet.order.length} pipelines`;
+	},
+});

@@ -4,20 +4,25 @@
  */
 import {useEffect, useMemo} from 'react';
 import {useStore} from 'zustand';
-import {useNow, useServices} from '../app/services.js';
+import {useNow, useServices} from '../shell/services.js';
 import {Rows} from '../components/rows.js';
 import {useFocusSync} from '../hooks/use-focus-sync.js';
 import {movementOf, useViewKeys} from '../hooks/use-view-keys.js';
 import {historyLayout, historyRow, historyTitles} from '../render/history-columns.js';
 import {clip} from '../render/lines.js';
 import {paint, type Segment} from '../render/theme.js';
-import {moveIndex, resolveCursor, scrollWindow} from '../render/window.js';
-import type {ViewEntry} from '../state/ui-store.js';
+import {moveIndex, resolveCursor, scrollWindow} from '../model/window.js';
+import type {Scroll} from '../model/ui-store.js';
+import {defineView} from './view.js';
+import type {PipelineKey} from '../../store/types.js';
+import {movementCommands, everywhereCommands} from '../keymap.js';
 
 /** How close to the end of the loaded page the cursor gets before the next page is read. */
 const prefetchRows = 5;
 
-export function HistoryView({entry, width, height}: {entry: Extract<ViewEntry, {kind: 'history'}>; width: number; height: number}) {
+export type HistoryEntry = {kind: 'history'; key: PipelineKey} & Scroll;
+
+export function HistoryView({entry, width, height}: {entry: HistoryEntry; width: number; height: number}) {
 	const {store, engine, ui, theme} = useServices();
 	const now = useNow();
 	const paged = useStore(store, state => state.histories[entry.key]);
@@ -67,3 +72,22 @@ export function HistoryView({entry, width, height}: {entry: Extract<ViewEntry, {
 	else if (items.length === 0) lines.push(paint([{text: paged?.loading || !paged ? ' loading history…' : ' no executions yet', dim: true}], theme));
 	return <Rows height={height} lines={lines} />;
 }
+
+export const historyView = defineView<HistoryEntry>({
+	kind: 'history',
+	title: 'history',
+	keys: [...movementCommands, 'open', ...everywhereCommands, 'definition', 'sources', 'stop', 'start'],
+	component: HistoryView,
+	selection(entry, _ui, fleet) {
+		const items = fleet.histories[entry.key]?.items ?? [];
+		const ids = items.map(item => item.executionId);
+		const executionId = ids[resolveCursor(ids, entry.cursor)];
+		return {pipelineKey: entry.key, executionId, openUnavailable: executionId ? undefined : 'no execution selected'};
+	},
+	position(entry, _ui, fleet) {
+		const paged = fleet.histories[entry.key];
+		if (!paged || paged.items.length === 0) return '';
+		const ids = paged.items.map(item => item.executionId);
+		return `execution ${resolveCursor(ids, entry.cursor) + 1}/${ids.length}${paged.nextToken ? '+' : ''}`;
+	},
+});

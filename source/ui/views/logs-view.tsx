@@ -6,7 +6,7 @@
 import {useApp} from 'ink';
 import {useEffect, useMemo} from 'react';
 import {useStore} from 'zustand';
-import {useServices} from '../app/services.js';
+import {useServices} from '../shell/services.js';
 import {Rows} from '../components/rows.js';
 import {useTextPane} from '../hooks/use-text-pane.js';
 import {useViewKeys} from '../hooks/use-view-keys.js';
@@ -17,11 +17,28 @@ import {glyph} from '../render/status.js';
 import {sanitize} from '../render/text.js';
 import {highlight, logRows} from '../render/text-view.js';
 import {paint, type Segment} from '../render/theme.js';
-import {formatTimestamp} from '../render/time.js';
-import type {ViewEntry} from '../state/ui-store.js';
-import {executionRuns} from '../state/view-selection.js';
+import {formatTimestamp} from '../../format/time.js';
+import {executionRuns} from '../model/fleet-queries.js';
+import type {Scroll} from '../model/ui-store.js';
+import {defineView} from './view.js';
+import type {PipelineKey} from '../../store/types.js';
+import {movementCommands, everywhereCommands, textCommands} from '../keymap.js';
 
-export function LogsView({entry, width, height}: {entry: Extract<ViewEntry, {kind: 'logs'}>; width: number; height: number}) {
+export type LogsEntry = {
+	kind: 'logs';
+	key: PipelineKey;
+	stageName: string;
+	actionName: string;
+	/** Set when opened from an execution: that run's action execution, not the latest state. */
+	executionId?: string;
+	actionExecutionId?: string;
+	/** The CodeBuild build, when there is one. */
+	buildId?: string;
+	follow: boolean;
+	search?: string;
+} & Scroll;
+
+export function LogsView({entry, width, height}: {entry: LogsEntry; width: number; height: number}) {
 	const {store, engine, ui, theme, env} = useServices();
 	const {suspendTerminal} = useApp();
 	const {buildId, key, stageName, actionName} = entry;
@@ -78,3 +95,19 @@ export function LogsView({entry, width, height}: {entry: Extract<ViewEntry, {kin
 	if (buildId && rows.length === 0) shown.push(paint([{text: log?.loading || !log ? 'reading the log…' : 'the log is empty so far', dim: true}], theme));
 	return <Rows height={height} lines={[paint(clip(title, width), theme), paint(clip(facts, width), theme), ...shown]} />;
 }
+
+export const logsView = defineView<LogsEntry>({
+	kind: 'logs',
+	title: 'logs',
+	keys: [...movementCommands, ...everywhereCommands, 'sources', 'follow', ...textCommands],
+	component: LogsView,
+	selection: (entry, _ui, fleet) => ({
+		pipelineKey: entry.key,
+		stageName: entry.stageName,
+		actionName: entry.actionName,
+		executionId: entry.executionId,
+		actionExecutionId: entry.actionExecutionId,
+		lineCount: entry.buildId ? (fleet.logs[entry.buildId]?.lines.length ?? 0) : 0,
+		search: entry.search,
+	}),
+});

@@ -6,15 +6,19 @@
 import {useEffect, useMemo, useRef} from 'react';
 import {useStore} from 'zustand';
 import type {ActionExecutionView, FleetState, PipelineEntry} from '../../store/types.js';
-import {useNow, useServices} from '../app/services.js';
+import {useNow, useServices} from '../shell/services.js';
 import {Rows} from '../components/rows.js';
 import {useFocusSync} from '../hooks/use-focus-sync.js';
 import {movementOf, useViewKeys} from '../hooks/use-view-keys.js';
 import {pipelineGrid, type RunLookup} from '../render/pipeline-grid.js';
 import {paint} from '../render/theme.js';
-import {itemRange, moveIndex, resolveCursor, scrollToRange} from '../render/window.js';
-import type {ViewEntry} from '../state/ui-store.js';
-import {pipelineActionIds} from '../state/view-selection.js';
+import {itemRange, moveIndex, resolveCursor, scrollToRange} from '../model/window.js';
+import {pipelineActionIds} from '../model/fleet-queries.js';
+import type {Scroll} from '../model/ui-store.js';
+import {defineView} from './view.js';
+import type {PipelineKey} from '../../store/types.js';
+import {movementCommands, everywhereCommands} from '../keymap.js';
+import {actionId} from '../model/action-order.js';
 
 /** The executions the stages last ran: their action executions give each action's duration. */
 function stageExecutions(entry: PipelineEntry | undefined): string[] {
@@ -44,7 +48,9 @@ function runLookup(state: FleetState, key: string): RunLookup {
 	};
 }
 
-export function PipelineView({entry, width, height}: {entry: Extract<ViewEntry, {kind: 'pipeline'}>; width: number; height: number}) {
+export type PipelineViewEntry = {kind: 'pipeline'; key: PipelineKey} & Scroll;
+
+export function PipelineView({entry, width, height}: {entry: PipelineViewEntry; width: number; height: number}) {
 	const {store, engine, ui, theme} = useServices();
 	const now = useNow();
 	const pipeline = useStore(store, state => state.pipelines[entry.key]);
@@ -90,3 +96,50 @@ export function PipelineView({entry, width, height}: {entry: Extract<ViewEntry, 
 	const lines = grid!.lines.slice(offset, offset + height).map(line => paint(line.segments, theme));
 	return <Rows height={height} lines={lines} />;
 }
+
+export const pipelineView = defineView<PipelineViewEntry>({
+	kind: 'pipeline',
+	title: 'pipeline',
+	keys: [
+		...movementCommands,
+		'open',
+		...everywhereCommands,
+		'history',
+		'logs',
+		'definition',
+		'sources',
+		'approve',
+		'retry',
+		'stop',
+		'start',
+		'transition',
+		'rollback',
+		'override',
+	],
+	component: PipelineView,
+	selection(entry, _ui, fleet) {
+		const pipeline = fleet.pipelines[entry.key];
+		const ids = pipelineActionIds(fleet, entry.key);
+		const id = ids[resolveCursor(ids, entry.cursor)];
+		if (!pipeline || id === undefined) return {pipelineKey: entry.key, openUnavailable: 'no action selected', logUnavailable: 'no action selected'};
+		for (const stage of pipeline.stages) {
+			for (const action of stage.actions) {
+				if (actionId(stage.name, action.name) !== id) continue;
+				const ran = action.status !== undefined;
+				return {
+					pipelineKey: entry.key,
+					stageName: stage.name,
+					actionName: action.name,
+					executionId: stage.executionId ?? pipeline.latestExecution?.executionId,
+					logUnavailable: ran ? undefined : 'this action has not run yet',
+					openUnavailable: stage.executionId ? undefined : 'this stage has not run yet',
+				};
+			}
+		}
+		return {pipelineKey: entry.key};
+	},
+	position(entry, _ui, fleet) {
+		const ids = pipelineActionIds(fleet, entry.key);
+		return ids.length === 0 ? '' : `action ${resolveCursor(ids, entry.cursor) + 1}/${ids.length}`;
+	},
+});

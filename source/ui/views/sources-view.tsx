@@ -5,18 +5,22 @@
 import {useMemo} from 'react';
 import {useStore} from 'zustand';
 import {useShallow} from 'zustand/react/shallow';
-import {useNow, useServices} from '../app/services.js';
+import {useNow, useServices} from '../shell/services.js';
 import {Rows} from '../components/rows.js';
 import {useItemList} from '../hooks/use-item-list.js';
 import {firstKeyLabel} from '../keymap.js';
 import {clip} from '../render/lines.js';
 import {sourcesLines} from '../render/sources-lines.js';
 import {paint} from '../render/theme.js';
-import {resolveCursor} from '../render/window.js';
-import type {ViewEntry} from '../state/ui-store.js';
-import {sourceIds} from '../state/view-selection.js';
+import {resolveCursor} from '../model/window.js';
+import {sourceIds} from '../model/fleet-queries.js';
+import type {Scroll} from '../model/ui-store.js';
+import {defineView} from './view.js';
+import {movementCommands, everywhereCommands} from '../keymap.js';
 
-export function SourcesView({entry, width, height}: {entry: Extract<ViewEntry, {kind: 'sources'}>; width: number; height: number}) {
+export type SourcesEntry = {kind: 'sources'} & Scroll;
+
+export function SourcesView({entry, width, height}: {entry: SourcesEntry; width: number; height: number}) {
 	const {store, theme, keymap} = useServices();
 	const now = useNow();
 	const refreshKey = firstKeyLabel(keymap, 'refresh', theme.ascii);
@@ -46,3 +50,19 @@ export function SourcesView({entry, width, height}: {entry: Extract<ViewEntry, {
 	});
 	return <Rows height={height} lines={rows} />;
 }
+
+export const sourcesView = defineView<SourcesEntry>({
+	kind: 'sources',
+	title: 'sources',
+	keys: [...movementCommands, 'open', ...everywhereCommands, 'sources'],
+	component: SourcesView,
+	selection(entry, _ui, fleet) {
+		const ids = sourceIds(fleet);
+		const sourceKey = ids[resolveCursor(ids, entry.cursor)];
+		return {sourceKey, openUnavailable: sourceKey ? undefined : 'no source selected'};
+	},
+	position(entry, _ui, fleet) {
+		const ids = sourceIds(fleet);
+		return ids.length === 0 ? '' : `source ${resolveCursor(ids, entry.cursor) + 1}/${ids.length}`;
+	},
+});

@@ -7,7 +7,7 @@ import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {bootstrap, type Bootstrapped} from '../../../source/app/bootstrap.js';
-import type {GlobalFlags} from '../../../source/cli/context.js';
+import type {GlobalFlags} from '../../../source/app/context.js';
 import {VirtualClock, flushIo} from '../../../source/shared/clock.js';
 import type {FaultOptions, Scenario} from '../../../source/sim/contract.js';
 import {startSim, type RunningSim} from '../../../source/sim/start.js';

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {findPipeline, parseCommand} from '../../../source/ui/render/command.js';
+import {findPipeline, parseCommand} from '../../../source/ui/model/prompt-command.js';
 import {initialFleetState} from '../../../source/store/index.js';
 import {pipeline} from './fixtures.js';
 

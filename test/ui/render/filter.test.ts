@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {filterOrder, parseFilter} from '../../../source/ui/render/filter.js';
+import {filterOrder, parseFilter} from '../../../source/ui/model/filter.js';
 import {action, pipeline, stage} from './fixtures.js';
 
 const web = pipeline('web-frontend', [stage('Build', [action('B', {status: 'Failed'})], {status: 'Failed'})], {

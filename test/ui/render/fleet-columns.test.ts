@@ -46,7 +46,7 @@ describe('fleet columns', () => {
 			stage('Deploy', [action('D')]),
 		]);
 		expect(plainText(stageStrip(entry, 10, theme))).toBe('✓✗‖·');
-		expect(plainText(stageStrip(entry, 10, themeFor({TERM: 'dumb'})))).toBe('+x?.');
+		expect(plainText(stageStrip(entry, 10, themeFor({TERM: 'dumb'})))).toBe('+x!.');
 		expect(plainText(stageStrip(entry, 3, theme))).toBe('✓✗…');
 	});
 

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {itemRange, moveIndex, resolveCursor, scrollToRange, scrollWindow} from '../../../source/ui/render/window.js';
+import {itemRange, moveIndex, resolveCursor, scrollToRange, scrollWindow} from '../../../source/ui/model/window.js';
 
 describe('windowing', () => {
 	test('the window moves only when the cursor leaves it', () => {

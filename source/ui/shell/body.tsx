@@ -1,0 +1,43 @@
+/**
+ * The view on top of the stack, and above it the operator dialog while one is open. The view
+ * stays mounted (hidden) under the dialog, so its log tailing and cursor survive.
+ */
+import {Box} from 'ink';
+import type {ComponentType} from 'react';
+import type {ViewProps} from '../views/view.js';
+import {useStore} from 'zustand';
+import {ActionDialog} from '../dialogs/action-dialog.js';
+import {topOf} from '../model/ui-store.js';
+import {viewOf, type ViewEntry} from '../views/registry.js';
+import {useServices} from './services.js';
+
+function View({entry, width, height}: {entry: ViewEntry; width: number; height: number}) {
+	const Component = viewOf(entry.kind).component as ComponentType<ViewProps<ViewEntry>>;
+	return <Component entry={entry} width={width} height={height} />;
+}
+
+export function Body({width, height}: {width: number; height: number}) {
+	const {ui, engine} = useServices();
+	const entry = useStore(ui, state => topOf(state));
+	const depth = useStore(ui, state => state.stack.length);
+	const modal = useStore(ui, state => state.modal);
+	const close = () => {
+		const request = ui.getState().modal;
+		ui.dispatch({type: 'closeModal'});
+		// Whatever the dialog did, the pipeline is worth reading again now.
+		if (request) engine.refresh(request.pipelineKey);
+	};
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Box display={modal ? 'none' : 'flex'} flexDirection="column" height={height}>
+				{/* A new key per depth: a pushed view mounts fresh, a popped one is gone. */}
+				<View key={`${depth}:${entry.kind}`} entry={entry} width={width} height={height} />
+			</Box>
+			{modal ? (
+				<Box flexDirection="column" height={height} overflow="hidden">
+					<ActionDialog request={modal} onClose={close} maxDetailLines={Math.max(2, height - 12)} />
+				</Box>
+			) : null}
+		</Box>
+	);
+}
