@@ -64,8 +64,6 @@ export async function pollPipeline(host: PollHost, t: Tracked, priority: number)
 		const output = await host.call(enrichPriority, 'GetPipeline', signal => host.api.getPipeline(t.name, {signal}));
 		t.definition = mapDefinition(output);
 		host.definitionRead(t);
-		// Tags come with the first definition, then on the discovery cadence (tags.ts).
-		if (t.tags === undefined) void refreshTags(host, [t]);
 	}
 
 	if (needsSummary(t, state, fingerprint)) {
@@ -76,4 +74,6 @@ export async function pollPipeline(host: PollHost, t: Tracked, priority: number)
 		t.summaryFor = newest;
 		t.summaryFingerprint = fingerprint;
 	}
+	// Tags with the first poll after the first load (which they must not slow), then on the discovery cadence (tags.ts).
+	if (t.tags === undefined && !firstLoad) void refreshTags(host, [t]);
 }

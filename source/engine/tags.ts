@@ -1,8 +1,8 @@
 /**
- * Pipeline tags (ListTagsForResource), read on the discovery cadence and when a definition is first
- * read, never per poll: tags change rarely and a fleet poll must stay cheap. A failed tag read is
+ * Pipeline tags (ListTagsForResource), read with a pipeline's first poll after the first load and
+ * then on the discovery cadence, never per poll: tags change rarely and a fleet poll must stay cheap. A failed tag read is
  * no trouble of the source's (an IAM policy may allow the pipeline reads and not this one): the
- * pipeline keeps the tags it had.
+ * pipeline keeps the tags it had. At idle priority: tags never hold up a state, a definition or a summary.
  */
 
 import type {SourceApi} from '../aws/index.js';
@@ -27,7 +27,7 @@ async function readTags(api: SourceApi, call: Call, resourceArn: string): Promis
 	let nextToken: string | undefined;
 	let pages = 0;
 	do {
-		const output = await call(Priority.discovery, 'ListTagsForResource', signal => api.listTagsForResource({resourceArn, nextToken}, {signal}));
+		const output = await call(Priority.idle, 'ListTagsForResource', signal => api.listTagsForResource({resourceArn, nextToken}, {signal}));
 		for (const item of arrayField(output.tags, 'tags')) {
 			const tag = obj(item);
 			const key = str(tag.key);
@@ -45,7 +45,7 @@ export type TagHost = {readonly api: SourceApi; call: Call; writeEntry(t: Tracke
 /**
  * Reads the tags of these pipelines (one at a time, under the source's budget) and writes the
  * entries that changed. A pipeline whose definition (and so account id) is not read yet is skipped:
- * its first definition read asks for its tags (pipeline-poll.ts), discovery keeps them fresh.
+ * its first poll after the first load asks for its tags (pipeline-poll.ts), discovery keeps them fresh.
  */
 export async function refreshTags(host: TagHost, pipelines: Tracked[]): Promise<void> {
 	for (const t of pipelines) {

@@ -6,8 +6,8 @@
 
 import {readFile, writeFile} from 'node:fs/promises';
 import {afterEach, expect, test} from 'vitest';
-import type {GlobalFlags} from '../../source/cli/context.js';
-import {UsageError} from '../../source/cli/context.js';
+import type {GlobalFlags} from '../../source/app/context.js';
+import {UsageError} from '../../source/config/usage-error.js';
 import {mergeSettings} from '../../source/app/settings.js';
 import {partitionRegions} from '../../source/aws/index.js';
 import {validateConfig} from '../../source/config/validate.js';

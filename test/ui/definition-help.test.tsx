@@ -20,6 +20,8 @@ async function command(console_: OpenConsole, text: string): Promise<void> {
 
 describe('definition view', () => {
 	test('d shows the declaration as JSON; it scrolls and searches', async () => {
+		// Tags are read with each pipeline's first poll after the first load (within a minute).
+		await fleet.until(state => Object.values(state.pipelines).every(entry => entry.tags !== undefined), {what: 'the tags', withinMs: 120_000});
 		const console_ = openConsole(fleet, {columns: 100, rows: 30});
 		await console_.settle(0);
 		await command(console_, 'pipeline checkout-web-prod');

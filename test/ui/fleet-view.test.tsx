@@ -111,6 +111,8 @@ describe('fleet view', () => {
 	});
 
 	test('/tag:team=payments keeps the pipelines with that tag (tags read from ListTagsForResource)', async () => {
+		// Tags are read with each pipeline's first poll after the first load (within a minute).
+		await fleet.until(state => Object.values(state.pipelines).every(entry => entry.tags !== undefined), {what: 'the tags', withinMs: 120_000});
 		const console_ = openConsole(fleet, {columns: 120, rows: 40});
 		await console_.settle(0);
 		await console_.terminal.press('/');
