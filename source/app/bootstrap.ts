@@ -17,6 +17,7 @@ import {RealClock, type Clock} from '../shared/clock.js';
 import type {SourceKey} from '../store/types.js';
 import {startDemo, type RunningDemo} from './demo.js';
 import {mergeSettings, type Settings} from './settings.js';
+import {sweepRegions} from './region-sweep.js';
 import {resolveSources, type ResolvedSource} from './sources.js';
 
 export type BootstrapOptions = {
@@ -37,6 +38,8 @@ export type Bootstrapped = {
 	sources: ResolvedSource[];
 	/** Things worth telling the user that did not stop the start (a profile skipped). */
 	warnings: string[];
+	/** Things worth knowing that are not problems (what `--region all` found). */
+	notes: string[];
 	/** Whether writes are refused for this profile (--read-only, config readOnly or readOnlyProfiles). */
 	readOnly(profile: string): boolean;
 	/** The API of one source: typed writes for the action layer (and reads, for watch). */
@@ -56,10 +59,13 @@ export async function bootstrap(context: CommandContext, options: BootstrapOptio
 		settings = {...settings, profiles: undefined, allProfiles: true, endpointUrl: undefined};
 	}
 	try {
-		const {sources, warnings} = await resolveSources(settings, {
+		const resolved = await resolveSources(settings, {
 			env: context.env,
 			...(demo && {paths: demo.paths, profileRegions: demo.profileRegions}),
 		});
+		const {warnings} = resolved;
+		const swept = settings.allRegions ? await sweepRegions(resolved.sources) : {sources: resolved.sources, notes: []};
+		const {sources, notes} = swept;
 		const engine = createFleetEngine({...options.engine, sources, clock: options.clock ?? new RealClock(), intervals: {...settings.intervals, ...options.engine?.intervals}});
 		const readOnly = (profile: string) => settings.readOnly || settings.readOnlyProfiles.includes(profile);
 		let closed = false;
@@ -70,6 +76,7 @@ export async function bootstrap(context: CommandContext, options: BootstrapOptio
 			engine,
 			sources,
 			warnings,
+			notes,
 			readOnly,
 			apiFor: sourceKey => engine.apiFor(sourceKey),
 			...(demo && {demo: {url: demo.url, stop: demo.stop}}),

@@ -20,6 +20,7 @@ export function buildEntry(t: Tracked, source: EntrySource): PipelineEntry {
 		executionMode: definition?.executionMode ?? t.listed.executionMode,
 		version: definition?.version ?? t.listed.version,
 		variables: definition?.variables ?? [],
+		...(t.tags ? {tags: t.tags} : {}),
 		stages: buildStages(definition, t.state),
 		latestExecution: t.summary && t.variables?.executionId === t.summary.executionId ? {...t.summary, variables: t.variables.values} : t.summary,
 		waitingApproval: t.waiting,

@@ -13,6 +13,7 @@ import {describeWaiting, readLatestVariables, waitingApprovalIn, WAITING_PAGE} f
 import {mapExecutionSummary} from './map-execution.js';
 import {mapDefinition, mapState, stateFingerprint} from './map-pipeline.js';
 import {executionIdsIn, needsSummary, newestExecutionId} from './summary-check.js';
+import {refreshTags} from './tags.js';
 import type {Tracked} from './tracked.js';
 
 export interface PollHost {
@@ -65,4 +66,6 @@ export async function pollPipeline(host: PollHost, t: Tracked, priority: number)
 	if (!waiting || waiting.executionId !== t.waiting?.executionId) t.waiting = undefined;
 	else t.waiting = {...t.waiting, since: waiting.since};
 	await readLatestVariables(host, t, enrichPriority);
+	// Tags with the first poll after the first load (which they must not slow), then on the discovery cadence (tags.ts).
+	if (t.tags === undefined && !firstLoad) void refreshTags(host, [t]);
 }

@@ -15,6 +15,7 @@ import {budgetedCall} from './calls.js';
 import {intervalOf, priorityOf} from './cadence.js';
 import {Priority} from './defaults.js';
 import {listAllPipelines, type Listed} from './discovery.js';
+import {refreshTags} from './tags.js';
 import {buildEntry} from './entry.js';
 import {DueQueue} from './due-queue.js';
 import {pollPipeline, type PollHost} from './pipeline-poll.js';
@@ -331,6 +332,7 @@ export class SourceRunner implements PollHost {
 		try {
 			this.reconcile(await listAllPipelines(this.api, (operation, send) => this.call(priority, operation, send)));
 			this.discoveryDueAt = this.now() + this.options.intervals.discovery;
+			void refreshTags(this, [...this.tracked.values()].filter(t => t.tags !== undefined));
 		} catch (error) {
 			this.discoveryFailed(error, probe);
 		} finally {

@@ -1,6 +1,6 @@
 /** What the engine remembers about one pipeline between polls (the store holds what is shown). */
 
-import type {ExecutionSummaryView, PipelineEntry, ResolvedVariableView, SourceError, WaitingApprovalView} from '../store/types.js';
+import type {ExecutionSummaryView, PipelineEntry, PipelineTag, ResolvedVariableView, SourceError, WaitingApprovalView} from '../store/types.js';
 import type {Definition, StateSnapshot} from './map-pipeline.js';
 
 export type Tracked = {
@@ -9,6 +9,8 @@ export type Tracked = {
 	/** From ListPipelines. */
 	listed: {version?: number; pipelineType?: string; executionMode?: string};
 	definition?: Definition;
+	/** From ListTagsForResource, on the discovery cadence (tags.ts). */
+	tags?: PipelineTag[];
 	state?: StateSnapshot;
 	fingerprint?: string;
 	summary?: ExecutionSummaryView;

@@ -167,6 +167,9 @@ export type WaitingApprovalView = {
 	behindAtLeast?: boolean;
 };
 
+/** A pipeline tag (ListTagsForResource). */
+export type PipelineTag = {key: string; value: string};
+
 export type PipelineEntry = {
 	key: PipelineKey;
 	sourceKey: SourceKey;
@@ -179,6 +182,8 @@ export type PipelineEntry = {
 	version?: number;
 	/** Pipeline variables declared in the definition (V2), with their defaults. */
 	variables: Array<{name: string; defaultValue?: string; description?: string}>;
+	/** Tags, read on the discovery cadence (engine/tags.ts); absent until read. */
+	tags?: PipelineTag[];
 	stages: StageView[];
 	latestExecution?: ExecutionSummaryView;
 	/** Set only while an approval waits for an execution that is not the latest. */

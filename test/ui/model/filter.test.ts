@@ -25,6 +25,14 @@ describe('fleet filter', () => {
 		expect(filterOrder(order, pipelines, 'dev web', {})).toEqual([]);
 	});
 
+	test('tag:KEY=VALUE matches a tag whole (any case), tag:KEY the key; ! excludes; untagged matches none', () => {
+		const tagged = {[web.key]: {...web, tags: [{key: 'Team', value: 'Payments'}]}, [api.key]: {...api, tags: [{key: 'team', value: 'payments-ops'}]}};
+		expect(filterOrder(order, tagged, 'tag:team=payments', {})).toEqual([web.key]);
+		expect(filterOrder(order, tagged, 'tag:team', {})).toEqual([web.key, api.key]);
+		expect(filterOrder(order, tagged, '!tag:team=payments', {})).toEqual([api.key]);
+		expect(filterOrder(order, pipelines, 'tag:team', {})).toEqual([]);
+	});
+
 	test('negated words exclude', () => {
 		expect(filterOrder(order, pipelines, '!web', {})).toEqual([api.key]);
 	});
