@@ -13,7 +13,7 @@
  *   stay right; the one cost is that an older state's record shows the newer ages too.
  */
 
-import {attentionOf, comparePipelines, recencyOf} from './attention.js';
+import {attentionOf, comparePipelines, recencyOf, rowSince} from './attention.js';
 import {share} from './share.js';
 import {executionKeyPrefix} from '../format/keys.js';
 import type {
@@ -213,7 +213,8 @@ class Draft {
 			this.bumpCount(previous.attention, -1);
 			this.bumpCount(value.attention, 1);
 			this.moved.add(value.key);
-		} else if (recencyOf(previous) !== recencyOf(value)) {
+		} else if (recencyOf(previous) !== recencyOf(value) || (value.attention === 'approval' && rowSince(previous) !== rowSince(value))) {
+			// Either sort key of its group changed (comparePipelines).
 			this.moved.add(value.key);
 		}
 	}

@@ -10,6 +10,7 @@ import {glyph, glyphSegment, toneColor} from './status.js';
 import {pipelineStatusWord, pipelineTone, stageTone} from '../../format/status.js';
 import {executionElapsed, formatAgo, formatDuration, shortRevision} from '../../format/time.js';
 import type {Segment, Theme} from './theme.js';
+import {rowSince} from '../../store/attention.js';
 
 export type FleetColumnId =
 	| 'state'
@@ -168,7 +169,7 @@ function cell(entry: PipelineEntry, column: FleetColumn, now: number, theme: The
 		case 'status':
 			return left(statusText(entry, column.width), {color: toneColor(pipelineTone(entry))});
 		case 'age':
-			return left(formatAgo(waiting ? waiting.since : latest?.startTime, now), {dim: entry.stale});
+			return left(formatAgo(rowSince(entry), now), {dim: entry.stale});
 		case 'took':
 			return left(waiting ? formatDuration(waiting.startTime === undefined ? undefined : now - waiting.startTime) : formatDuration(executionElapsed(latest, now)));
 		case 'revision':
