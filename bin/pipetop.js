@@ -7,6 +7,7 @@ import {existsSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
+import {heapFlags} from './heap-limits.js';
 
 const major = Number(process.versions.node.split('.')[0]);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -17,9 +18,10 @@ if (major < 22) {
 		process.stderr.write(`pipetop: needs Node 22 or newer (this is ${process.version}); run "npm install" in the pipetop folder or install Node 22.\n`);
 		process.exit(2);
 	}
-	const child = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {stdio: 'inherit'});
+	const child = spawnSync(pinned, [...heapFlags(), fileURLToPath(import.meta.url), ...process.argv.slice(2)], {stdio: 'inherit'});
 	process.exit(child.status ?? 1);
 } else {
+	restartWithHeapLimits();
 	const entry = join(here, '..', 'dist', 'cli.js');
 	if (!existsSync(entry)) {
 		process.stderr.write('pipetop: not built yet; run "npm run build" first.\n');
@@ -28,6 +30,18 @@ if (major < 22) {
 	// React's production build: the development one costs about a quarter of every frame (bench/).
 	process.env.NODE_ENV ??= 'production';
 	await import(pathToFileURL(entry).href);
+}
+
+// Started by Node 22 directly: heap limits can only be set as Node starts, so become a Node
+// started with them (execve: the same process, no parent left to forward signals).
+function restartWithHeapLimits() {
+	const flags = heapFlags();
+	if (flags.length === 0 || typeof process.execve !== 'function') return;
+	try {
+		process.execve(process.execPath, [process.execPath, ...process.execArgv, ...flags, fileURLToPath(import.meta.url), ...process.argv.slice(2)], process.env);
+	} catch {
+		// Not on this platform (Windows): V8's defaults then, which cost memory, not correctness.
+	}
 }
 
 function findPinnedNode() {
