@@ -30,7 +30,8 @@ export function replicated(state, copies) {
 		for (let copy = 0; copy < copies; copy++) {
 			const entry = state.pipelines[key];
 			const copyKey = copy === 0 ? key : `${key}-${copy}`;
-			pipelines[copyKey] = copy === 0 ? entry : {...entry, key: copyKey, name: `${entry.name}-${copy}`};
+			// A deep copy: each copy holds its own memory, as a pipeline the engine loaded would.
+			pipelines[copyKey] = copy === 0 ? entry : {...structuredClone(entry), key: copyKey, name: `${entry.name}-${copy}`};
 			order.push(copyKey);
 		}
 	}

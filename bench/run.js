@@ -7,10 +7,10 @@
  * --quick runs smaller fleets (a smoke run; results go to bench/results/quick.json and the
  * README is left alone). --only runs some benchmarks and keeps the others' last results.
  *
- * A/B: the benchmarks in AB also run on the previous build (lib/pristine-tree.js: the
- * dependencies as published, the launcher without heap limits), alternating with this one in
- * the same run, so both see the same machine; their result is this build's median round, with
- * each figure's median on both sides and the ratio. --no-ab skips that.
+ * A/B: the benchmarks in lib/ab.js (render, startup, idle) also run on the previous build
+ * (lib/pristine-tree.js: the dependencies as published, the launcher without heap limits),
+ * alternating with this one in the same run, so both see the same machine; their result is this
+ * build's median round, with each figure's median on both sides and the ratio. --no-ab skips it.
  */
 import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
