@@ -13,8 +13,8 @@ import {MemoryStdin, MemoryStdout} from './terminal.js';
 
 const [{render}, {ConsoleApp}, {createConsoleServices}] = await Promise.all([
 	import(pathToFileURL(createRequire(join(DIST, 'cli.js')).resolve('ink')).href),
-	load('ui/app/console-app.js'),
-	load('ui/app/create-services.js'),
+	load(['ui/shell/console-app.js', 'ui/app/console-app.js']),
+	load(['ui/shell/create-services.js', 'ui/app/create-services.js']),
 ]);
 
 /** An engine that serves the store as it is (the console asks it for focus and history: no-ops). */

@@ -12,6 +12,7 @@
  * row, transformers, text that wraps, marks and emoji). Everything is rendered twice more, the
  * second time in reverse order, because the patched caches live from frame to frame.
  */
+import {existsSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {createRequire} from 'node:module';
 import {join} from 'node:path';
@@ -20,16 +21,17 @@ import {pathToFileURL} from 'node:url';
 process.env.NODE_ENV ??= 'production';
 const [dist, stateFile] = process.argv.slice(2);
 const fromDist = createRequire(join(dist, 'cli.js'));
-const load = path => import(pathToFileURL(join(dist, path)).href);
+// A module at its path now or at an earlier one (the console's files move: ui/app -> ui/shell).
+const load = (...paths) => import(pathToFileURL(paths.map(path => join(dist, path)).find(file => existsSync(file)) ?? join(dist, paths[0])).href);
 const [ink, {createElement: h}, {createFleetStore}, {ConsoleApp}, {createConsoleServices}, {createUiStore, initialUiState, initialScroll}] = await Promise.all([
 	import(pathToFileURL(fromDist.resolve('ink')).href),
 	import(pathToFileURL(fromDist.resolve('react')).href),
 	load('store/create.js'),
-	load('ui/app/console-app.js'),
-	load('ui/app/create-services.js'),
-	load('ui/state/ui-store.js'),
+	load('ui/shell/console-app.js', 'ui/app/console-app.js'),
+	load('ui/shell/create-services.js', 'ui/app/create-services.js'),
+	load('ui/model/ui-store.js', 'ui/state/ui-store.js'),
 ]);
-const [{createActionLayer}, {MemoryAudit}] = await Promise.all([load("actions/create.js"), load("actions/audit.js")]);
+const {createActionLayer} = await load('actions/create.js');
 const {Box, Text, renderToString} = ink;
 
 const saved = JSON.parse(await readFile(stateFile, 'utf8'));
@@ -40,7 +42,7 @@ const engine = {store, start() {}, stop: nothing, setFocus() {}, refresh() {}, m
 
 // Dialogs read the action layer; no frame here sends anything (no API, no audit log).
 const clock = {now, setTimer: () => undefined, clearTimer() {}};
-const actionLayer = createActionLayer({engine, config: {}, readOnly: () => false, apiFor: () => undefined}, {via: 'console', clock, env: {}, audit: new MemoryAudit()});
+const actionLayer = createActionLayer({engine, config: {}, readOnly: () => false, apiFor: () => undefined}, {via: 'console', clock, env: {}, audit: {append: nothing}});
 
 function consoleFrame({stack, columns, rows, ...ui}) {
 	const services = createConsoleServices({engine, now, env: {TERM: 'xterm-256color', LANG: 'C.UTF-8'}, notify: false, actionLayer, ui: createUiStore({...initialUiState(), ...ui, stack})});
