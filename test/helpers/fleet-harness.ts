@@ -27,6 +27,7 @@ import {mergeSettings} from '../../source/app/settings.js';
 import {resolveSources, type ResolvedSource} from '../../source/app/sources.js';
 import type {CommandContext, GlobalFlags} from '../../source/app/context.js';
 import {createFleetEngine, type EngineOptions} from '../../source/engine/engine.js';
+import type {FeedOptions} from '../../source/engine/feed/attach.js';
 import {addProfileAlias} from './profile-alias.js';
 import type {Intervals, PipetopEngine} from '../../source/engine/types.js';
 import {flushIo, VirtualClock} from '../../source/shared/clock.js';
@@ -56,6 +57,11 @@ export type FleetHarnessOptions = {
 	start?: boolean;
 	/** Virtual start time (default the VirtualClock's). */
 	startAt?: number;
+	/**
+	 * Read the scenario's event queue (its `events` option) with the change feed: the queue's
+	 * owner profile and region, and the feed's tuning (safety net, silence).
+	 */
+	feed?: Omit<FeedOptions, 'queue'>;
 };
 
 export type FleetHarness = {
@@ -135,12 +141,14 @@ export async function startFleetHarness(options: FleetHarnessOptions = {}): Prom
 	for (const [alias, profile] of Object.entries(options.aliases ?? {})) profileRegions[alias] = profileRegions[profile];
 	const settings = mergeSettings({readOnlyProfiles: options.readOnlyProfiles}, {...DEFAULT_FLAGS, profile: profiles.join(',')});
 	const {sources} = await resolveSources(settings, {env, profileRegions});
-	const engine = createFleetEngine({flushIntervalMs: 0, ...options.engine, sources, clock, intervals: options.intervals});
+	const feed = options.feed ? feedOptions(sim, sources, options.feed) : undefined;
+	const engine = createFleetEngine({flushIntervalMs: 0, ...options.engine, sources, clock, intervals: options.intervals, feed});
+	const receives = countReceives(world);
 	let deadRegions = new Set(options.faults?.deadRegions ?? []);
 	const others: PipetopEngine[] = [];
 
 	const busyCalls = () => {
-		let busy = engine.inFlight();
+		let busy = engine.inFlight() + feedInTransit(engine, sim, receives);
 		for (const {spec} of sources) if (deadRegions.has(spec.region)) busy -= engine.inFlight(spec.key);
 		for (const other of others) {
 			busy += other.inFlight();
@@ -218,4 +226,46 @@ export async function startFleetHarness(options: FleetHarnessOptions = {}): Prom
 			await rm(dir, {recursive: true, force: true});
 		},
 	};
+}
+
+/** The feed's options for the sim's first event queue, read with its owner's profile. */
+function feedOptions(sim: RunningSim, sources: ResolvedSource[], tuning: Omit<FeedOptions, 'queue'>): FeedOptions {
+	const queue = sim.eventQueues[0];
+	if (!queue) throw new Error('fleet harness: feed asked for, but the scenario has no events option');
+	const spec = sources.find(source => source.spec.profile === queue.profile)?.spec ?? sources[0].spec;
+	return {...tuning, queue: {queueUrl: queue.url, profile: queue.profile, region: queue.region, endpoint: sim.url, paths: spec.paths, credentialKind: spec.credentialKind}};
+}
+
+/** ReceiveMessage calls the world has answered (settled), wrapped around its handle(). */
+function countReceives(world: World): {settled: number} {
+	const count = {settled: 0};
+	const handle = world.handle.bind(world);
+	world.handle = (context, operation, input) => {
+		if (operation !== 'ReceiveMessage') return handle(context, operation, input);
+		const settle = () => {
+			count.settled++;
+		};
+		let answer: unknown;
+		try {
+			answer = handle(context, operation, input);
+		} catch (error) {
+			settle();
+			throw error;
+		}
+		if (answer instanceof Promise) return answer.finally(settle);
+		settle();
+		return answer;
+	};
+	return count;
+}
+
+/**
+ * The feed's long poll is always open, so it is not "in flight" while the service holds it; it
+ * is while on its way there (sent, not yet handled) or back (answered, not yet read).
+ */
+function feedInTransit(engine: PipetopEngine, sim: RunningSim, receives: {settled: number}): number {
+	const calls = engine.feedCalls();
+	if (!calls) return 0;
+	const handled = sim.stats().handledByOperation.ReceiveMessage ?? 0;
+	return Math.max(0, calls.receivesSent - handled) + Math.max(0, receives.settled - calls.receivesEnded);
 }
