@@ -79,7 +79,9 @@ export class FeedConsumer {
 				this.receivesSent++;
 				let messages: QueueMessage[];
 				try {
-					messages = await this.limited(SQS_MAX_WAIT_SECONDS * 1000 + this.host.timeoutMs, signal => this.host.api.receive(SQS_MAX_WAIT_SECONDS, {signal}));
+					// Until the queue answered once (at start, after a failure) no waiting: the header can say at once that it works.
+					const wait = this.state.health === 'healthy' || this.state.health === 'silent' ? SQS_MAX_WAIT_SECONDS : 0;
+					messages = await this.limited(wait * 1000 + this.host.timeoutMs, signal => this.host.api.receive(wait, {signal}));
 				} finally {
 					this.receivesEnded++;
 				}
