@@ -1,0 +1,46 @@
+/**
+ * The change feed beyond a known pipeline: an event naming a pipeline the store does not have yet
+ * makes its source list again at once (not at the next 5-minute listing), and a feed that has
+ * been silent too long is not trusted: polling resumes until an event comes.
+ */
+
+import {afterEach, expect, test} from 'vitest';
+import type {TraceEvent} from '../../source/engine/source-runner.js';
+import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
+import {feedScenario} from '../sim/events/helpers/feed.js';
+import {definition, TEAM} from './scenarios.js';
+
+let fleet: FleetHarness | undefined;
+afterEach(async () => {
+	await fleet?.close();
+	fleet = undefined;
+});
+
+test('a pipeline created after the first load appears within seconds of its first event', async () => {
+	fleet = await startFleetHarness({scenario: feedScenario(), feed: {}});
+	const harness = fleet;
+	await harness.until(state => !state.initialLoad && state.feed?.health === 'healthy');
+	// Just after a listing: the next one is five minutes away.
+	await harness.advance(30_000);
+	const from = harness.clock.now();
+	// CreatePipeline starts the pipeline's first execution, whose events name it.
+	harness.world.call(TEAM.profile, 'eu-west-1', 'CreatePipeline', definition('fresh', TEAM.accountId, 'eu-west-1') as Record<string, unknown>);
+	await harness.until(state => state.pipelines['team/eu-west-1/fresh']?.fetchedAt !== undefined, {what: 'the new pipeline on the store', withinMs: 10_000});
+	expect(harness.clock.now() - from).toBeLessThanOrEqual(5_000);
+	expect(harness.state().pipelines['team/eu-west-1/fresh'].attention).toBe('running');
+});
+
+test('a feed silent for longer than its limit falls back to polling, and an event makes it trusted again', async () => {
+	const trace: TraceEvent[] = [];
+	fleet = await startFleetHarness({scenario: feedScenario(), feed: {silenceMs: 300_000}, engine: {trace: event => trace.push(event)}});
+	const harness = fleet;
+	await harness.until(state => !state.initialLoad && state.feed?.health === 'healthy');
+	await harness.until(state => state.feed?.health === 'silent', {what: 'a silent feed', withinMs: 330_000});
+	const silentAt = harness.clock.now();
+	await harness.advance(125_000);
+	// Polled every minute again, not every ten.
+	expect(trace.filter(event => event.pipeline === 'web' && event.phase === 'start' && event.at >= silentAt).length).toBeGreaterThanOrEqual(2);
+	harness.world.startExecution(TEAM.profile, 'us-east-1', 'api');
+	await harness.until(state => state.feed?.health === 'healthy', {what: 'the feed trusted again', withinMs: 30_000});
+	expect(harness.state().feed?.lastEventAt).toBeGreaterThan(silentAt);
+});
