@@ -1,12 +1,14 @@
 /**
  * The change feed beyond a known pipeline: an event naming a pipeline the store does not have yet
  * makes its source list again at once (not at the next 5-minute listing), and a feed that has
- * been silent too long is not trusted: polling resumes until an event comes.
+ * been silent too long is not trusted: polling resumes until an event comes; two consoles, each
+ * with its own queue, both see every change.
  */
 
 import {afterEach, expect, test} from 'vitest';
 import type {TraceEvent} from '../../source/engine/source-runner.js';
-import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
+import {createFleetEngine} from '../../source/engine/engine.js';
+import {feedOptionsFor, startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
 import {feedScenario} from '../sim/events/helpers/feed.js';
 import {definition, TEAM} from './scenarios.js';
 
@@ -43,4 +45,23 @@ test('a feed silent for longer than its limit falls back to polling, and an even
 	harness.world.startExecution(TEAM.profile, 'us-east-1', 'api');
 	await harness.until(state => state.feed?.health === 'healthy', {what: 'the feed trusted again', withinMs: 30_000});
 	expect(harness.state().feed?.lastEventAt).toBeGreaterThan(silentAt);
+});
+
+test('two consoles, one queue each (two targets of the central rule), both see every change', async () => {
+	fleet = await startFleetHarness({scenario: feedScenario({queueNames: ['pipetop-alice', 'pipetop-bob']}), feed: {}});
+	const harness = fleet;
+	const bob = createFleetEngine({sources: harness.sources, clock: harness.clock, flushIntervalMs: 0, feed: feedOptionsFor(harness, 1)});
+	harness.track(bob);
+	bob.start();
+	try {
+		const both = () => [harness.state(), bob.store.getState()];
+		await harness.until(() => both().every(state => !state.initialLoad && state.feed?.health === 'healthy'), {what: 'both feeds healthy'});
+		expect(both().map(state => state.feed?.queueUrl.split('/').at(-1))).toEqual(['pipetop-alice', 'pipetop-bob']);
+		await harness.advance(120_000);
+		const id = harness.world.startExecution(TEAM.profile, 'eu-west-1', 'web');
+		await harness.until(() => both().every(state => state.pipelines['team/eu-west-1/web']?.latestExecution?.executionId === id), {what: 'both consoles show the execution', withinMs: 5_000});
+		for (const state of both()) expect(state.feed?.events).toBeGreaterThanOrEqual(1);
+	} finally {
+		await bob.stop();
+	}
 });

@@ -148,7 +148,7 @@ export async function startFleetHarness(options: FleetHarnessOptions = {}): Prom
 	const others: PipetopEngine[] = [];
 
 	const busyCalls = () => {
-		let busy = engine.inFlight() + feedInTransit(engine, sim, receives);
+		let busy = engine.inFlight() + feedInTransit([engine, ...others], sim, receives);
 		for (const {spec} of sources) if (deadRegions.has(spec.region)) busy -= engine.inFlight(spec.key);
 		for (const other of others) {
 			busy += other.inFlight();
@@ -229,8 +229,8 @@ export async function startFleetHarness(options: FleetHarnessOptions = {}): Prom
 }
 
 /** The feed's options for the sim's first event queue, read with its owner's profile. */
-function feedOptions(sim: RunningSim, sources: ResolvedSource[], tuning: Omit<FeedOptions, 'queue'>): FeedOptions {
-	const queue = sim.eventQueues[0];
+function feedOptions(sim: RunningSim, sources: ResolvedSource[], tuning: Omit<FeedOptions, 'queue'>, queueIndex = 0): FeedOptions {
+	const queue = sim.eventQueues[queueIndex];
 	if (!queue) throw new Error('fleet harness: feed asked for, but the scenario has no events option');
 	const spec = sources.find(source => source.spec.profile === queue.profile)?.spec ?? sources[0].spec;
 	return {...tuning, queue: {queueUrl: queue.url, profile: queue.profile, region: queue.region, endpoint: sim.url, paths: spec.paths, credentialKind: spec.credentialKind}};
@@ -263,9 +263,20 @@ function countReceives(world: World): {settled: number} {
  * The feed's long poll is always open, so it is not "in flight" while the service holds it; it
  * is while on its way there (sent, not yet handled) or back (answered, not yet read).
  */
-function feedInTransit(engine: PipetopEngine, sim: RunningSim, receives: {settled: number}): number {
-	const calls = engine.feedCalls();
-	if (!calls) return 0;
+function feedInTransit(engines: PipetopEngine[], sim: RunningSim, receives: {settled: number}): number {
+	let sent = 0;
+	let ended = 0;
+	for (const engine of engines) {
+		const calls = engine.feedCalls();
+		sent += calls?.receivesSent ?? 0;
+		ended += calls?.receivesEnded ?? 0;
+	}
+	if (sent === 0) return 0;
 	const handled = sim.stats().handledByOperation.ReceiveMessage ?? 0;
-	return Math.max(0, calls.receivesSent - handled) + Math.max(0, receives.settled - calls.receivesEnded);
+	return Math.max(0, sent - handled) + Math.max(0, receives.settled - ended);
+}
+
+/** The feed's options for one of the sim's event queues (a second console reads the second queue). */
+export function feedOptionsFor(fleet: Pick<FleetHarness, 'sim' | 'sources'>, queueIndex: number, tuning: Omit<FeedOptions, 'queue'> = {}): FeedOptions {
+	return feedOptions(fleet.sim, fleet.sources, tuning, queueIndex);
 }
