@@ -175,6 +175,7 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 				intervals,
 				readers: () => runners.values(),
 				emit,
+				pipeline: key => store.getState().pipelines[key],
 				record: event => {
 					counters.record(event);
 					batcher.touch();

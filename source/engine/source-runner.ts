@@ -172,6 +172,10 @@ export class SourceRunner implements PollHost {
 		this.wake();
 	}
 
+	pipelineKey(name: string): string {
+		return pipelineKeyOf(this.options.spec.profile, this.options.spec.region, name);
+	}
+
 	/** When the pipeline's last read went out (the change feed drops events it already covers). */
 	lastReadStart(name: string): number | undefined {
 		return this.tracked.get(name)?.lastStartAt;

@@ -10,8 +10,10 @@ import type {TraceEvent} from '../../source/engine/source-runner.js';
 import {createFleetEngine} from '../../source/engine/engine.js';
 import {feedOptionsFor, startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
 import {feedScenario} from '../sim/events/helpers/feed.js';
+import type {PipelineEntry} from '../../source/store/types.js';
 import {definition, TEAM} from './scenarios.js';
 
+const WEB_KEY = 'team/eu-west-1/web';
 let fleet: FleetHarness | undefined;
 afterEach(async () => {
 	await fleet?.close();
@@ -64,4 +66,27 @@ test('two consoles, one queue each (two targets of the central rule), both see e
 	} finally {
 		await bob.stop();
 	}
+});
+
+test('the row shows an event\'s new execution at once, before the re-read answers, and the re-read then replaces it', async () => {
+	fleet = await startFleetHarness({scenario: feedScenario(), feed: {}});
+	const harness = fleet;
+	await harness.until(state => !state.initialLoad && state.feed?.health === 'healthy');
+	await harness.advance(120_000);
+	const before = harness.state().pipelines[WEB_KEY].fetchedAt ?? 0;
+	// Every version of the row the store holds, in order.
+	const rows: PipelineEntry[] = [];
+	const unsubscribe = harness.engine.store.subscribe(state => {
+		const row = state.pipelines[WEB_KEY];
+		if (row && row !== rows.at(-1)) rows.push(row);
+	});
+	const id = harness.world.startExecution(TEAM.profile, 'eu-west-1', 'web');
+	await harness.until(state => (state.pipelines[WEB_KEY]?.fetchedAt ?? 0) > before && state.pipelines[WEB_KEY]?.latestExecution?.executionId === id, {what: 'the re-read', withinMs: 5_000});
+	unsubscribe();
+	// First the event's word (no read yet), then the read.
+	const first = rows.find(row => row.latestExecution?.executionId === id);
+	expect(first?.fetchedAt).toBe(before);
+	expect(first?.latestExecution).toMatchObject({status: 'InProgress', triggerType: 'StartPipelineExecution', sourceRevisions: []});
+	expect(first?.attention).toBe('running');
+	expect(harness.state().pipelines[WEB_KEY].stages[0].status).toBe('InProgress');
 });

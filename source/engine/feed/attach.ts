@@ -9,8 +9,10 @@
 import {createQueueApi, type CallEvent, type QueueSpec} from '../../aws/index.js';
 import type {Clock} from '../../shared/clock.js';
 import type {FleetUpdate} from '../../store/reducers.js';
+import type {PipelineEntry} from '../../store/types.js';
 import type {Intervals} from '../types.js';
 import {FeedConsumer} from './consumer.js';
+import {provisionalPatch} from './provisional.js';
 import {routeEvent, type FeedReader} from './route.js';
 
 export type FeedOptions = {
@@ -36,6 +38,8 @@ export type AttachOptions = {
 	intervals: Intervals;
 	readers: () => Iterable<FeedReaderHost>;
 	emit: (update: FleetUpdate) => void;
+	/** The row the store has now. */
+	pipeline: (key: string) => PipelineEntry | undefined;
 	/** Every call, for the engine's counters. */
 	record: (event: CallEvent) => void;
 	onCall: (begin: boolean) => void;
@@ -50,7 +54,15 @@ export function attachFeed(options: AttachOptions): FeedConsumer {
 		clock: options.clock,
 		api: createQueueApi(options.feed.queue, options.record),
 		emit: options.emit,
-		apply: event => routeEvent(event, options.readers()),
+		apply(event) {
+			const keys = routeEvent(event, options.readers());
+			// Until the re-read answers, the row shows what the event says (a new run, its end).
+			for (const key of keys) {
+				const patch = provisionalPatch(options.pipeline(key), event);
+				if (patch) options.emit({type: 'pipelinePatch', key, patch});
+			}
+			return keys.length > 0;
+		},
 		trusted(trusted) {
 			intervals.idle = trusted ? safetyNet : pollingIdle;
 			if (!trusted) for (const reader of options.readers()) reader.cadenceChanged();

@@ -15,6 +15,9 @@ export type FeedEvent = {
 	time: number;
 	kind: 'pipeline' | 'stage' | 'action';
 	state: string;
+	/** The execution's start (epoch ms) and trigger, as the event says. */
+	startTime?: number;
+	triggerType?: string;
 };
 
 const KINDS: Record<string, FeedEvent['kind']> = {
@@ -41,5 +44,17 @@ export function parseFeedEvent(body: string): FeedEvent | undefined {
 	const pipeline = str(detail.pipeline);
 	const time = Date.parse(str(event.time) ?? '');
 	if (!id || !account || !region || !pipeline || Number.isNaN(time)) return undefined;
-	return {id, account, region, pipeline, executionId: str(detail['execution-id']), time, kind, state: str(detail.state) ?? ''};
+	const startTime = Date.parse(str(detail['start-time']) ?? '');
+	return {
+		id,
+		account,
+		region,
+		pipeline,
+		executionId: str(detail['execution-id']),
+		time,
+		kind,
+		state: str(detail.state) ?? '',
+		...(Number.isNaN(startTime) ? {} : {startTime}),
+		...(str(obj(detail['execution-trigger'])['trigger-type']) && {triggerType: str(obj(detail['execution-trigger'])['trigger-type'])}),
+	};
 }

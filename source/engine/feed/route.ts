@@ -14,6 +14,7 @@ export interface FeedReader {
 	/** When the last read of the pipeline went out (undefined: never read, or not tracked). */
 	lastReadStart(name: string): number | undefined;
 	markDirty(name: string): void;
+	pipelineKey(name: string): string;
 }
 
 /**
@@ -22,8 +23,8 @@ export interface FeedReader {
  */
 const TIME_MARGIN_MS = 2_000;
 
-/** Marks the pipeline dirty where it is read; false when no read is needed (outdated, or nobody reads it). */
-export function routeEvent(event: FeedEvent, readers: Iterable<FeedReader>): boolean {
+/** Marks the pipeline dirty where it is read; returns its keys there (none: outdated, or nobody reads it). */
+export function routeEvent(event: FeedEvent, readers: Iterable<FeedReader>): string[] {
 	const matching: FeedReader[] = [];
 	for (const reader of readers) {
 		if (reader.region !== event.region) continue;
@@ -32,12 +33,12 @@ export function routeEvent(event: FeedEvent, readers: Iterable<FeedReader>): boo
 	if (matching.length === 0) {
 		for (const reader of readers) if (reader.region === event.region && reader.account === undefined) matching.push(reader);
 	}
-	let needed = false;
+	const marked: string[] = [];
 	for (const reader of matching) {
 		const readAt = reader.lastReadStart(event.pipeline);
 		if (readAt !== undefined && event.time + TIME_MARGIN_MS <= readAt) continue;
 		reader.markDirty(event.pipeline);
-		needed = true;
+		marked.push(reader.pipelineKey(event.pipeline));
 	}
-	return needed;
+	return marked;
 }
