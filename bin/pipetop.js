@@ -7,6 +7,7 @@ import {existsSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
+import {heapFlags} from './heap-limits.js';
 
 const major = Number(process.versions.node.split('.')[0]);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -19,6 +20,7 @@ if (major < 22) {
 	}
 	handOver(pinned);
 } else {
+	restartWithHeapLimits();
 	const entry = join(here, '..', 'dist', 'cli.js');
 	if (!existsSync(entry)) {
 		process.stderr.write('pipetop: not built yet; run "npm run build" first.\n');
@@ -36,7 +38,8 @@ if (major < 22) {
  */
 function handOver(pinned) {
 	const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-	const child = spawn(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {stdio: 'inherit'});
+	// The heap limits go on the pinned Node's command line (they can only be set as Node starts).
+	const child = spawn(pinned, [...heapFlags(), fileURLToPath(import.meta.url), ...process.argv.slice(2)], {stdio: 'inherit'});
 	for (const signal of signals) process.on(signal, () => child.kill(signal));
 	child.on('error', error => {
 		process.stderr.write(`pipetop: cannot start ${pinned}: ${error.message}\n`);
@@ -51,6 +54,20 @@ function handOver(pinned) {
 		}
 		process.exit(code ?? 1);
 	});
+}
+
+// Started by Node 22 directly: heap limits can only be set as Node starts, so become a Node
+// started with them (execve: the same process, no parent left to forward signals).
+function restartWithHeapLimits() {
+	// `pipetop --version` and `--help` answer in one line: no heap tuning, and no restart to pay for.
+	if (['--version', '--help'].includes(process.argv[2] ?? '')) return;
+	const flags = heapFlags();
+	if (flags.length === 0 || typeof process.execve !== 'function') return;
+	try {
+		process.execve(process.execPath, [process.execPath, ...process.execArgv, ...flags, fileURLToPath(import.meta.url), ...process.argv.slice(2)], process.env);
+	} catch {
+		// Not on this platform (Windows): V8's defaults then, which cost memory, not correctness.
+	}
 }
 
 function findPinnedNode() {

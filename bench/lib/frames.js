@@ -20,7 +20,7 @@ function timeFrames(count, renderOnce) {
 		const cpu = process.cpuUsage(cpuBefore);
 		cpus.push((cpu.user + cpu.system) / 1000);
 	}
-	return {...summary(walls), cpuP50: round(summary(cpus).p50, 2)};
+	return {...summary(walls), cpuP50: round(summary(cpus).p50, 2), cpuP99: round(summary(cpus).p99, 2)};
 }
 
 /** Times `count` fleet frames and `count` frames of the pipeline `key`, at columns x rows. */

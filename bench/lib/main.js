@@ -21,9 +21,10 @@ export function log(name, message) {
 /** Runs `run` when the module is the entry point; exits when done so no stray socket holds the process. */
 export async function runIfMain(meta, run) {
 	if (!isMain(meta)) return;
-	const {values} = parseArgs({options: {out: {type: 'string'}, quick: {type: 'boolean', default: false}}, strict: true});
+	// --console-only: idle.js measures the console alone (the A side of run.js's A/B).
+	const {values} = parseArgs({options: {out: {type: 'string'}, quick: {type: 'boolean', default: false}, 'console-only': {type: 'boolean', default: false}}, strict: true});
 	try {
-		const result = await run({quick: values.quick});
+		const result = await run({quick: values.quick, consoleOnly: values['console-only']});
 		const text = `${JSON.stringify(result, null, 2)}\n`;
 		if (values.out) await writeFile(values.out, text);
 		else process.stdout.write(text);

@@ -7,7 +7,8 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {ROOT} from './dist.js';
 
-export const BIN = join(ROOT, 'bin', 'pipetop.js');
+/** PIPETOP_BENCH_BIN: another tree's launcher (bench/run.js's A/B runs the previous build's). */
+export const BIN = process.env.PIPETOP_BENCH_BIN ?? join(ROOT, 'bin', 'pipetop.js');
 const TICKS_PER_SECOND = 100;
 
 /** Quotes for sh -c. */
@@ -52,23 +53,25 @@ function childrenOf(pid) {
 }
 
 /**
- * The pipetop process under `script`: the child shell whose command line names pipetop.js
- * (it `exec`s node, so the pid stays the same once the program runs, which then sets its
- * title: its command line reads "pipetop").
+ * The pipetop process under `script`: the deepest process whose command line names pipetop
+ * (the shell `exec`s node, so the pid stays the same once the program runs, which then sets its
+ * title: its command line reads "pipetop"). The deepest, because the launcher hands over to a
+ * Node of its own (heap limits, the pinned Node 22): that child is the console.
  */
 export function findPipetop(pid) {
+	let found;
 	const queue = [pid];
 	while (queue.length > 0) {
 		for (const child of childrenOf(queue.shift())) {
 			try {
-				if (readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('pipetop')) return child;
+				if (readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('pipetop')) found = child;
 			} catch {
 				continue;
 			}
 			queue.push(child);
 		}
 	}
-	return undefined;
+	return found;
 }
 
 /** CPU seconds (user + system) a process used so far. */

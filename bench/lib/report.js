@@ -7,6 +7,7 @@ const TITLES = {
 	idle: '4. Idle cost',
 	startup: '5. Start-up',
 	'vs-cli': '6. vs the AWS CLI',
+	'large-fleet': '7. Large fleet',
 };
 
 const cell = value => (value === undefined || value === null ? '-' : String(value).replaceAll('|', '\\|'));
@@ -41,6 +42,7 @@ function keyFigures(result) {
 			return [
 				['fleet frame from scratch p50/p99', `${f.fleetFrameMs?.p50} / ${f.fleetFrameMs?.p99} ms`],
 				['pipeline frame from scratch p50/p99', `${f.pipelineFrameMs?.p50} / ${f.pipelineFrameMs?.p99} ms`],
+				['CPU time of a frame p50/p99, fleet / pipeline (what a busy machine does not inflate)', `${f.fleetFrameMs?.cpuP50} / ${f.fleetFrameMs?.cpuP99 ?? '-'} ms; ${f.pipelineFrameMs?.cpuP50} / ${f.pipelineFrameMs?.cpuP99 ?? '-'} ms`],
 				...(f.development ? [["the same with React's development build, fleet / pipeline p50", `${f.development.fleetFrameMs?.p50} / ${f.development.pipelineFrameMs?.p50} ms`]] : []),
 				['live: store update to frame p50/p99', `${f.liveUpdateToFrameMs?.p50} / ${f.liveUpdateToFrameMs?.p99} ms`],
 				['live: key press to terminal write p50/p99', `${f.keyToWriteMs?.p50} / ${f.keyToWriteMs?.p99} ms`],
@@ -67,6 +69,13 @@ function keyFigures(result) {
 			return [
 				['pipetop status --json, median', `${f.pipetop?.medianSeconds} s, ${f.pipetop?.calls} calls`],
 				['AWS CLI loop', f.cli ? `${f.cli.seconds} s, ${f.cli.calls} calls (${f.cliTimeVsPipetop}x pipetop's time)` : 'skipped'],
+			];
+		case 'large-fleet':
+			return [
+				['pipelines in the store; heap limit (the launcher\'s)', `${result.setup?.pipelines}; ${f.heapLimitMb} MB`],
+				['fleet / pipeline frame from scratch p50/p99', `${f.fleetFrameMs?.p50} / ${f.fleetFrameMs?.p99} ms; ${f.pipelineFrameMs?.p50} / ${f.pipelineFrameMs?.p99} ms`],
+				['key press to terminal write p50/p99 (missing)', `${f.keyToWriteMs?.p50} / ${f.keyToWriteMs?.p99} ms (${f.framesMissing})`],
+				['heap after GC; resident memory', `${f.heapAfterGcMb} MB (${f.liveKbPerPipeline} KB a pipeline); ${f.rssMb} MB`],
 			];
 		default:
 			return [];
@@ -95,6 +104,16 @@ export function figuresTable(results) {
 	return lines.join('\n');
 }
 
+/** This build against the previous one, run alternately in the same run (bench/lib/ab.js). */
+export function abTable(results) {
+	const lines = ['| benchmark | figure (median of rounds) | previous build | this build | ratio |', '| --- | --- | --- | --- | --- |'];
+	for (const result of results) {
+		if (!result.ab) continue;
+		for (const row of result.ab.figures) lines.push(`| ${TITLES[result.name]} | ${cell(row.what)} | ${cell(row.previous)} | ${cell(row.current)} | ${cell(row.ratio)}x |`);
+	}
+	return lines.length > 2 ? lines.join('\n') : '';
+}
+
 /** The README section between the results markers. */
 export function resultsSection(document) {
 	const {machine, noise} = document;
@@ -105,5 +124,6 @@ export function resultsSection(document) {
 		goalsTable(document.results),
 		'',
 		figuresTable(document.results),
+		...(abTable(document.results) ? ['', 'A/B against the previous build (the dependencies as published, the launcher without heap limits), alternating in the run that measured each benchmark:', '', abTable(document.results)] : []),
 	].join('\n');
 }

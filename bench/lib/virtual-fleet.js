@@ -10,9 +10,14 @@
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {load} from './dist.js';
+import {pathToFileURL} from 'node:url';
+import {load, ROOT} from './dist.js';
 
-const [{VirtualClock, flushIo}, {startSim}, {createWorld}, {createFleetEngine}, {resolveSources}, {mergeSettings}] = await Promise.all([
+// The time driver is the tests' own (source/shared/virtual-time.ts), from this build even when
+// PIPETOP_BENCH_DIST measures another: both sides of an A/B move time the same way.
+const {virtualTime} = await import(pathToFileURL(join(ROOT, 'dist', 'shared', 'virtual-time.js')).href);
+
+const [{VirtualClock}, {startSim}, {createWorld}, {createFleetEngine}, {resolveSources}, {mergeSettings}] = await Promise.all([
 	load('shared/clock.js'),
 	load('sim/start.js'),
 	load('sim/world/index.js'),
@@ -54,41 +59,13 @@ export async function startVirtualFleet(options) {
 	/** Other clients whose calls must end before time moves (a naive poller). */
 	const clients = [];
 
-	const busy = () => (engine?.inFlight() ?? 0) + clients.reduce((sum, client) => sum + client.inFlight(), 0);
-
-	async function settle() {
-		for (;;) {
-			await flushIo(2);
-			if (engine) await engine.whenIdle();
-			for (const client of clients) await client.whenIdle();
-			if (busy() === 0) return;
-		}
-	}
-
+	const drivenEngine = () => (engine ? [{inFlight: key => engine.inFlight(key), whenIdle: () => engine.whenIdle()}] : []);
+	const time = virtualTime({clock, engines: () => [...drivenEngine(), ...clients]});
+	const settle = time.settle;
 	/** Fires every timer due within ms, settling after each; `each` runs after every settle. */
-	async function advance(ms, each) {
-		const end = clock.now() + ms;
-		await settle();
-		while (clock.now() < end) {
-			const next = Math.min(clock.nextDue() ?? end, end);
-			clock.advance(Math.max(0, next - clock.now()));
-			await settle();
-			each?.();
-		}
-	}
-
+	const advance = (ms, each) => time.advance(ms, each);
 	/** Advances until predicate() holds; returns the virtual ms it took, or undefined past `withinMs`. */
-	async function until(predicate, withinMs = 600_000) {
-		const start = clock.now();
-		await settle();
-		while (!predicate()) {
-			if (clock.now() - start >= withinMs) return undefined;
-			const next = Math.min(clock.nextDue() ?? start + withinMs, start + withinMs);
-			clock.advance(Math.max(0, next - clock.now()));
-			await settle();
-		}
-		return clock.now() - start;
-	}
+	const until = (predicate, withinMs = 600_000) => time.reach(predicate, {withinMs});
 
 	return {
 		clock,

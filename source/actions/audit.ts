@@ -14,6 +14,14 @@ export function auditLogPath(env: NodeJS.ProcessEnv, configured?: string): strin
 	return join(stateHome, 'pipetop', 'audit.jsonl');
 }
 
+/**
+ * Where `--demo` records its actions: beside the default log, never in it nor in a configured
+ * one, so made-up accounts and a profile called prod can never be taken for real actions.
+ */
+export function demoAuditLogPath(env: NodeJS.ProcessEnv): string {
+	return join(dirname(auditLogPath(env)), 'audit-demo.jsonl');
+}
+
 export interface AuditSink {
 	append(entry: AuditEntry): Promise<void>;
 }
@@ -34,5 +42,21 @@ export class AuditLog implements AuditSink {
 		// A failed write must not block the ones after it; the caller still sees this one fail.
 		this.queue = write.catch(() => undefined);
 		return write;
+	}
+}
+/** The demo's log: its own file, and every line says `"demo": true`. */
+export class DemoAuditLog implements AuditSink {
+	private readonly log: AuditLog;
+
+	constructor(env: NodeJS.ProcessEnv) {
+		this.log = new AuditLog(demoAuditLogPath(env));
+	}
+
+	get path(): string {
+		return this.log.path;
+	}
+
+	append(entry: AuditEntry): Promise<void> {
+		return this.log.append({...entry, demo: true});
 	}
 }

@@ -3,7 +3,7 @@ import type {FleetEngine} from '../engine/types.js';
 import type {Clock} from '../shared/clock.js';
 import type {SourceKey} from '../store/types.js';
 import {operatorApiFrom} from './adapter.js';
-import {AuditLog, auditLogPath, type AuditSink} from './audit.js';
+import {AuditLog, auditLogPath, DemoAuditLog, type AuditSink} from './audit.js';
 import {ActionLayer} from './layer.js';
 import {accountGuard, type AccountRulesConfig} from './read-only-account.js';
 
@@ -14,6 +14,8 @@ export type ActionAppParts = {
 	readOnly(profile: string): boolean;
 	/** A source's API; its AWS files (when it says them) let read-only follow the account offline. */
 	apiFor(sourceKey: SourceKey): (PipelineWriteApi & {source?: {paths: AwsFilePaths}}) | undefined;
+	/** Set in `--demo`: actions go to the demo's own audit log. */
+	demo?: unknown;
 };
 
 export type CreateActionLayerOptions = {
@@ -22,7 +24,7 @@ export type CreateActionLayerOptions = {
 	env: NodeJS.ProcessEnv;
 	/** --read-only: ORed with the app's own answer, so the flag holds whoever parsed it. */
 	readOnlyFlag?: boolean;
-	/** Default: the audit log file. */
+	/** Default: the audit log file (in `--demo`, the demo's). */
 	audit?: AuditSink;
 	writeTimeoutMs?: number;
 };
@@ -45,7 +47,7 @@ export function createActionLayer(app: ActionAppParts, options: CreateActionLaye
 		},
 		readOnly: profile => Boolean(options.readOnlyFlag) || app.readOnly(profile),
 		accountGuard: accountGuard(app.config, sourceKey => app.apiFor(sourceKey)?.source?.paths),
-		audit: options.audit ?? new AuditLog(auditLogPath(options.env, app.config.auditLog)),
+		audit: options.audit ?? (app.demo ? new DemoAuditLog(options.env) : new AuditLog(auditLogPath(options.env, app.config.auditLog))),
 		clock: options.clock,
 		via: options.via,
 	});

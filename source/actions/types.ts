@@ -141,4 +141,6 @@ export type AuditEntry = {
 	errorCode?: string;
 	requestId?: string;
 	resultExecutionId?: string;
+	/** Set on actions taken in `--demo` against the embedded service: nothing real was changed. */
+	demo?: true;
 };

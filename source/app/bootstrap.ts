@@ -18,6 +18,7 @@ import type {SourceKey} from '../store/types.js';
 import {startDemo, type RunningDemo} from './demo.js';
 import {resolveFeed} from './feed.js';
 import {mergeSettings, type Settings} from './settings.js';
+import {sweepRegions} from './region-sweep.js';
 import {resolveSources, type ResolvedSource} from './sources.js';
 
 export type BootstrapOptions = {
@@ -38,6 +39,8 @@ export type Bootstrapped = {
 	sources: ResolvedSource[];
 	/** Things worth telling the user that did not stop the start (a profile skipped). */
 	warnings: string[];
+	/** Things worth knowing that are not problems (what `--region all` found). */
+	notes: string[];
 	/** Whether writes are refused for this profile (--read-only, config readOnly or readOnlyProfiles). */
 	readOnly(profile: string): boolean;
 	/** The API of one source: typed writes for the action layer (and reads, for watch). */
@@ -57,12 +60,14 @@ export async function bootstrap(context: CommandContext, options: BootstrapOptio
 		settings = {...settings, profiles: undefined, allProfiles: true, endpointUrl: undefined, events: context.flags.events === false ? undefined : demo.events};
 	}
 	try {
-		const resolution = await resolveSources(settings, {
+		const resolved = await resolveSources(settings, {
 			env: context.env,
 			...(demo && {paths: demo.paths, profileRegions: demo.profileRegions}),
 		});
-		const {sources, warnings} = resolution;
-		const feed = resolveFeed(settings, resolution, context.env, demo !== undefined);
+		const {warnings} = resolved;
+		const swept = settings.allRegions ? await sweepRegions(resolved.sources) : {sources: resolved.sources, notes: []};
+		const {sources, notes} = swept;
+		const feed = resolveFeed(settings, resolved, context.env, demo !== undefined);
 		const engine = createFleetEngine({...options.engine, sources, clock: options.clock ?? new RealClock(), intervals: {...settings.intervals, ...options.engine?.intervals}, feed});
 		const readOnly = (profile: string) => settings.readOnly || settings.readOnlyProfiles.includes(profile);
 		let closed = false;
@@ -73,6 +78,7 @@ export async function bootstrap(context: CommandContext, options: BootstrapOptio
 			engine,
 			sources,
 			warnings,
+			notes,
 			readOnly,
 			apiFor: sourceKey => engine.apiFor(sourceKey),
 			...(demo && {demo: {url: demo.url, stop: demo.stop}}),

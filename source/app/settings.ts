@@ -10,8 +10,10 @@ export type Settings = {
 	/** Profiles named by flag or config; undefined: $AWS_PROFILE, else "default". */
 	profiles?: string[];
 	allProfiles: boolean;
-	/** Regions named by flag or config; undefined: each profile's own. */
+	/** Regions named by flag or config; undefined: each profile's own (or every region, with allRegions). */
 	regions?: string[];
+	/** `--region all` / `"regions": "all"`: sweep every region of each profile's partition (app/region-sweep.ts). */
+	allRegions: boolean;
 	endpointUrl?: string;
 	readOnly: boolean;
 	readOnlyProfiles: string[];
@@ -58,14 +60,19 @@ export function mergeSettings(config: PipetopConfig, flags: GlobalFlags): Settin
 	if (flagProfiles?.length === 0) throw new UsageError('--profile needs a profile name');
 	const flagRegions = flags.region === undefined ? undefined : splitList(flags.region);
 	if (flagRegions?.length === 0) throw new UsageError('--region needs a region name');
-	for (const region of flagRegions ?? []) if (!REGION.test(region)) throw new UsageError(`--region "${region}" is not a region name like eu-west-1`);
+	const flagAll = flagRegions?.includes('all') ?? false;
+	if (flagAll && flagRegions!.length > 1) throw new UsageError('--region all sweeps every region: give it alone, or list regions without "all"');
+	for (const region of flagAll ? [] : (flagRegions ?? [])) if (!REGION.test(region)) throw new UsageError(`--region "${region}" is not a region name like eu-west-1 (or "all")`);
+	const configAll = config.regions === 'all';
+	const allRegions = flagRegions ? flagAll : configAll;
 
 	const allProfiles = flagProfiles ? false : flags.allProfiles || (config.allProfiles ?? false);
 	const seconds = config.intervals ?? {};
 	return {
 		profiles: flagProfiles ?? (allProfiles ? undefined : config.profiles),
 		allProfiles,
-		regions: flagRegions ?? config.regions,
+		regions: allRegions ? undefined : (flagRegions ?? (configAll ? undefined : (config.regions as string[] | undefined))),
+		allRegions,
 		endpointUrl: flags.endpointUrl !== undefined ? checkUrl(flags.endpointUrl) : config.endpointUrl,
 		readOnly: flags.readOnly || (config.readOnly ?? false),
 		readOnlyProfiles: config.readOnlyProfiles ?? [],

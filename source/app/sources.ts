@@ -12,6 +12,7 @@ import {
 	profileNames,
 	profileRegion,
 	readAwsFiles,
+	partitionRegions,
 	resolveEndpoints,
 	type AwsFilePaths,
 	type AwsFiles,
@@ -63,6 +64,10 @@ function chooseProfiles(settings: Settings, files: AwsFiles, env: NodeJS.Process
 	return {profiles: named, implicit: settings.profiles === undefined};
 }
 
+function everyRegion(home: string | undefined, partition: string[]): string[] {
+	return home === undefined ? partition : [home, ...partition.filter(region => region !== home)];
+}
+
 export async function resolveSources(settings: Settings, options: ResolveOptions): Promise<Resolution> {
 	const env = options.env;
 	const paths = options.paths ?? awsFilePaths(env);
@@ -77,7 +82,8 @@ export async function resolveSources(settings: Settings, options: ResolveOptions
 	const envRegion = options.paths ? undefined : env.AWS_REGION || env.AWS_DEFAULT_REGION;
 	for (const profile of profiles) {
 		const own = options.profileRegions?.[profile] ?? (envRegion ? [envRegion] : undefined) ?? [profileRegion(files, profile)].filter((region): region is string => region !== undefined);
-		const regions = settings.regions ?? own;
+		// --region all: every region of the profile's partition, its own first; app/region-sweep.ts keeps those with pipelines.
+		const regions = settings.allRegions ? everyRegion(own[0], await partitionRegions(own[0] ?? 'us-east-1')) : (settings.regions ?? own);
 		// Flags and the config file are checked already; a region from the AWS files or the environment is checked here.
 		for (const region of settings.regions ? [] : own) {
 			if (REGION.test(region)) continue;

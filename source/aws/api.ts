@@ -17,6 +17,7 @@ import {
 	ListActionExecutionsCommand,
 	ListPipelineExecutionsCommand,
 	ListPipelinesCommand,
+	ListTagsForResourceCommand,
 	OverrideStageConditionCommand,
 	PutApprovalResultCommand,
 	RetryStageExecutionCommand,
@@ -50,6 +51,8 @@ export interface PipelineReadApi {
 	listPipelineExecutions(input: T.ListPipelineExecutionsCommandInput, options?: CallOptions): Promise<T.ListPipelineExecutionsCommandOutput>;
 	getPipelineExecution(name: string, executionId: string, options?: CallOptions): Promise<T.GetPipelineExecutionCommandOutput>;
 	listActionExecutions(input: T.ListActionExecutionsCommandInput, options?: CallOptions): Promise<T.ListActionExecutionsCommandOutput>;
+	/** A pipeline's tags by its ARN (paged by the caller). */
+	listTagsForResource(input: {resourceArn: string; nextToken?: string}, options?: CallOptions): Promise<T.ListTagsForResourceCommandOutput>;
 	batchGetBuilds(ids: string[], options?: CallOptions): Promise<BatchGetBuildsCommandOutput>;
 	getLogEvents(input: GetLogEventsCommandInput, options?: CallOptions): Promise<GetLogEventsCommandOutput>;
 }
@@ -162,6 +165,7 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 		getPipelineExecution: (pipelineName, pipelineExecutionId, o) =>
 			cp('GetPipelineExecution', c => c.send(new GetPipelineExecutionCommand({pipelineName, pipelineExecutionId}), signal(o))),
 		listActionExecutions: (input, o) => cp('ListActionExecutions', c => c.send(new ListActionExecutionsCommand(input), signal(o))),
+		listTagsForResource: (input, o) => cp('ListTagsForResource', c => c.send(new ListTagsForResourceCommand(input), signal(o))),
 		batchGetBuilds: (ids, o) => call('codebuild', 'BatchGetBuilds', c => c.send(new BatchGetBuildsCommand({ids}), signal(o))),
 		getLogEvents: (input, o) => call('logs', 'GetLogEvents', c => c.send(new GetLogEventsCommand(input), signal(o))),
 		startPipelineExecution: (input, o) => cp('StartPipelineExecution', c => c.send(new StartPipelineExecutionCommand(input), signal(o))),

@@ -5,3 +5,4 @@ export {classifyError, isSourceLevel, needsFreshCredentials, CallTimeoutError, M
 export {resolveEndpoint, resolveEndpoints, checkEndpointUrl, type AwsService, type EndpointInputs} from './endpoints.js';
 export {awsFilePaths, readAwsFiles, profileNames, hasProfile, profileSettings, profileRegion, credentialKind, AwsConfigError, type AwsFiles, type AwsFilePaths, type ProfileSettings} from './profiles.js';
 export {createQueueApi, regionOfQueueUrl, SQS_MAX_MESSAGES, SQS_MAX_WAIT_SECONDS, type QueueApi, type QueueMessage, type QueueSpec} from './sqs.js';
+export {partitionRegions} from './regions.js';

@@ -19,6 +19,7 @@ export type {
 	ListPipelineExecutionsCommandInput,
 	ListPipelineExecutionsCommandOutput,
 	ListPipelinesCommandOutput,
+	ListTagsForResourceCommandOutput,
 	OverrideStageConditionCommandInput,
 	OverrideStageConditionCommandOutput,
 	PipelineDeclaration,

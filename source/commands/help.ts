@@ -29,7 +29,7 @@ const OPERATOR = ['approve', 'retry', 'stop', 'start', 'transition'];
 const SOURCES = `  Sources
     --profile a,b        AWS profiles (default: $AWS_PROFILE, else "default")
     --all-profiles       every profile in the AWS config and credentials files
-    --region x,y         regions (default: each profile's own region)
+    --region x,y|all     regions (default: each profile's own region; all: every region with pipelines)
     --endpoint-url URL   send every call to this endpoint
     --events QUEUE_URL   read CodePipeline's events from this SQS queue (docs/events.md)
     --no-events          no change feed (not even the demo's): poll everything

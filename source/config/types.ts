@@ -7,8 +7,8 @@ export type PipetopConfig = {
 	/** Profiles to watch (default: $AWS_PROFILE, else "default"). */
 	profiles?: string[];
 	allProfiles?: boolean;
-	/** Regions to watch (default: each profile's own region). */
-	regions?: string[];
+	/** Regions to watch (default: each profile's own region); "all": every region of each profile's partition. */
+	regions?: string[] | 'all';
 	endpointUrl?: string;
 	/** Refuse every mutation. */
 	readOnly?: boolean;

@@ -87,7 +87,7 @@ function shape(fields: Record<string, Check>): Check {
 const configShape = shape({
 	profiles: listOf(nonEmptyString),
 	allProfiles: boolean,
-	regions: listOf(regionName),
+	regions: (value, field) => (value === 'all' ? undefined : listOf(regionName)(value, field)),
 	endpointUrl: url,
 	readOnly: boolean,
 	readOnlyProfiles: listOf(nonEmptyString),

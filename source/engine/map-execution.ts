@@ -1,7 +1,7 @@
 /** Execution summaries and action executions into the store's views. */
 
-import type {ActionExecutionDetail, PipelineExecutionSummary} from '../aws/index.js';
-import type {ActionExecutionView, ActionStatus, ArtifactView, ExecutionSummaryView, PipelineExecutionStatus} from '../store/types.js';
+import type {ActionExecutionDetail, GetPipelineExecutionCommandOutput, PipelineExecutionSummary} from '../aws/index.js';
+import type {ActionExecutionView, ActionStatus, ArtifactView, ExecutionSummaryView, PipelineExecutionStatus, ResolvedVariableView, SourceRevisionView} from '../store/types.js';
 import {list, ms, obj, str, stringMap} from './map-util.js';
 
 // Statuses pass through as sent, known or not (see map-pipeline.ts).
@@ -81,4 +81,22 @@ export function mapActionExecution(raw: ActionExecutionDetail): ActionExecutionV
 		errorMessage: str(errors.message),
 		outputVariables: stringMap(output.outputVariables),
 	};
+}
+
+/** GetPipelineExecution: the values one execution ran with, and its revisions (by artifact name). */
+export type ExecutionDetail = {variables: ResolvedVariableView[]; sourceRevisions: SourceRevisionView[]};
+
+export function mapExecutionDetail(output: GetPipelineExecutionCommandOutput): ExecutionDetail {
+	const execution = obj(output.pipelineExecution);
+	const variables = list(execution.variables)
+		.map(rawVariable => {
+			const variable = obj(rawVariable);
+			return {name: str(variable.name) ?? '', value: str(variable.resolvedValue) ?? ''};
+		})
+		.filter(variable => variable.name !== '');
+	const sourceRevisions = list(execution.artifactRevisions).map(rawRevision => {
+		const revision = obj(rawRevision);
+		return {actionName: str(revision.name) ?? '', revisionId: str(revision.revisionId), revisionSummary: str(revision.revisionSummary), revisionUrl: str(revision.revisionUrl)};
+	});
+	return {variables, sourceRevisions};
 }

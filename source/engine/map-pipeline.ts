@@ -164,7 +164,9 @@ export function buildStages(definition: Definition | undefined, state: StateSnap
 export function stateFingerprint(state: StateSnapshot): string {
 	const parts: string[] = [];
 	for (const stage of state.stages) {
-		parts.push(`${stage.name}:${stage.executionId ?? ''}:${stage.status ?? ''}:${stage.conditions.map(condition => condition.status).join(',')}`);
+		// Waiting executions count: one stopped in front of a stage changes nothing else.
+		const waiting = stage.inboundExecutions.map(entry => entry.executionId).join(',');
+		parts.push(`${stage.name}:${stage.executionId ?? ''}:${stage.status ?? ''}:${stage.conditions.map(condition => condition.status).join(',')}:${waiting}`);
 		for (const action of stage.actions) parts.push(`${action.actionExecutionId ?? ''}:${action.status ?? ''}`);
 	}
 	return parts.join('|');

@@ -6,7 +6,7 @@
 
 import {BudgetCancelled} from './budget.js';
 import {Priority} from './defaults.js';
-import {isFinalExecutionStatus, mapActionExecution, mapExecutionSummary} from './map-execution.js';
+import {isFinalExecutionStatus, mapActionExecution, mapExecutionDetail, mapExecutionSummary} from './map-execution.js';
 import {arrayField, str} from './map-util.js';
 import {toSourceError} from './source-health.js';
 import type {SourceRunner} from './source-runner.js';
@@ -83,6 +83,8 @@ export class OnDemand {
 		if (!located) return Promise.resolve();
 		const {runner, name} = located;
 		const id = executionKeyOf(key, executionId);
+		// The execution view shows the values the run got: read with its actions, once.
+		void this.loadExecutionVariables(key, executionId);
 		return this.once(`actions:${id}`, async () => {
 			const state = this.host.store.getState();
 			const existing = state.actionExecutions[id];
@@ -110,6 +112,23 @@ export class OnDemand {
 				this.host.emit({type: 'actionExecutions', id, value: {items, loading: false, fetchedAt: this.host.clock.now()}});
 			} catch (error) {
 				this.host.emit({type: 'actionExecutions', id, value: {...base, loading: false, error: this.errorOf(runner, key, error)}});
+			}
+		});
+	}
+
+	/** GetPipelineExecution's resolved variables of one execution, for a pipeline that declares variables. */
+	loadExecutionVariables(key: PipelineKey, executionId: string): Promise<void> {
+		const located = this.host.locate(key);
+		const state = this.host.store.getState();
+		const id = executionKeyOf(key, executionId);
+		if (!located || !state.pipelines[key]?.variables.length || state.executionVariables[id]) return Promise.resolve();
+		const {runner, name} = located;
+		return this.once(`variables:${id}`, async () => {
+			try {
+				const output = await runner.call(Priority.user, 'GetPipelineExecution', signal => runner.api.getPipelineExecution(name, executionId, {signal}));
+				this.host.emit({type: 'executionVariables', id, value: mapExecutionDetail(output).variables});
+			} catch {
+				// Not shown rather than wrong: the view says the values are not known.
 			}
 		});
 	}

@@ -1,14 +1,19 @@
 /**
  * One poll of one pipeline: GetPipelineState every time; GetPipeline only when the definition
  * is unknown or the state shows a newer version; ListPipelineExecutions (maxResults 1) only when
- * the state shows a new execution, or shows the latest one may have ended. So a quiet pipeline
- * costs one call per poll, and a row still gets trigger, revision, start time and final status.
+ * the state shows a new execution, shows the latest one may have changed (summary-check.ts), or an
+ * operator action asked. So a quiet pipeline costs one call per poll, and a row still gets
+ * trigger, revision, start time and its true status.
  */
 
 import type {SourceApi} from '../aws/index.js';
 import {Priority} from './defaults.js';
-import {isFinalExecutionStatus, mapExecutionSummary} from './map-execution.js';
-import {mapDefinition, mapState, stateFingerprint, type StateSnapshot} from './map-pipeline.js';
+import type {ExecutionSummaryView} from '../store/types.js';
+import {describeWaiting, readLatestVariables, waitingApprovalIn, WAITING_PAGE} from './execution-extras.js';
+import {mapExecutionSummary} from './map-execution.js';
+import {mapDefinition, mapState, stateFingerprint} from './map-pipeline.js';
+import {executionIdsIn, needsSummary, newestExecutionId} from './summary-check.js';
+import {refreshTags} from './tags.js';
 import type {Tracked} from './tracked.js';
 
 export interface PollHost {
@@ -19,27 +24,6 @@ export interface PollHost {
 	writeEntry(t: Tracked): void;
 	/** A definition was read: store it for the definition view, learn the account id. */
 	definitionRead(t: Tracked): void;
-}
-
-/** The newest execution the state shows: every execution enters the first stage first. */
-export function newestExecutionId(state: StateSnapshot): string | undefined {
-	for (const stage of state.stages) if (stage.executionId) return stage.executionId;
-	return undefined;
-}
-
-/** Whether the state suggests the latest execution stopped moving (ended, or is stopping). */
-function latestLooksSettled(state: StateSnapshot, executionId: string): boolean {
-	const stages = state.stages.filter(stage => stage.executionId === executionId);
-	if (stages.some(stage => stage.status === 'Stopping')) return true;
-	return !stages.some(stage => stage.status === 'InProgress');
-}
-
-export function needsSummary(t: Tracked, state: StateSnapshot, fingerprint: string): boolean {
-	const newest = newestExecutionId(state);
-	if (!newest) return false;
-	if (newest !== t.summaryFor) return true;
-	if (!t.summary || isFinalExecutionStatus(t.summary.status)) return false;
-	return fingerprint !== t.summaryFingerprint && latestLooksSettled(state, newest);
 }
 
 /** Runs the calls of one poll and updates `t`; throws what a call threw. */
@@ -65,12 +49,23 @@ export async function pollPipeline(host: PollHost, t: Tracked, priority: number)
 		host.definitionRead(t);
 	}
 
-	if (needsSummary(t, state, fingerprint)) {
-		const newest = newestExecutionId(state);
-		const output = await host.call(enrichPriority, 'ListPipelineExecutions', signal => host.api.listPipelineExecutions({pipelineName: t.name, maxResults: 1}, {signal}));
-		const summary = mapExecutionSummary(output.pipelineExecutionSummaries?.[0]);
-		t.summary = summary ?? t.summary;
+	const waiting = waitingApprovalIn(t.definition, state);
+	const newest = newestExecutionId(state);
+	if (needsSummary(t, state, fingerprint) || (waiting !== undefined && waiting.executionId !== t.waiting?.executionId && waiting.executionId !== t.summary?.executionId)) {
+		// An approval waits behind newer runs: read enough of the newest to find it and count them.
+		const deep = waiting !== undefined && waiting.executionId !== newest;
+		const output = await host.call(enrichPriority, 'ListPipelineExecutions', signal => host.api.listPipelineExecutions({pipelineName: t.name, maxResults: deep ? WAITING_PAGE : 1}, {signal}));
+		const page = (output.pipelineExecutionSummaries ?? []).map(mapExecutionSummary).filter((summary): summary is ExecutionSummaryView => summary !== undefined);
+		t.summary = page[0] ?? t.summary;
 		t.summaryFor = newest;
 		t.summaryFingerprint = fingerprint;
+		t.summaryIds = executionIdsIn(state);
+		t.summaryWanted = false;
+		t.waiting = waiting && page[0] && page[0].executionId !== waiting.executionId ? await describeWaiting(host, t, waiting, page, enrichPriority) : undefined;
 	}
+	if (!waiting || waiting.executionId !== t.waiting?.executionId) t.waiting = undefined;
+	else t.waiting = {...t.waiting, since: waiting.since};
+	await readLatestVariables(host, t, enrichPriority);
+	// Tags with the first poll after the first load (which they must not slow), then on the discovery cadence (tags.ts).
+	if (t.tags === undefined && !firstLoad) void refreshTags(host, [t]);
 }

@@ -3,25 +3,25 @@
  * pipelines by due time. It discovers pipelines (ListPipelines), polls each one at its cadence
  * (focused or active: `active`; the rest: `idle`), never two polls of one pipeline at once, and
  * takes the whole source out (with backoff) when its credentials, permissions or region fail.
+ * This file is the loop (wake, poll, reschedule) and what the engine asks; the listing and the
+ * source's health are source-listing.ts, a failed poll poll-failure.ts, the store's rows source-entries.ts.
  */
 
-import {isSourceLevel, type AwsSourceSpec, type ClassifiedError, type SourceApi} from '../aws/index.js';
+import type {AwsSourceSpec, SourceApi} from '../aws/index.js';
 import type {Clock, TimerHandle} from '../shared/clock.js';
-import {attentionOf} from '../store/attention.js';
 import type {FleetUpdate} from '../store/reducers.js';
-import type {SourceHealth, SourceState} from '../store/types.js';
-import {BudgetCancelled, RequestBudget, type BudgetOptions} from './budget.js';
+import type {SourceState} from '../store/types.js';
+import {RequestBudget, type BudgetOptions} from './budget.js';
 import {budgetedCall} from './calls.js';
 import {intervalOf, priorityOf} from './cadence.js';
-import {Priority} from './defaults.js';
-import {listAllPipelines, type Listed} from './discovery.js';
-import {buildEntry} from './entry.js';
 import {DueQueue} from './due-queue.js';
+import {pollFailed, type PollFailureHost} from './poll-failure.js';
 import {pollPipeline, type PollHost} from './pipeline-poll.js';
-import {SourceHealthState, toSourceError} from './source-health.js';
-import {jitter, newTracked, type Tracked} from './tracked.js';
+import {SourceHealthState} from './source-health.js';
+import {SourceEntries} from './source-entries.js';
+import {SourceListing, type ListingHost} from './source-listing.js';
+import {jitter, type Tracked} from './tracked.js';
 import type {Intervals} from './types.js';
-import {pipelineKeyOf} from '../format/keys.js';
 
 export type RunnerOptions = {
 	spec: AwsSourceSpec;
@@ -45,21 +45,21 @@ export type TraceEvent = {source: string; pipeline: string; phase: 'start' | 'en
 
 /** Never poll a pipeline again sooner than this after its last poll ended. */
 const MIN_GAP_MS = 500;
-/** First load: a pipeline that failed this often is shown with its error rather than waited for. */
-const SETTLE_AFTER_FAILURES = 3;
 
 export class SourceRunner implements PollHost {
 	readonly key: string;
 	readonly api: SourceApi;
 	readonly budget: RequestBudget;
-	private readonly tracked = new Map<string, Tracked>();
+	/** The listing's pipelines, by name (the listing adds and removes them). */
+	private readonly tracked: ReadonlyMap<string, Tracked>;
 	private readonly due = new DueQueue();
 	private readonly focused = new Set<string>();
 	private readonly health: SourceHealthState;
+	private readonly listing: SourceListing;
+	private readonly entries: SourceEntries;
+	/** What the listing and the poll-failure policy may touch: a few lent methods, not `this`. */
+	private readonly host: ListingHost & PollFailureHost;
 	private timer: TimerHandle | undefined;
-	private discovering = false;
-	private discoveryDueAt = 0;
-	private accountId: string | undefined;
 	/** Another source reads this account and region: this one reads nothing (see standBy). */
 	private standingBy: string | undefined;
 	private stopped = false;
@@ -69,6 +69,23 @@ export class SourceRunner implements PollHost {
 		this.api = options.api;
 		this.budget = new RequestBudget(options.clock, options.budget);
 		this.health = new SourceHealthState(options.intervals);
+		const {spec, intervals, emit, onMembership, staleFactor} = options;
+		this.host = {
+			key: this.key, spec, api: this.api, intervals, staleFactor, health: this.health, emit, onMembership,
+			now: () => this.now(),
+			call: (priority, operation, send) => this.call(priority, operation, send),
+			wake: () => this.wake(),
+			writeEntry: t => this.writeEntry(t),
+			reschedule: (t, at) => this.reschedule(t, at),
+			intervalOf: t => this.intervalOf(t),
+			cancelWaiting: () => this.budget.cancelWaiting(),
+			failSource: error => this.listing.failSource(error, false),
+			untrack: t => this.listing.remove(t),
+			isStopped: () => this.stopped, isStandingBy: () => this.standingBy !== undefined,
+		};
+		this.listing = new SourceListing(this.host);
+		this.tracked = this.listing.pipelines;
+		this.entries = new SourceEntries(this.key, spec, this.tracked, emit);
 	}
 
 	now(): number {
@@ -79,7 +96,7 @@ export class SourceRunner implements PollHost {
 		const {spec, readOnly} = this.options;
 		const source: SourceState = {key: spec.key, profile: spec.profile, region: spec.region, health: 'loading', pipelineCount: 0, readOnly};
 		this.options.emit({type: 'source', source});
-		this.discoveryDueAt = this.now();
+		this.listing.dueAt = this.now();
 		this.wake();
 	}
 
@@ -93,7 +110,7 @@ export class SourceRunner implements PollHost {
 
 	/** The account, once a pipeline's ARN told it. */
 	get account(): string | undefined {
-		return this.accountId;
+		return this.entries.accountId;
 	}
 
 	get region(): string {
@@ -119,7 +136,7 @@ export class SourceRunner implements PollHost {
 		this.options.clock.clearTimer(this.timer);
 		this.timer = undefined;
 		this.budget.cancelWaiting();
-		for (const t of [...this.tracked.values()]) this.remove(t);
+		for (const t of [...this.tracked.values()]) this.listing.remove(t);
 		this.options.emit({type: 'sourcePatch', key: this.key, patch: {sameAs: primary, pipelineCount: 0}});
 	}
 
@@ -128,7 +145,7 @@ export class SourceRunner implements PollHost {
 		if (this.standingBy === undefined) return;
 		this.standingBy = undefined;
 		this.options.emit({type: 'sourcePatch', key: this.key, patch: {sameAs: undefined}});
-		this.discoveryDueAt = this.now();
+		this.listing.dueAt = this.now();
 		this.wake();
 	}
 
@@ -148,12 +165,12 @@ export class SourceRunner implements PollHost {
 		const now = this.now();
 		if (name === undefined) {
 			if (this.health.failed) this.health.retryAt = now;
-			this.discoveryDueAt = now;
+			this.listing.dueAt = now;
 			for (const t of this.tracked.values()) this.reschedule(t, now);
 		} else {
 			const t = this.tracked.get(name);
 			if (!t) return;
-			t.urgent = true;
+			t.urgent = t.summaryWanted = true;
 			this.reschedule(t, now);
 		}
 		this.wake();
@@ -163,17 +180,13 @@ export class SourceRunner implements PollHost {
 	markDirty(name: string): void {
 		const t = this.tracked.get(name);
 		if (!t) {
-			if (!this.health.failed) this.discoveryDueAt = Math.min(this.discoveryDueAt, this.now());
+			if (!this.health.failed) this.listing.dueAt = Math.min(this.listing.dueAt, this.now());
 			this.wake();
 			return;
 		}
 		t.dirty = true;
 		this.reschedule(t, this.now());
 		this.wake();
-	}
-
-	pipelineKey(name: string): string {
-		return pipelineKeyOf(this.options.spec.profile, this.options.spec.region, name);
 	}
 
 	/** When the pipeline's last read went out (the change feed drops events it already covers). */
@@ -193,10 +206,7 @@ export class SourceRunner implements PollHost {
 
 	/** True once the source failed, or listed and read every pipeline once. */
 	isLoaded(): boolean {
-		if (this.health.health === 'failed' || this.standingBy !== undefined) return true;
-		if (this.health.health === 'loading') return false;
-		for (const t of this.tracked.values()) if (!t.settled) return false;
-		return true;
+		return this.standingBy !== undefined || this.listing.isLoaded();
 	}
 
 	inspect() {
@@ -211,16 +221,7 @@ export class SourceRunner implements PollHost {
 
 	/** Marks stale data, and the source stale when any of its pipelines is. */
 	sweep(now: number): void {
-		let anyStale = false;
-		for (const t of this.tracked.values()) {
-			const stale = now - (t.fetchedAt ?? t.discoveredAt) > this.options.staleFactor * this.intervalOf(t);
-			anyStale ||= stale;
-			if (stale === t.stale) continue;
-			t.stale = stale;
-			this.options.emit({type: 'pipelinePatch', key: t.key, patch: {stale}});
-		}
-		if (this.health.health === 'ok' && anyStale) this.setHealth('stale');
-		else if (this.health.health === 'stale' && !anyStale) this.setHealth('ok');
+		this.listing.sweep(now);
 	}
 
 	// ---- the loop ----
@@ -233,15 +234,15 @@ export class SourceRunner implements PollHost {
 		const now = this.now();
 		if (this.health.failed) {
 			const retryAt = this.health.retryAt ?? now;
-			if (this.discovering) return;
-			if (now >= retryAt) void this.discover();
+			if (this.listing.discovering) return;
+			if (now >= retryAt) void this.listing.discover();
 			else this.timer = clock.setTimer(() => this.wake(), retryAt - now);
 			return;
 		}
-		if (!this.discovering && now >= this.discoveryDueAt) void this.discover();
+		if (!this.listing.discovering && now >= this.listing.dueAt) void this.listing.discover();
 		for (const t of this.due.takeDue(now, name => this.tracked.get(name))) void this.poll(t);
 		let next = this.due.nextAt() ?? Number.POSITIVE_INFINITY;
-		if (!this.discovering) next = Math.min(next, this.discoveryDueAt);
+		if (!this.listing.discovering) next = Math.min(next, this.listing.dueAt);
 		if (Number.isFinite(next)) this.timer = clock.setTimer(() => this.wake(), Math.max(0, next - now));
 	}
 
@@ -271,7 +272,7 @@ export class SourceRunner implements PollHost {
 			this.health.succeeded();
 			this.writeEntry(t);
 		} catch (error) {
-			retryIn = this.pollFailed(t, error);
+			retryIn = pollFailed(this.host, t, error);
 		} finally {
 			t.polling = false;
 			this.options.trace?.({source: this.key, pipeline: t.name, phase: 'end', at: this.now()});
@@ -287,132 +288,11 @@ export class SourceRunner implements PollHost {
 		this.wake();
 	}
 
-	/** Handles a failed poll; returns when to try again (undefined: the normal cadence). */
-	private pollFailed(t: Tracked, error: unknown): number | undefined {
-		if (error instanceof BudgetCancelled || this.stopped) return undefined;
-		const classified = this.api.classify(error);
-		if (classified.kind === 'aborted') return undefined;
-		if (classified.kind === 'timeout' && !this.health.timedOut()) return 1000;
-		if (isSourceLevel(classified.kind)) {
-			this.failSource(classified, false);
-			return undefined;
-		}
-		if (classified.kind === 'notFound') {
-			this.remove(t);
-			return undefined;
-		}
-		// Throttled through every retry: the budget has slowed down; try again shortly, no error to show.
-		if (classified.kind === 'throttle') return 1000;
-		t.failures++;
-		// One blip is not worth showing; the first load shows errors at once (it waits on them).
-		if (t.failures >= 2 || !t.settled) {
-			t.error = toSourceError(classified);
-			if (t.failures >= SETTLE_AFTER_FAILURES) t.settled = true;
-			this.writeEntry(t);
-		}
-		if (this.health.blip()) this.failSource(classified, false);
-		return Math.min(this.intervalOf(t), 1000 * 2 ** (t.failures - 1));
-	}
-
 	writeEntry(t: Tracked): void {
-		// A pipeline removed while its poll was under way (deleted, or the source stood by) stays gone.
-		if (this.tracked.get(t.name) !== t) return;
-		const {spec} = this.options;
-		const entry = buildEntry(t, {key: this.key, profile: spec.profile, region: spec.region, accountId: this.accountId});
-		t.attention = attentionOf(entry);
-		this.options.emit({type: 'pipeline', entry});
+		this.entries.write(t);
 	}
 
 	definitionRead(t: Tracked): void {
-		if (this.tracked.get(t.name) !== t) return;
-		this.options.emit({type: 'definition', key: t.key, value: t.definition?.declaration});
-		const accountId = t.definition?.accountId;
-		if (accountId && accountId !== this.accountId) {
-			this.accountId = accountId;
-			this.options.emit({type: 'sourcePatch', key: this.key, patch: {accountId}});
-		}
-	}
-
-	private remove(t: Tracked): void {
-		this.tracked.delete(t.name);
-		t.gen++;
-		this.options.emit({type: 'pipelineRemove', key: t.key});
-		this.options.onMembership(t.key, false);
-	}
-
-	// ---- discovery and source health ----
-
-	private async discover(): Promise<void> {
-		this.discovering = true;
-		const probe = this.health.failed;
-		// The first listing and a probe of a failed source go before routine reads.
-		const priority = probe || this.health.health === 'loading' ? Priority.active : Priority.discovery;
-		try {
-			this.reconcile(await listAllPipelines(this.api, (operation, send) => this.call(priority, operation, send)));
-			this.discoveryDueAt = this.now() + this.options.intervals.discovery;
-		} catch (error) {
-			this.discoveryFailed(error, probe);
-		} finally {
-			this.discovering = false;
-			this.wake();
-		}
-	}
-
-	private reconcile(listed: Map<string, Listed>): void {
-		// A listing that was under way when the source stood by: its pipelines are read elsewhere.
-		if (this.standingBy !== undefined) return;
-		const now = this.now();
-		const {spec} = this.options;
-		for (const [name, summary] of listed) {
-			let t = this.tracked.get(name);
-			if (!t) {
-				t = newTracked(name, pipelineKeyOf(spec.profile, spec.region, name), now);
-				this.tracked.set(name, t);
-				this.options.onMembership(t.key, true);
-				this.writeEntry(t);
-				this.reschedule(t, now);
-			}
-			t.listed = summary;
-		}
-		for (const t of [...this.tracked.values()]) if (!listed.has(t.name)) this.remove(t);
-		const recovered = this.health.listed();
-		this.options.emit({type: 'sourcePatch', key: this.key, patch: {health: this.health.health, error: undefined, retryAt: undefined, listedAt: now, pipelineCount: this.tracked.size}});
-		// Back from a failure: read everything again now rather than at each pipeline's old due time.
-		if (recovered) for (const t of this.tracked.values()) this.reschedule(t, now);
-	}
-
-	private discoveryFailed(error: unknown, probe: boolean): void {
-		if (error instanceof BudgetCancelled || this.stopped) return;
-		const classified = this.api.classify(error);
-		if (classified.kind === 'aborted') return;
-		if (classified.kind === 'timeout' && !probe && !this.health.timedOut()) {
-			this.discoveryDueAt = this.now() + 1000;
-			return;
-		}
-		if (isSourceLevel(classified.kind) || probe) {
-			this.failSource(classified, probe);
-			return;
-		}
-		if (classified.kind === 'throttle') {
-			this.discoveryDueAt = this.now() + 1000;
-			return;
-		}
-		const wait = this.health.listingBlip();
-		if (wait === undefined) this.failSource(classified, false);
-		else this.discoveryDueAt = this.now() + wait;
-	}
-
-	/** Takes the source out until retryAt; a failed probe doubles the wait (up to maxBackoff). */
-	private failSource(error: ClassifiedError, probe: boolean): void {
-		if (this.standingBy !== undefined || !this.health.fail(this.now(), probe)) return;
-		// Calls still queued would meet the same fate: drop them, their pipelines wait for recovery.
-		this.budget.cancelWaiting();
-		this.options.emit({type: 'sourcePatch', key: this.key, patch: {health: 'failed', error: toSourceError(error), retryAt: this.health.retryAt}});
-		this.wake();
-	}
-
-	private setHealth(health: SourceHealth): void {
-		this.health.health = health;
-		this.options.emit({type: 'sourcePatch', key: this.key, patch: {health}});
+		this.entries.definitionRead(t);
 	}
 }

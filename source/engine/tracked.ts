@@ -1,6 +1,6 @@
 /** What the engine remembers about one pipeline between polls (the store holds what is shown). */
 
-import type {ExecutionSummaryView, PipelineEntry, SourceError} from '../store/types.js';
+import type {ExecutionSummaryView, PipelineEntry, PipelineTag, ResolvedVariableView, SourceError, WaitingApprovalView} from '../store/types.js';
 import type {Definition, StateSnapshot} from './map-pipeline.js';
 
 export type Tracked = {
@@ -9,6 +9,8 @@ export type Tracked = {
 	/** From ListPipelines. */
 	listed: {version?: number; pipelineType?: string; executionMode?: string};
 	definition?: Definition;
+	/** From ListTagsForResource, on the discovery cadence (tags.ts). */
+	tags?: PipelineTag[];
 	state?: StateSnapshot;
 	fingerprint?: string;
 	summary?: ExecutionSummaryView;
@@ -16,6 +18,17 @@ export type Tracked = {
 	summaryFor?: string;
 	/** The state fingerprint when the summary was fetched. */
 	summaryFingerprint?: string;
+	/** Every execution id the state showed when the summary was fetched. */
+	summaryIds?: Set<string>;
+	/**
+	 * An operator action (or R on this pipeline) asked: the next poll reads the summary whatever the
+	 * state, which may look the same while the execution's status changed.
+	 */
+	summaryWanted?: boolean;
+	/** The resolved variables of one execution (the latest when read). */
+	variables?: {executionId: string; values: ResolvedVariableView[]};
+	/** An approval waiting for an execution other than the latest. */
+	waiting?: WaitingApprovalView;
 	fetchedAt?: number;
 	error?: SourceError;
 	stale: boolean;

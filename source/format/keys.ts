@@ -16,6 +16,11 @@ export function pipelineKeyOf(profile: string, region: string, name: string): st
 	return `${sourceKeyOf(profile, region)}/${name}`;
 }
 
+/** The key of a pipeline of a source, from the source's key. */
+export function pipelineKeyInSource(sourceKey: string, name: string): string {
+	return `${sourceKey}/${name}`;
+}
+
 export type PipelineKeyParts = {profile: string; region: string; name: string; sourceKey: string};
 
 /** The parts of a pipeline key (empty strings where the key is malformed). */
@@ -29,4 +34,9 @@ export function splitPipelineKey(key: string): PipelineKeyParts {
 
 export function executionKeyOf(pipelineKey: string, executionId: string): string {
 	return `${pipelineKey}#${executionId}`;
+}
+
+/** What every execution key of one pipeline starts with. */
+export function executionKeyPrefix(pipelineKey: string): string {
+	return `${pipelineKey}#`;
 }

@@ -59,41 +59,25 @@ export function toneGlyph(tone: Tone, ascii: boolean): string {
 	return ascii ? toneGlyphs[tone].ascii : toneGlyphs[tone].unicode;
 }
 
+const executionTones: Readonly<Record<PipelineExecutionStatus | StageStatus | ActionStatus, Tone>> = {
+	Succeeded: 'ok',
+	Failed: 'failed',
+	InProgress: 'running',
+	Stopped: 'stopped',
+	Stopping: 'stopped',
+	Cancelled: 'cancelled',
+	Abandoned: 'cancelled',
+	Superseded: 'superseded',
+	Skipped: 'skipped',
+};
+
 export function executionTone(status: PipelineExecutionStatus | StageStatus | ActionStatus | undefined): Tone {
-	switch (status) {
-		case 'Succeeded':
-			return 'ok';
-		case 'Failed':
-			return 'failed';
-		case 'InProgress':
-			return 'running';
-		case 'Stopped':
-		case 'Stopping':
-			return 'stopped';
-		case 'Cancelled':
-		case 'Abandoned':
-			return 'cancelled';
-		case 'Superseded':
-			return 'superseded';
-		case 'Skipped':
-			return 'skipped';
-		default:
-			return 'none';
-	}
+	return (status && executionTones[status]) ?? 'none';
 }
 
-
+/** A source still loading reads as running. */
 export function healthTone(health: SourceHealth): Tone {
-	switch (health) {
-		case 'ok':
-			return 'ok';
-		case 'failed':
-			return 'failed';
-		case 'stale':
-			return 'stale';
-		default:
-			return 'running';
-	}
+	return health === 'ok' || health === 'failed' || health === 'stale' ? health : 'running';
 }
 
 /** A stage's tone, with a waiting approval shown as such rather than as "running". */

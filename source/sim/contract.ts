@@ -40,6 +40,8 @@ export type SimAccount = {
 	profile: string;
 	accountId: string;
 	regions: string[];
+	/** Opt-in regions the account enabled without working there (see regions.ts). */
+	optInRegions?: string[];
 	accessKeyId: string;
 	secretAccessKey: string;
 };
@@ -169,7 +171,12 @@ export type EventFeedOptions = {
 };
 
 export type Scenario = {
-	accounts: Array<{profile: string; accountId: string; regions: string[]}>;
+	/**
+	 * `regions`: where the account works (the first is its profile's region). Every default region
+	 * of the partition answers too; an opt-in region answers only when listed in `regions` or
+	 * `optInRegions` (enabled, but nothing there).
+	 */
+	accounts: Array<{profile: string; accountId: string; regions: string[]; optInRegions?: string[]}>;
 	pipelines: ScenarioPipeline[];
 	faults?: FaultOptions;
 	events?: EventFeedOptions;

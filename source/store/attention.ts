@@ -59,10 +59,25 @@ export function recencyOf(entry: Pick<PipelineEntry, 'latestExecution' | 'stages
 	return newest;
 }
 
-/** Attention first, then most recent first, then key: a total order, so sorting is deterministic. */
+/**
+ * What a row's age counts from: the run that waits for an approval (when it is not the latest),
+ * else the latest execution's start. Approvals sort by it, so the order is the one on screen.
+ */
+export function rowSince(entry: Pick<PipelineEntry, 'waitingApproval' | 'latestExecution'>): number | undefined {
+	return entry.waitingApproval ? entry.waitingApproval.since : entry.latestExecution?.startTime;
+}
+
+/**
+ * Attention first; approvals by how long they have waited, longest first (the one to answer
+ * next); the rest most recent first; then key: a total order, so sorting is deterministic.
+ */
 export function comparePipelines(a: PipelineEntry, b: PipelineEntry): number {
 	const rank = ATTENTION_RANK[a.attention] - ATTENTION_RANK[b.attention];
 	if (rank !== 0) return rank;
+	if (a.attention === 'approval') {
+		const since = (rowSince(a) ?? Number.POSITIVE_INFINITY) - (rowSince(b) ?? Number.POSITIVE_INFINITY);
+		if (since !== 0 && !Number.isNaN(since)) return since;
+	}
 	const recency = recencyOf(b) - recencyOf(a);
 	if (recency !== 0) return recency;
 	return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;

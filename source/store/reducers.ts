@@ -13,8 +13,9 @@
  *   stay right; the one cost is that an older state's record shows the newer ages too.
  */
 
-import {attentionOf, comparePipelines, recencyOf} from './attention.js';
+import {attentionOf, comparePipelines, recencyOf, rowSince} from './attention.js';
 import {share} from './share.js';
+import {executionKeyPrefix} from '../format/keys.js';
 import type {
 	ActionExecutionView,
 	Attention,
@@ -26,6 +27,7 @@ import type {
 	Paged,
 	PipelineEntry,
 	PipelineKey,
+	ResolvedVariableView,
 	SourceKey,
 	SourceState,
 	StatusCounts,
@@ -42,6 +44,7 @@ export type FleetUpdate =
 	| {type: 'pipelineRemove'; key: PipelineKey}
 	| {type: 'history'; key: PipelineKey; value: Paged<ExecutionSummaryView>}
 	| {type: 'actionExecutions'; id: string; value: Paged<ActionExecutionView>}
+	| {type: 'executionVariables'; id: string; value: ResolvedVariableView[]}
 	| {type: 'log'; buildId: string; value: BuildLog | undefined}
 	| {type: 'definition'; key: PipelineKey; value: unknown}
 	| {type: 'counters'; counters: EngineCounters}
@@ -62,6 +65,7 @@ export function initialFleetState(now = 0): FleetState {
 		counts: emptyCounts(),
 		histories: {},
 		actionExecutions: {},
+		executionVariables: {},
 		logs: {},
 		definitions: {},
 		counters: {callsByOperation: {}, throttled: 0, errors: 0, latencyTotalMs: 0, latencyCount: 0, startedAt: now},
@@ -101,7 +105,7 @@ class Draft {
 		this.maxStages = base.maxStages;
 	}
 
-	private writable<K extends 'sources' | 'pipelines' | 'histories' | 'actionExecutions' | 'logs' | 'definitions'>(name: K): FleetState[K] {
+	private writable<K extends 'sources' | 'pipelines' | 'histories' | 'actionExecutions' | 'executionVariables' | 'logs' | 'definitions'>(name: K): FleetState[K] {
 		this.changed = true;
 		if (!this.copied.has(name)) {
 			this.next[name] = {...this.base[name]} as FleetState[K];
@@ -145,7 +149,8 @@ class Draft {
 				// Nothing of it stays behind: a pipeline re-created under the name starts clean.
 				this.putKeyed('histories', update.key, undefined);
 				this.putKeyed('definitions', update.key, undefined);
-				for (const id of Object.keys(this.next.actionExecutions)) if (id.startsWith(`${update.key}#`)) this.putKeyed('actionExecutions', id, undefined);
+				for (const id of Object.keys(this.next.actionExecutions)) if (id.startsWith(executionKeyPrefix(update.key))) this.putKeyed('actionExecutions', id, undefined);
+				for (const id of Object.keys(this.next.executionVariables)) if (id.startsWith(executionKeyPrefix(update.key))) this.putKeyed('executionVariables', id, undefined);
 				return;
 			}
 			case 'history':
@@ -153,6 +158,9 @@ class Draft {
 				return;
 			case 'actionExecutions':
 				this.putKeyed('actionExecutions', update.id, update.value);
+				return;
+			case 'executionVariables':
+				this.putKeyed('executionVariables', update.id, update.value);
 				return;
 			case 'log':
 				this.putKeyed('logs', update.buildId, update.value);
@@ -179,7 +187,7 @@ class Draft {
 		}
 	}
 
-	private putKeyed<K extends 'histories' | 'actionExecutions' | 'logs' | 'definitions'>(name: K, key: string, value: FleetState[K][string] | undefined): void {
+	private putKeyed<K extends 'histories' | 'actionExecutions' | 'executionVariables' | 'logs' | 'definitions'>(name: K, key: string, value: FleetState[K][string] | undefined): void {
 		const collection = this.next[name] as Record<string, unknown>;
 		const previous = collection[key];
 		if (value === undefined) {
@@ -213,7 +221,8 @@ class Draft {
 			this.bumpCount(previous.attention, -1);
 			this.bumpCount(value.attention, 1);
 			this.moved.add(value.key);
-		} else if (recencyOf(previous) !== recencyOf(value)) {
+		} else if (recencyOf(previous) !== recencyOf(value) || (value.attention === 'approval' && rowSince(previous) !== rowSince(value))) {
+			// Either sort key of its group changed (comparePipelines).
 			this.moved.add(value.key);
 		}
 	}

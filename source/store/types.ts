@@ -126,6 +126,9 @@ export type SourceRevisionView = {
 	revisionUrl?: string;
 };
 
+/** A pipeline-level variable as one execution resolved it (GetPipelineExecution `variables`). */
+export type ResolvedVariableView = {name: string; value: string};
+
 export type ExecutionSummaryView = {
 	executionId: string;
 	status: PipelineExecutionStatus;
@@ -138,7 +141,34 @@ export type ExecutionSummaryView = {
 	executionMode?: string;
 	executionType?: string;
 	sourceRevisions: SourceRevisionView[];
+	/**
+	 * The values this execution ran with. ListPipelineExecutions does not give them: only the
+	 * latest execution of a pipeline that declares variables has them (GetPipelineExecution).
+	 */
+	variables?: ResolvedVariableView[];
 };
+
+/**
+ * A manual approval waiting for an execution other than the latest (QUEUED and PARALLEL modes, or a
+ * newer run behind it): what the fleet row shows, since that is what the operator must decide on.
+ */
+export type WaitingApprovalView = {
+	executionId: string;
+	stageName: string;
+	actionName: string;
+	/** When the approval started waiting. */
+	since?: number;
+	/** When the execution started (when it was among the newest summaries read). */
+	startTime?: number;
+	sourceRevisions: SourceRevisionView[];
+	/** Newer executions still running or queued behind it. */
+	behind: number;
+	/** True when there may be more behind than `behind` (only the newest page was read). */
+	behindAtLeast?: boolean;
+};
+
+/** A pipeline tag (ListTagsForResource). */
+export type PipelineTag = {key: string; value: string};
 
 export type PipelineEntry = {
 	key: PipelineKey;
@@ -152,8 +182,12 @@ export type PipelineEntry = {
 	version?: number;
 	/** Pipeline variables declared in the definition (V2), with their defaults. */
 	variables: Array<{name: string; defaultValue?: string; description?: string}>;
+	/** Tags, read on the discovery cadence (engine/tags.ts); absent until read. */
+	tags?: PipelineTag[];
 	stages: StageView[];
 	latestExecution?: ExecutionSummaryView;
+	/** Set only while an approval waits for an execution that is not the latest. */
+	waitingApproval?: WaitingApprovalView;
 	attention: Attention;
 	/** Time the state was last read successfully (data age = now - fetchedAt). */
 	fetchedAt?: number;
@@ -268,6 +302,8 @@ export type FleetState = {
 	histories: Record<PipelineKey, Paged<ExecutionSummaryView>>;
 	/** Action executions per `pipelineKey#executionId`. */
 	actionExecutions: Record<string, Paged<ActionExecutionView>>;
+	/** Resolved variables per `pipelineKey#executionId`, read when an execution is opened. */
+	executionVariables: Record<string, ResolvedVariableView[]>;
 	/** Build logs per build id. */
 	logs: Record<string, BuildLog>;
 	/** Pipeline declarations (GetPipeline answers as JSON) per pipeline, for the definition view. */

@@ -3,13 +3,13 @@
 import {writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {afterEach, expect, test} from 'vitest';
-import {bootstrap} from '../../source/app/bootstrap.js';
 import type {GlobalFlags} from '../../source/app/context.js';
 import {UsageError} from '../../source/config/usage-error.js';
 import {runStatus} from '../../source/commands/status.js';
 import type {StatusDocument} from '../../source/commands/status-snapshot.js';
 import type {FaultOptions} from '../../source/sim/contract.js';
 import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
+import {statusOn} from '../helpers/run-status.js';
 
 let fleet: FleetHarness | undefined;
 afterEach(async () => {
@@ -25,23 +25,8 @@ async function status(
 	env: Record<string, string> = {},
 ): Promise<{code: number; stdout: string; stderr: string}> {
 	fleet ??= await startFleetHarness({scenario: 'demo', start: false});
-	const harness = fleet;
-	if (faults) harness.setFaults(faults);
-	const {context, stdout, stderr} = harness.commandContext(args, {allProfiles: true, ...flags});
-	context.env = {...context.env, ...env};
-	const app = await bootstrap(context, {clock: harness.clock, engine: {flushIntervalMs: 0}});
-	harness.track(app.engine);
-	let code: number | undefined;
-	const running = runStatus(context, {clock: harness.clock, app}).then(result => {
-		code = result;
-	});
-	try {
-		for (let step = 0; step < 2000 && code === undefined; step++) await harness.advance(250);
-		await running;
-	} finally {
-		await app.close();
-	}
-	return {code: code ?? -1, stdout: stdout(), stderr: stderr()};
+	if (faults) fleet.setFaults(faults);
+	return statusOn(fleet, flags, args, env);
 }
 
 test('status --json: every pipeline of every source with stages, actions, latest execution and call counts; exit 0', async () => {

@@ -81,8 +81,10 @@ describe.runIf(built && tmuxAvailable())('approve in the demo, in tmux', () => {
 		const after = await waitFor(text => text.includes('no pending approval') || /Review approval[\s\S]*Execution \S+/.test(text), 'a second look at the approval');
 		expect(after).not.toContain(`Execution ${execution}`);
 		if (after.includes('Review approval')) await keys('Escape');
-		const audit = (await readFile(join(stateDir, 'pipetop', 'audit.jsonl'), 'utf8')).trim().split('\n').map(line => JSON.parse(line));
-		expect(audit).toEqual([expect.objectContaining({via: 'console', action: 'approve', pipeline, outcome: 'done', parameters: {status: 'Approved', summary: 'e2e approves'}})]);
+		// The demo's own log, each line marked: the real audit log never sees the demo.
+		const audit = (await readFile(join(stateDir, 'pipetop', 'audit-demo.jsonl'), 'utf8')).trim().split('\n').map(line => JSON.parse(line));
+		expect(audit).toEqual([expect.objectContaining({demo: true, via: 'console', action: 'approve', pipeline, outcome: 'done', parameters: {status: 'Approved', summary: 'e2e approves'}})]);
+		expect(existsSync(join(stateDir, 'pipetop', 'audit.jsonl'))).toBe(false);
 		await keys('q');
 	}, 60_000);
 });

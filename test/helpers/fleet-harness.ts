@@ -30,7 +30,8 @@ import {createFleetEngine, type EngineOptions} from '../../source/engine/engine.
 import type {FeedOptions} from '../../source/engine/feed/attach.js';
 import {addProfileAlias} from './profile-alias.js';
 import type {Intervals, PipetopEngine} from '../../source/engine/types.js';
-import {flushIo, VirtualClock} from '../../source/shared/clock.js';
+import {VirtualClock} from '../../source/shared/clock.js';
+import {virtualTime} from '../../source/shared/virtual-time.js';
 import type {FaultOptions, Scenario} from '../../source/sim/contract.js';
 import {startSim, type RunningSim} from '../../source/sim/start.js';
 import {builtinScenario, createWorld, type World} from '../../source/sim/world/index.js';
@@ -90,8 +91,6 @@ export type FleetHarness = {
 	close(): Promise<void>;
 };
 
-const SETTLE_LIMIT_MS = 10_000;
-
 export const DEFAULT_FLAGS: GlobalFlags = {
 	allProfiles: false,
 	readOnly: false,
@@ -147,49 +146,18 @@ export async function startFleetHarness(options: FleetHarnessOptions = {}): Prom
 	let deadRegions = new Set(options.faults?.deadRegions ?? []);
 	const others: PipetopEngine[] = [];
 
-	const busyCalls = () => {
-		let busy = engine.inFlight() + feedInTransit([engine, ...others], sim, receives);
-		for (const {spec} of sources) if (deadRegions.has(spec.region)) busy -= engine.inFlight(spec.key);
-		for (const other of others) {
-			busy += other.inFlight();
-			for (const {spec} of sources) if (deadRegions.has(spec.region)) busy -= other.inFlight(spec.key);
-		}
-		return busy;
-	};
-
-	async function settle(): Promise<void> {
-		const started = performance.now();
-		for (;;) {
-			await flushIo(3);
-			if (busyCalls() === 0) {
-				if (deadRegions.size === 0) await Promise.all([engine.whenIdle(), ...others.map(other => other.whenIdle())]);
-				else await flushIo(3);
-				if (busyCalls() === 0) return;
-			}
-			if (performance.now() - started > SETTLE_LIMIT_MS) throw new Error(`fleet harness: ${busyCalls()} calls still in flight after ${SETTLE_LIMIT_MS} ms of real time`);
-			await new Promise(resolve => setTimeout(resolve, 1));
-		}
-	}
-
-	async function advance(ms: number): Promise<void> {
-		const end = clock.now() + ms;
-		await settle();
-		while (clock.now() < end) {
-			const next = Math.min(clock.nextDue() ?? end, end);
-			clock.advance(Math.max(0, next - clock.now()));
-			await settle();
-		}
-	}
-
+	// The feed's calls: its deletes (in the engine's count under "events") and its long polls on their way (see feedInTransit).
+	const feedSource = {key: 'events', region: 'events'};
+	const driven = (each: PipetopEngine) => ({
+		inFlight: (key?: string) => (key === feedSource.key && each === engine ? each.inFlight(key) + feedInTransit([engine, ...others], sim, receives) : each.inFlight(key)),
+		whenIdle: () => each.whenIdle(),
+		sources: [...sources.map(({spec}) => spec), feedSource],
+	});
+	const time = virtualTime({clock, engines: () => [engine, ...others].map(driven), heldRegions: () => deadRegions});
+	const settle = time.settle;
+	const advance = time.advance;
 	async function until(predicate: (state: FleetState) => boolean, untilOptions: {withinMs?: number; what?: string} = {}): Promise<void> {
-		const end = clock.now() + (untilOptions.withinMs ?? 600_000);
-		await settle();
-		while (!predicate(engine.store.getState())) {
-			if (clock.now() >= end) throw new Error(`fleet harness: ${untilOptions.what ?? 'condition'} not reached within ${untilOptions.withinMs ?? 600_000} ms of virtual time`);
-			const next = Math.min(clock.nextDue() ?? end, end);
-			clock.advance(Math.max(0, next - clock.now()));
-			await settle();
-		}
+		await time.until(() => predicate(engine.store.getState()), {withinMs: untilOptions.withinMs, what: `fleet harness: ${untilOptions.what ?? 'condition'}`});
 	}
 
 	if (options.start ?? true) engine.start();

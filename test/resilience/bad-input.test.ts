@@ -127,7 +127,7 @@ describe('AWS config and credentials files', () => {
 
 	test('a region name pipetop cannot use, given as a flag: one line before any call', async () => {
 		const outcome = await status({config: good(), credentials: keys()}, {profile: 'alpha', region: 'Frankfurt'});
-		expect(outcome.error).toBe('--region "Frankfurt" is not a region name like eu-west-1');
+		expect(outcome.error).toBe('--region "Frankfurt" is not a region name like eu-west-1 (or "all")');
 	});
 
 	test('a region that does not exist: that source fails with one line, nothing crashes', async () => {

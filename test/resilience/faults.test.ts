@@ -120,9 +120,9 @@ test('latency spikes of several seconds: keys answer while calls hang, and the s
 		await new Promise(resolve => setTimeout(resolve, 20));
 	}
 	expect(fleet.engine.inFlight('beta/us-east-1')).toBeGreaterThan(0);
-	const pressed = performance.now();
 	await keysAnswer(console_);
-	expect(performance.now() - pressed).toBeLessThan(1000);
+	// The keys answered while the slow source's calls were still waiting in the sim: nothing the
+	// console does waits on a call (a condition, not a stopwatch: it holds on a busy machine).
 	expect(fleet.engine.inFlight('beta/us-east-1')).toBeGreaterThan(0);
 	// The budget paces the source's calls in virtual time: let a few seconds pass (each step waits for the slow answers).
 	await fleet.until(now => allReadSince(now, 'beta/us-east-1', start), {withinMs: 10_000, what: 'the slow source read again'});

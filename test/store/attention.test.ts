@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {attentionOf} from '../../source/store/attention.js';
+import {initialFleetState, reduceFleet} from '../../source/store/reducers.js';
 import {action, entry, execution, stage} from './entries.js';
 
 describe('attention', () => {
@@ -37,4 +38,18 @@ describe('attention', () => {
 		expect(attentionOf(entry('a', {latestExecution: execution('e1', 'Superseded')}))).toBe('idle');
 		expect(attentionOf(entry('a'))).toBe('idle');
 	});
+});
+
+test('approvals sort by how long they have waited, longest first: the one to answer next on top', () => {
+	const waiting = (name: string, since: number, started: number) =>
+		entry(name, {
+			latestExecution: execution(name, 'InProgress', started),
+			stages: [stage('Approve', {status: 'InProgress', actions: [action('Review', {category: 'Approval', status: 'InProgress', token: 't', lastStatusChange: since})]})],
+		});
+	// Most recent first would put the long wait last: it started first.
+	const state = reduceFleet(initialFleetState(), [
+		{type: 'pipeline', entry: waiting('short', 9_000, 8_000)},
+		{type: 'pipeline', entry: waiting('long', 1_000, 500)},
+	]);
+	expect(state.order).toEqual(['p/r/long', 'p/r/short']);
 });

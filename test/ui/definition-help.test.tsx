@@ -20,23 +20,27 @@ async function command(console_: OpenConsole, text: string): Promise<void> {
 
 describe('definition view', () => {
 	test('d shows the declaration as JSON; it scrolls and searches', async () => {
+		// Tags are read with each pipeline's first poll after the first load (within a minute).
+		await fleet.until(state => Object.values(state.pipelines).every(entry => entry.tags !== undefined), {what: 'the tags', withinMs: 120_000});
 		const console_ = openConsole(fleet, {columns: 100, rows: 30});
 		await console_.settle(0);
 		await command(console_, 'pipeline checkout-web-prod');
 		await console_.terminal.press('d');
 		await console_.settle();
 		const lines = console_.terminal.lines();
-		expect(lines[2]).toMatch(/^Definition of checkout-web-prod {2}lines 1-25 of \d+$/);
-		expect(lines[3]).toBe('{');
-		expect(lines[4]).toBe('  "name": "checkout-web-prod",');
+		expect(lines[2]).toMatch(/^Definition of checkout-web-prod {2}lines 1-24 of \d+$/);
+		// The pipeline's tags (ListTagsForResource) under the title.
+		expect(lines[3]).toBe('tags team=commerce  env=prod');
+		expect(lines[4]).toBe('{');
+		expect(lines[5]).toBe('  "name": "checkout-web-prod",');
 		await console_.terminal.press('pgdn');
-		expect(console_.terminal.lines()[2]).toMatch(/lines 25-49 of/);
+		expect(console_.terminal.lines()[2]).toMatch(/lines 24-47 of/);
 		await console_.terminal.press('/');
 		await console_.terminal.type('ProjectName');
 		await console_.terminal.press('enter');
 		await console_.terminal.settle();
 		expect(console_.terminal.lines()[2]).toContain('search "ProjectName": 1 matches');
-		expect(console_.terminal.lines()[3]).toContain('"ProjectName": "checkout-web-build"');
+		expect(console_.terminal.lines()[4]).toContain('"ProjectName": "checkout-web-build"');
 		await console_.terminal.press('G');
 		expect(console_.terminal.lines().at(-3)).toBe('}');
 		console_.close();

@@ -110,6 +110,19 @@ describe('fleet view', () => {
 		console_.close();
 	});
 
+	test('/tag:team=payments keeps the pipelines with that tag (tags read from ListTagsForResource)', async () => {
+		// Tags are read with each pipeline's first poll after the first load (within a minute).
+		await fleet.until(state => Object.values(state.pipelines).every(entry => entry.tags !== undefined), {what: 'the tags', withinMs: 120_000});
+		const console_ = openConsole(fleet, {columns: 120, rows: 40});
+		await console_.settle(0);
+		await console_.terminal.press('/');
+		await console_.terminal.type('tag:team=payments');
+		await console_.terminal.press('enter');
+		const names = rowsOf(console_).map(row => /\b[a-z-]+-(?:dev|staging|prod)\b/.exec(row)?.[0]);
+		expect(names.sort()).toEqual(['billing-reports-prod', 'billing-reports-staging', 'payments-service-dev', 'payments-service-prod', 'payments-service-staging']);
+		console_.close();
+	});
+
 	test('a filter can match region and status, and says so when nothing matches', async () => {
 		const console_ = openConsole(fleet, {columns: 120, rows: 40});
 		await console_.settle(0);

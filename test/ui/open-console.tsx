@@ -57,3 +57,12 @@ export function openConsole(
 		close: () => terminal.unmount(),
 	};
 }
+
+/** Opens one pipeline's view with the `:pipeline NAME` prompt, as a user would. */
+export async function openPipeline(console_: OpenConsole, name: string): Promise<void> {
+	await console_.settle(0);
+	await console_.terminal.press(':');
+	await console_.terminal.type(`pipeline ${name}`);
+	await console_.terminal.press('enter');
+	await console_.settle();
+}

@@ -35,10 +35,20 @@ describe('terminal behaviour', () => {
 		console_.close();
 	});
 
-	test('keys still work while the terminal is too small', async () => {
+	test('while the terminal is too small only quit acts: no key acts unseen', async () => {
 		const console_ = openConsole(fleet, {columns: 20, rows: 5});
 		await console_.settle(0);
+		// A retry, a start, a filter and a move, typed blind: none of them may do anything.
+		await console_.terminal.press('n', 'r', '/', 'j', 'enter');
+		const ui = console_.services.ui.getState();
+		expect(ui.modal).toBeUndefined();
+		expect(ui.prompt).toBeUndefined();
+		expect(ui.stack).toHaveLength(1);
+		expect(ui.stack[0].cursor.index).toBe(0);
+		await console_.terminal.resize(120, 40);
+		expect(console_.terminal.lines()[0]).toMatch(/^pipetop /);
 		const exited = console_.terminal.instance.waitUntilExit();
+		await console_.terminal.resize(20, 5);
 		await console_.terminal.press('q');
 		await expect(exited).resolves.toBeUndefined();
 	});

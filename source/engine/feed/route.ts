@@ -6,6 +6,7 @@
  * found by a listing of that source (see SourceRunner.markDirty).
  */
 
+import {pipelineKeyInSource} from '../../format/keys.js';
 import type {FeedEvent} from './event.js';
 
 export interface FeedReader {
@@ -14,7 +15,8 @@ export interface FeedReader {
 	/** When the last read of the pipeline went out (undefined: never read, or not tracked). */
 	lastReadStart(name: string): number | undefined;
 	markDirty(name: string): void;
-	pipelineKey(name: string): string;
+	/** The source's key. */
+	readonly key: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export function routeEvent(event: FeedEvent, readers: Iterable<FeedReader>): str
 		const readAt = reader.lastReadStart(event.pipeline);
 		if (readAt !== undefined && event.time + TIME_MARGIN_MS <= readAt) continue;
 		reader.markDirty(event.pipeline);
-		marked.push(reader.pipelineKey(event.pipeline));
+		marked.push(pipelineKeyInSource(reader.key, event.pipeline));
 	}
 	return marked;
 }

@@ -6,6 +6,7 @@
 
 import {createHash, createHmac, timingSafeEqual} from 'node:crypto';
 import {SimError, type SimAccount, type SimService} from '../contract.js';
+import {regionOpen} from '../regions.js';
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
 const MAX_SKEW_MS = 15 * 60 * 1000;
@@ -199,10 +200,10 @@ export function verifySignature(request: IncomingSigned, service: SimService, ac
 	}
 	const skew = checkSkew(amzDate, signedAt, nowMs);
 	if (skew) return skew;
-	// A region the account does not have is answered the way AWS answers a call to an opt-in
-	// region the account never enabled: the credentials are not valid there. Checked only after
+	// An opt-in region the account never enabled (or another partition's region) refuses the
+	// keys, as AWS does; default regions answer (empty where nothing lives). Checked only after
 	// the signature so that it never tells a stranger which regions an account uses.
-	if (!account.regions.includes(auth.region)) return unrecognizedClient();
+	if (!regionOpen(account, auth.region)) return unrecognizedClient();
 	// X-Amz-Security-Token is accepted as is when present (there is no STS here to check it).
 	return {account, region: auth.region, accessKeyId: auth.accessKeyId};
 }

@@ -49,6 +49,18 @@ const DISABLED: Record<string, {stage: string; reason: string}> = {
 	'catalog-service-prod': {stage: 'Deploy', reason: 'Holding for the database migration review'},
 };
 
+/** Which team owns each service: the demo's pipelines carry `team` and `env` tags (filter with /tag:team=payments). */
+const TEAMS: Record<string, string> = {
+	'orders-api': 'commerce', 'payments-service': 'payments', 'checkout-web': 'commerce', 'inventory-worker': 'fulfilment',
+	'auth-gateway': 'identity', notifications: 'platform', 'search-indexer': 'commerce', 'data-lake-etl': 'data',
+	'mobile-bff': 'commerce', 'billing-reports': 'payments', 'catalog-service': 'commerce', 'shipping-tracker': 'fulfilment',
+	'admin-portal': 'platform', 'network-baseline': 'platform', 'image-resizer': 'media', 'feature-flags': 'platform',
+};
+
+function tagsFor(service: string, env: Env): Array<{key: string; value: string}> {
+	return [{key: 'team', value: TEAMS[service] ?? 'platform'}, {key: 'env', value: env}];
+}
+
 /** Stage/Action names that fail now and then, per shape. */
 const FLAKY: Record<Shape, string[]> = {
 	simple: ['Build/Build', 'Deploy/Deploy'],
@@ -116,7 +128,7 @@ export function demoScenario(): Scenario {
 				const entry: WorldScenarioPipeline = {
 					profile: env,
 					region,
-					definition: definitionFor(shape, input, rng) as ScenarioPipeline['definition'],
+					definition: {...(definitionFor(shape, input, rng) as NonNullable<ScenarioPipeline['definition']>), tags: tagsFor(service, env)},
 					behaviour,
 					startEverySeconds: rng.int(120, 900),
 					history: rng.int(3, 10),

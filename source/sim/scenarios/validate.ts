@@ -8,6 +8,8 @@ import type {Scenario} from '../contract.js';
 import {SimError} from '../contract.js';
 import {parseDeclaration} from '../world/declaration.js';
 import type {PipelineDeclaration} from '../world/model.js';
+import {isOptInRegion, partitionOf} from '../regions.js';
+import {fillRoleArnAccounts} from './role-arns.js';
 import type {WorldScenarioPipeline} from './types.js';
 import {checkEvents} from './validate-events.js';
 
@@ -18,13 +20,24 @@ function describe(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
+/** `optInRegions`: opt-in regions of the account's own partition (a default region needs no enabling). */
+function checkOptInRegions(account: Record<string, unknown>, label: string, fail: (message: string) => never): void {
+	if (account.optInRegions === undefined) return;
+	if (!Array.isArray(account.optInRegions)) fail(`${label}.optInRegions must be an array of opt-in region names like "af-south-1"`);
+	const home = partitionOf((account.regions as string[])[0]);
+	for (const region of account.optInRegions as unknown[]) {
+		if (typeof region !== 'string' || !isOptInRegion(region)) fail(`${label}.optInRegions: ${JSON.stringify(region)} is not an opt-in region (default regions are enabled in every account)`);
+		if (partitionOf(region as string) !== home) fail(`${label}.optInRegions: ${region} is not in the partition of the account's region ${(account.regions as string[])[0]}`);
+	}
+}
+
 /** Throws Error naming the first problem found. `where` prefixes messages (e.g. the file name). */
 export function validateScenario(value: unknown, where = 'scenario'): asserts value is Scenario {
 	checkScenario(value, where);
 }
 
 /** validateScenario that also returns each pipeline's parsed declaration (so they are parsed once). */
-export function checkScenario(value: unknown, where = 'scenario'): PipelineDeclaration[] {
+export function checkScenario(value: unknown, where = 'scenario', filledRoleArns: string[] = []): PipelineDeclaration[] {
 	const declarations: PipelineDeclaration[] = [];
 	const fail = (message: string): never => {
 		throw new Error(`${where}: ${message}`);
@@ -34,6 +47,7 @@ export function checkScenario(value: unknown, where = 'scenario'): PipelineDecla
 	if (!Array.isArray(scenario.accounts) || scenario.accounts.length === 0) fail('"accounts" must be a non-empty array');
 	if (!Array.isArray(scenario.pipelines)) fail('"pipelines" must be an array');
 	const regionsOf = new Map<string, string[]>();
+	const accountIdOf = new Map<string, string>();
 	const ids = new Set<string>();
 	(scenario.accounts as unknown[]).forEach((entry, index) => {
 		const account = entry as Record<string, unknown>;
@@ -44,9 +58,11 @@ export function checkScenario(value: unknown, where = 'scenario'): PipelineDecla
 		if (!Array.isArray(account.regions) || account.regions.length === 0 || account.regions.some(region => typeof region !== 'string' || !REGION_PATTERN.test(region))) {
 			fail(`${label}.regions must be a non-empty array of region names like "us-east-1"`);
 		}
+		checkOptInRegions(account, label, fail);
 		if (regionsOf.has(account.profile as string)) fail(`${label}.profile "${account.profile}" is used twice`);
 		if (ids.has(account.accountId as string)) fail(`${label}.accountId ${account.accountId} is used twice`);
 		regionsOf.set(account.profile as string, account.regions as string[]);
+		accountIdOf.set(account.profile as string, account.accountId as string);
 		ids.add(account.accountId as string);
 	});
 	const names = new Set<string>();
@@ -58,8 +74,9 @@ export function checkScenario(value: unknown, where = 'scenario'): PipelineDecla
 		if (!regions) fail(`${label}.profile "${String(pipeline.profile)}" is not one of the accounts' profiles`);
 		if (!regions?.includes(pipeline.region)) fail(`${label}.region "${String(pipeline.region)}" is not one of profile ${pipeline.profile}'s regions (${regions?.join(', ')})`);
 		if (!pipeline.definition) fail(`${label} needs "definition" (or "definitionFile" in a scenario file)`);
-		const definition = pipeline.definition as {pipeline?: {name?: unknown}};
+		const {definition, filled} = fillRoleArnAccounts(pipeline.definition as {pipeline?: {name?: unknown}}, accountIdOf.get(pipeline.profile) as string);
 		if (typeof definition.pipeline?.name === 'string') label += ` (${definition.pipeline.name})`;
+		if (filled) filledRoleArns.push(typeof definition.pipeline?.name === 'string' ? definition.pipeline.name : label);
 		try {
 			const declaration = parseDeclaration(definition as Record<string, unknown>, 1, pipeline.region);
 			declarations.push(declaration);

@@ -7,6 +7,7 @@ import {readFileSync} from 'node:fs';
 import type {Clock} from '../../shared/clock.js';
 import type {Scenario} from '../contract.js';
 import {resolveDefinitionFiles} from '../scenarios/load.js';
+import {filledNote} from '../scenarios/role-arns.js';
 import {checkScenario} from '../scenarios/validate.js';
 import {World, type WorldOptions} from './world.js';
 
@@ -20,11 +21,14 @@ export {accountKeys} from './keys.js';
  * `definitionFile` (resolved against the working directory); loadScenario resolves files against
  * the scenario file instead. Throws Error naming the problem when the scenario is not valid.
  */
-export function createWorld(options: {scenario: Scenario; clock: Clock; seed?: number} & Omit<WorldOptions, 'scenario' | 'clock' | 'seed'>): World {
+export function createWorld(options: {scenario: Scenario; clock: Clock; seed?: number; note?: (line: string) => void} & Omit<WorldOptions, 'scenario' | 'clock' | 'seed'>): World {
 	// Copied only when definition files are to be read into it: the caller's object stays as it was.
 	const needsFiles = options.scenario.pipelines?.some(pipeline => (pipeline as {definitionFile?: unknown}).definitionFile !== undefined);
 	const scenario = needsFiles ? structuredClone(options.scenario) : options.scenario;
 	if (needsFiles) resolveDefinitionFiles(scenario, process.cwd(), 'scenario', path => readFileSync(path, 'utf8'));
-	const declarations = checkScenario(scenario);
+	const filled: string[] = [];
+	const declarations = checkScenario(scenario, 'scenario', filled);
+	// Said once per world, on stderr unless the caller takes the note (tests, the console's demo).
+	if (filled.length > 0) (options.note ?? (line => process.stderr.write(line)))(filledNote(filled));
 	return new World({...options, scenario}, declarations);
 }

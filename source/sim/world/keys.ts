@@ -15,6 +15,12 @@ export function accountKeys(seed: number, accountId: string): {accessKeyId: stri
 	return {accessKeyId: `AKIA${rng.upperAlnum(16)}`, secretAccessKey: secret};
 }
 
-export function simAccounts(seed: number, accounts: Array<{profile: string; accountId: string; regions: string[]}>): SimAccount[] {
-	return accounts.map(account => ({profile: account.profile, accountId: account.accountId, regions: [...account.regions], ...accountKeys(seed, account.accountId)}));
+export function simAccounts(seed: number, accounts: Array<{profile: string; accountId: string; regions: string[]; optInRegions?: string[]}>): SimAccount[] {
+	return accounts.map(account => ({
+		profile: account.profile,
+		accountId: account.accountId,
+		regions: [...account.regions],
+		...(account.optInRegions?.length ? {optInRegions: [...account.optInRegions]} : {}),
+		...accountKeys(seed, account.accountId),
+	}));
 }

@@ -1,6 +1,8 @@
 /**
  * The fleet filter: words separated by spaces, each a case-insensitive substring of the profile,
- * account, region, name or status; all must match; `!word` must not. Scopes (set by `:profile`,
+ * account, region, name or status; all must match; `!word` must not. `tag:KEY=VALUE` matches a
+ * pipeline with that tag (key and value whole, any case), `tag:KEY` one with the key at all; tags
+ * are read on the discovery cadence, so a pipeline whose tags are not read yet matches none. Scopes (set by `:profile`,
  * `:region`, `:failed`, `:approvals`) narrow the list further with exact matches.
  */
 import type {Attention, PipelineEntry, PipelineKey} from '../../store/types.js';
@@ -33,11 +35,20 @@ function haystack(entry: PipelineEntry): string {
 	return text;
 }
 
+/** `tag:KEY=VALUE` or `tag:KEY` (the term is lower case already). */
+function hasTag(entry: PipelineEntry, term: string): boolean {
+	const wanted = term.slice('tag:'.length);
+	const equals = wanted.indexOf('=');
+	const key = equals < 0 ? wanted : wanted.slice(0, equals);
+	return (entry.tags ?? []).some(tag => tag.key.toLowerCase() === key && (equals < 0 || tag.value.toLowerCase() === wanted.slice(equals + 1)));
+}
+
 export function matchesFilter(entry: PipelineEntry, terms: readonly FilterTerm[]): boolean {
 	if (terms.length === 0) return true;
 	const text = haystack(entry);
 	for (const term of terms) {
-		if (text.includes(term.text) === term.negate) return false;
+		const found = term.text.startsWith('tag:') && term.text.length > 4 ? hasTag(entry, term.text) : text.includes(term.text);
+		if (found === term.negate) return false;
 	}
 	return true;
 }

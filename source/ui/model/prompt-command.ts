@@ -60,21 +60,29 @@ export function parsePromptCommand(text: string): PromptCommand {
 	return {kind: 'error', message: `unknown command ":${word}" (try ${promptWords.map(name => `:${name}`).join(' ')})`};
 }
 
+export type PipelineMatch = {key: PipelineKey} | {candidates: PipelineKey[]} | undefined;
+
 /**
- * The pipeline `:pipeline NAME` means: an exact name first (case-insensitive), then the only
- * name containing it, then the most urgent one containing it (the store's order).
+ * The pipeline `:pipeline NAME` means: its key, or else the pipelines of that exact name
+ * (case-insensitive), else those whose name contains it. One is the answer; several are
+ * candidates to choose from (in the store's order, most urgent first), never a silent guess:
+ * `orders` may be a production pipeline in another region.
  */
-export function findPipeline(state: FleetState, name: string, keys: readonly PipelineKey[] = state.order): PipelineKey | undefined {
+export function matchPipeline(state: FleetState, name: string, keys: readonly PipelineKey[] = state.order): PipelineMatch {
 	const wanted = name.toLowerCase();
-	let partial: PipelineKey | undefined;
+	const exact: PipelineKey[] = [];
+	const partial: PipelineKey[] = [];
 	for (const key of keys) {
 		const entry = state.pipelines[key];
 		if (!entry) continue;
+		if (key.toLowerCase() === wanted) return {key};
 		const candidate = entry.name.toLowerCase();
-		if (candidate === wanted || key.toLowerCase() === wanted) return key;
-		if (partial === undefined && candidate.includes(wanted)) partial = key;
+		if (candidate === wanted) exact.push(key);
+		else if (candidate.includes(wanted)) partial.push(key);
 	}
-	return partial;
+	const found = exact.length > 0 ? exact : partial;
+	if (found.length === 0) return undefined;
+	return found.length === 1 ? {key: found[0]} : {candidates: found};
 }
 
 /** The profiles (or regions) the fleet knows, for validating `:profile` and `:region`. */

@@ -4,7 +4,7 @@
  * variables. Each action execution is one selectable item.
  */
 import {commitMessage} from './revision.js';
-import type {ActionExecutionView, ArtifactView, ExecutionSummaryView} from '../../store/types.js';
+import type {ActionExecutionView, ArtifactView, ExecutionSummaryView, ResolvedVariableView} from '../../store/types.js';
 import {blank, clip, labelled, line, type Line} from './lines.js';
 import {glyphSegment, toneColor} from './status.js';
 import {executionTone} from '../../format/status.js';
@@ -18,6 +18,9 @@ const pairs = (record: Record<string, string>) =>
 	Object.entries(record)
 		.map(([name, value]) => `${name}=${value}`)
 		.join('  ');
+
+/** Resolved pipeline variables as `NAME=value` pairs. */
+export const variablePairs = (variables: readonly ResolvedVariableView[]) => variables.map(variable => `${variable.name}=${variable.value}`).join('  ');
 
 export function executionSummaryLines(execution: ExecutionSummaryView | undefined, executionId: string, width: number, now: number, theme: Theme): Line[] {
 	if (!execution) return [line({text: `execution ${executionId}`, bold: true})];
@@ -41,6 +44,7 @@ export function executionSummaryLines(execution: ExecutionSummaryView | undefine
 	for (const revision of execution.sourceRevisions) {
 		lines.push(line({text: `  ${revision.actionName}: `, dim: true}, {text: shortRevision(revision.revisionId), color: 'blue'}, {text: ` ${commitMessage(revision.revisionSummary)}`}));
 	}
+	if (execution.variables && execution.variables.length > 0) lines.push(...labelled(2, 'variables: ', variablePairs(execution.variables), width, {}, 2));
 	if (execution.stopReason) lines.push(...labelled(2, 'stop reason: ', execution.stopReason, width, {color: 'magenta'}, 2));
 	if (execution.statusSummary) lines.push(...labelled(2, 'summary: ', execution.statusSummary, width, {}, 2));
 	return lines;

@@ -10,6 +10,7 @@ import {glyph, glyphSegment, toneColor} from './status.js';
 import {pipelineStatusWord, pipelineTone, stageTone} from '../../format/status.js';
 import {executionElapsed, formatAgo, formatDuration, shortRevision} from '../../format/time.js';
 import type {Segment, Theme} from './theme.js';
+import {rowSince} from '../../store/attention.js';
 
 export type FleetColumnId =
 	| 'state'
@@ -125,9 +126,27 @@ export function stageStrip(entry: PipelineEntry, width: number, theme: Theme): S
 	return cells;
 }
 
+/** "+2" after the status word: the executions queued behind the one an approval waits for. */
+function queuedMark(entry: PipelineEntry): string {
+	const waiting = entry.waitingApproval;
+	if (!waiting || waiting.behind === 0) return '';
+	return `+${waiting.behind}${waiting.behindAtLeast ? '+' : ''}`;
+}
+
+/** "Approval +2" when the column has room, "Approval+2" when just so, else the word alone. */
+function statusText(entry: PipelineEntry, width: number): string {
+	const word = pipelineStatusWord(entry);
+	const mark = queuedMark(entry);
+	if (!mark) return word;
+	if (word.length + 1 + mark.length <= width) return `${word} ${mark}`;
+	return word.length + mark.length <= width ? `${word}${mark}` : word;
+}
+
 function cell(entry: PipelineEntry, column: FleetColumn, now: number, theme: Theme): Segment[] {
 	const latest = entry.latestExecution;
-	const revision = latest?.sourceRevisions[0];
+	// An approval waiting for an older run than the latest: the row is about what waits.
+	const waiting = entry.waitingApproval;
+	const revision = waiting ? waiting.sourceRevisions[0] : latest?.sourceRevisions[0];
 	const left = (text: string, extra: Omit<Segment, 'text'> = {}): Segment[] => [
 		{text: fit(text, column.width, column.align), ...extra},
 	];
@@ -148,15 +167,16 @@ function cell(entry: PipelineEntry, column: FleetColumn, now: number, theme: The
 			return pad > 0 ? [...strip, {text: ' '.repeat(pad)}] : strip;
 		}
 		case 'status':
-			return left(pipelineStatusWord(entry), {color: toneColor(pipelineTone(entry))});
+			return left(statusText(entry, column.width), {color: toneColor(pipelineTone(entry))});
 		case 'age':
-			return left(formatAgo(latest?.startTime, now), {dim: entry.stale});
+			return left(formatAgo(rowSince(entry), now), {dim: entry.stale});
 		case 'took':
-			return left(formatDuration(executionElapsed(latest, now)));
+			return left(waiting ? formatDuration(waiting.startTime === undefined ? undefined : now - waiting.startTime) : formatDuration(executionElapsed(latest, now)));
 		case 'revision':
 			return left(shortRevision(revision?.revisionId), {color: 'blue'});
 		case 'message':
 			if (entry.error) return left(`${glyph('failed', theme)} ${entry.error.code}: ${firstLine(entry.error.message)}`, {color: 'red'});
+			if (waiting) return left(`${waiting.behind > 0 ? `${queuedMark(entry).slice(1)} queued behind · ` : ''}${commitMessage(revision?.revisionSummary)}`, {dim: true});
 			return left(commitMessage(revision?.revisionSummary) || firstLine(latest?.statusSummary), {dim: true});
 	}
 }

@@ -10,6 +10,7 @@ import {box, blank, clip, labelled, line, type Line} from './lines.js';
 import {glyph, glyphSegment, toneColor} from './status.js';
 import {executionTone, pipelineStatusWord, pipelineTone, stageTone} from '../../format/status.js';
 import {isWaitingApproval} from '../../store/attention.js';
+import {variablePairs} from './execution-lines.js';
 import {firstLine, sanitize, wrap} from './text.js';
 import type {Segment, Theme} from './theme.js';
 import {actionId, actionIds, runOrderGroups} from '../model/action-order.js';
@@ -51,10 +52,26 @@ function headerLines(entry: PipelineEntry, width: number, now: number, theme: Th
 	} else {
 		lines.push(line({text: entry.attention === 'unknown' ? 'reading state…' : 'never run', dim: true}));
 	}
-	if (entry.variables.length > 0) {
-		const text = entry.variables.map(variable => `${variable.name}=${variable.defaultValue ?? ''}`).join('  ');
-		lines.push(...labelled(2, 'variables: ', text, width, {}, 1));
+	const waiting = entry.waitingApproval;
+	if (waiting) {
+		// The approval belongs to an older run than the one above (QUEUED, PARALLEL): say which, and what queues behind it.
+		const revision = waiting.sourceRevisions[0];
+		const behind = waiting.behind > 0 ? `  ${waiting.behind}${waiting.behindAtLeast ? '+' : ''} queued behind` : '';
+		lines.push(
+			line(
+				glyphSegment('approval', theme),
+				{text: ` ${waiting.stageName}/${waiting.actionName} waits for `, color: toneColor('approval')},
+				{text: shortId(waiting.executionId), color: 'blue'},
+				{text: revision ? ` ${shortRevision(revision.revisionId)}` : '', color: 'blue'},
+				{text: revision ? ` ${commitMessage(revision.revisionSummary)}` : ''},
+				{text: waiting.since === undefined ? '' : `  for ${formatDuration(now - waiting.since)}`, dim: true},
+				{text: behind, color: toneColor('approval')},
+			),
+		);
 	}
+	// What this run got (GetPipelineExecution), never the declaration's defaults: those are in the definition view.
+	const resolved = latest?.variables;
+	if (resolved && resolved.length > 0) lines.push(...labelled(2, 'variables: ', variablePairs(resolved), width, {}, 1));
 	if (entry.error) lines.push(...labelled(0, `${glyph('failed', theme)} `, `${entry.error.code}: ${entry.error.message}`, width, {color: 'red'}, 2));
 	if (entry.stale) lines.push(line({text: `${glyph('stale', theme)} data is ${formatAgo(entry.fetchedAt, now)} old`, color: 'yellow'}));
 	return lines.map(each => ({segments: clip(each.segments, width)}));

@@ -3,7 +3,7 @@
  * jumps (:pipeline NAME), :sources, :all to clear, :help, :quit. Answers go to the status line.
  */
 import type {FleetState} from '../../store/types.js';
-import {findPipeline, knownValues, parsePromptCommand, type BindingWord} from '../model/prompt-command.js';
+import {knownValues, matchPipeline, parsePromptCommand, type BindingWord} from '../model/prompt-command.js';
 import {describeScope, type Scope} from '../model/filter.js';
 import {initialScroll, topOf, type UiStore} from '../model/ui-store.js';
 import {visibleOrder} from '../model/fleet-queries.js';
@@ -74,11 +74,18 @@ export function runPromptCommand(text: string, state: FleetState, ui: UiStore, h
 		}
 		case 'pipeline': {
 			// Within the current filter first, then anywhere.
-			const key = findPipeline(state, command.name, visibleOrder(state, ui.getState())) ?? findPipeline(state, command.name);
-			if (!key) {
+			const match = matchPipeline(state, command.name, visibleOrder(state, ui.getState())) ?? matchPipeline(state, command.name);
+			if (!match) {
 				say(`no pipeline matches "${command.name}"`, 'error');
 				return;
 			}
+			if ('candidates' in match) {
+				const shown = match.candidates.slice(0, 4).join(', ');
+				const more = match.candidates.length > 4 ? ` and ${match.candidates.length - 4} more` : '';
+				say(`${match.candidates.length} pipelines match "${command.name}": ${shown}${more}; give more of the name, or PROFILE/REGION/NAME`, 'error');
+				return;
+			}
+			const {key} = match;
 			toFleet();
 			const keys = visibleOrder(state, ui.getState());
 			const index = keys.indexOf(key);

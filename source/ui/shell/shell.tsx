@@ -2,7 +2,9 @@
  * The console's frame: header (2 lines), the body (view or dialog), the status line and the
  * footer, exactly as tall as the terminal. Below the minimum size, one line says so.
  */
-import {Box} from 'ink';
+import {Box, useApp} from 'ink';
+import {useRef} from 'react';
+import {KeyPriority, useKeyLayer} from '../input/key-layers.js';
 import {useStore} from 'zustand';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
@@ -15,6 +17,23 @@ import {usePromptKeys} from './prompt-keys.js';
 import {useServices} from './services.js';
 import {useShellKeys} from './shell-keys.js';
 import {minimumSize, useTerminalSize} from './size.js';
+
+/**
+ * While the terminal is too small nothing is on screen to act on: every key but quit is dropped,
+ * so no key acts unseen (a retry dialog opened blind, say). Above the dialog and the prompt.
+ */
+function useTooSmallGuard(tooSmall: boolean): void {
+	const {keymap} = useServices();
+	const {exit} = useApp();
+	const current = useRef(tooSmall);
+	current.current = tooSmall;
+	useKeyLayer(KeyPriority.global - 1, event => {
+		if (!current.current) return false;
+		const command = event.name === undefined ? undefined : keymap.commandFor(event.name, 'fleet')?.command;
+		if (command === 'quit') exit();
+		return true;
+	});
+}
 
 /** Lines the frame spends outside the body. */
 export const chromeLines = 4;
@@ -29,10 +48,12 @@ function Position({width}: {width: number}) {
 
 export function Shell() {
 	const {columns, rows} = useTerminalSize();
+	const tooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
 	useShellKeys();
 	usePromptKeys();
 	useNotifications();
-	if (columns < minimumSize.columns || rows < minimumSize.rows) return <TooSmall />;
+	useTooSmallGuard(tooSmall);
+	if (tooSmall) return <TooSmall />;
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
 			<Header width={columns} />

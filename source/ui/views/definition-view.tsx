@@ -22,12 +22,15 @@ export function DefinitionView({entry, width, height}: {entry: DefinitionEntry; 
 	const {suspendTerminal} = useApp();
 	const definition = useStore(store, state => state.definitions[entry.key]);
 	const name = useStore(store, state => state.pipelines[entry.key]?.name ?? entry.key);
+	// Tags are not part of the declaration (ListTagsForResource, read on the discovery cadence): one line under the title.
+	const tags = useStore(store, state => state.pipelines[entry.key]?.tags);
 	useEffect(() => {
 		void engine.loadDefinition(entry.key).catch(() => undefined);
 	}, [engine, entry.key]);
 	const json = useMemo(() => (definition === undefined ? '' : JSON.stringify(definition, null, 2)), [definition]);
 	const rows = useMemo(() => (json ? textRows(json, width) : []), [json, width]);
-	const bodyHeight = Math.max(1, height - 1);
+	const tagLine = tags && tags.length > 0 ? paint(clip([{text: 'tags ', dim: true}, {text: tags.map(tag => `${tag.key}=${tag.value}`).join('  ')}], width), theme) : undefined;
+	const bodyHeight = Math.max(1, height - (tagLine ? 2 : 1));
 	const pane = useTextPane(rows, bodyHeight, entry);
 	useViewKeys('definition', (spec, current) => {
 		if (pane.handle(spec, current)) return true;
@@ -51,7 +54,7 @@ export function DefinitionView({entry, width, height}: {entry: DefinitionEntry; 
 	);
 	const shown = rows.slice(pane.offset, pane.offset + bodyHeight).map(row => paint(highlight(row, entry.search), theme));
 	if (rows.length === 0) shown.push(paint([{text: 'reading the declaration…', dim: true}], theme));
-	return <Rows height={height} lines={[title, ...shown]} />;
+	return <Rows height={height} lines={tagLine ? [title, tagLine, ...shown] : [title, ...shown]} />;
 }
 
 export const definitionView = defineView<DefinitionEntry>({

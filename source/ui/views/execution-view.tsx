@@ -29,7 +29,10 @@ export function ExecutionView({entry, width, height}: {entry: ExecutionEntry; wi
 	const now = useNow();
 	const runs = useStore(store, state => executionRuns(state, entry.key, entry.executionId));
 	const paged = useStore(store, state => state.actionExecutions[executionKeyOf(entry.key, entry.executionId)]);
-	const summary = useStore(store, state => executionSummary(state, entry.key, entry.executionId));
+	const listed = useStore(store, state => executionSummary(state, entry.key, entry.executionId));
+	const variables = useStore(store, state => state.executionVariables[executionKeyOf(entry.key, entry.executionId)]);
+	// The values this run got: ListPipelineExecutions does not say, GetPipelineExecution does.
+	const summary = useMemo(() => (listed && variables && !listed.variables ? {...listed, variables} : listed), [listed, variables]);
 	const running = summary?.status === 'InProgress' || summary?.status === 'Stopping';
 	const lastUpdate = summary?.lastUpdateTime;
 	useEffect(() => {

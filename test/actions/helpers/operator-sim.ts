@@ -8,11 +8,13 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {bootstrap, type Bootstrapped} from '../../../source/app/bootstrap.js';
 import type {GlobalFlags} from '../../../source/app/context.js';
-import {VirtualClock, flushIo} from '../../../source/shared/clock.js';
+import {VirtualClock} from '../../../source/shared/clock.js';
+import {virtualTime} from '../../../source/shared/virtual-time.js';
 import type {FaultOptions, Scenario} from '../../../source/sim/contract.js';
 import {startSim, type RunningSim} from '../../../source/sim/start.js';
 import {createWorld, type World} from '../../../source/sim/world/index.js';
-import type {AuditEntry} from '../../../source/actions/types.js';
+import type {ActionLayer} from '../../../source/actions/layer.js';
+import type {ActionRequest, Answers, AuditEntry} from '../../../source/actions/types.js';
 import type {FleetState} from '../../../source/store/types.js';
 import {DEFAULT_FLAGS} from '../../helpers/fleet-harness.js';
 
@@ -179,8 +181,6 @@ export type OperatorSim = {
 	stop(): Promise<void>;
 };
 
-/** How long (real time) one settle waits for calls in flight; a held call (dead region) never ends. */
-const SETTLE_LIMIT_MS = 500;
 /** How long (real time) `drive` waits for a command to boot (slow imports on a loaded machine). */
 const BOOT_PATIENCE_MS = 30_000;
 
@@ -188,22 +188,6 @@ async function delay(ms: number): Promise<void> {
 	await new Promise<void>(resolve => {
 		setTimeout(resolve, ms);
 	});
-}
-
-/**
- * Real I/O needs real event-loop turns: wait until every booted engine is idle (no call in flight,
- * no store update pending: the engine batches them on a short real timer) or the limit passes,
- * before virtual time moves. A slow machine then cannot let a timer fire ahead of an answer.
- */
-async function ioTurns(apps: readonly Bootstrapped[]): Promise<void> {
-	await flushIo(10);
-	let timer: NodeJS.Timeout | undefined;
-	const limit = new Promise<void>(resolve => {
-		timer = setTimeout(resolve, SETTLE_LIMIT_MS);
-	});
-	await Promise.race([Promise.all(apps.map(app => app.engine.whenIdle())), limit]);
-	clearTimeout(timer);
-	await flushIo(10);
 }
 
 export async function startOperatorSim(options: {faults?: FaultOptions; scenario?: Scenario; maxActiveExecutions?: number} = {}): Promise<OperatorSim> {
@@ -239,6 +223,18 @@ export async function startOperatorSim(options: {faults?: FaultOptions; scenario
 			};
 		},
 	});
+	// The regions the service holds calls in (a dead region): their calls are not waited for.
+	let heldRegions = new Set<string>(options.faults?.deadRegions ?? []);
+	const setFaults = sim.setFaults;
+	sim.setFaults = faults => {
+		setFaults(faults);
+		heldRegions = new Set(faults.deadRegions ?? []);
+	};
+	const time = virtualTime({
+		clock,
+		engines: () => engines().map(app => ({inFlight: (source?: string) => app.engine.inFlight(source), whenIdle: () => app.engine.whenIdle(), sources: app.sources.map(({spec}) => spec)})),
+		heldRegions: () => heldRegions,
+	});
 	const harness: OperatorSim = {
 		clock,
 		world,
@@ -259,12 +255,7 @@ export async function startOperatorSim(options: {faults?: FaultOptions; scenario
 			return commandOptionsFor();
 		},
 		async until(check, what, {maxMs = 900_000, step = 1000} = {}) {
-			for (let waited = 0; ; waited += step) {
-				await ioTurns(engines());
-				if (check()) return;
-				if (waited >= maxMs) throw new Error(`never happened within ${maxMs / 1000} s of virtual time: ${what}`);
-				clock.advance(step);
-			}
+			await time.until(check, {withinMs: maxMs, what, step});
 		},
 		async drive(work, {maxMs = 120_000, step = 100} = {}) {
 			let settled = false;
@@ -282,7 +273,7 @@ export async function startOperatorSim(options: {faults?: FaultOptions; scenario
 			}
 			return watched;
 		},
-		settle: async () => ioTurns(engines()),
+		settle: () => time.settle(),
 		calls: operation => sim.stats().byOperation[operation] ?? 0,
 		async audit() {
 			const text = await readFile(auditPath, 'utf8').catch(() => '');
@@ -309,4 +300,11 @@ export async function loaded(harness: OperatorSim, app: Bootstrapped, pipeline: 
 
 export function stageOf(state: FleetState, pipeline: string, stage: string) {
 	return state.pipelines[key(pipeline)]?.stages.find(entry => entry.name === stage);
+}
+
+/** Prepares an action, then runs it with the operator's answers, as the dialog's confirm does. */
+export async function confirmAction(harness: OperatorSim, layer: ActionLayer, request: ActionRequest, answers: Answers) {
+	const prepared = await harness.drive(layer.prepare(request));
+	if (!prepared.ok) throw new Error(prepared.reason);
+	return harness.drive(layer.run(prepared.plan.build(answers)));
 }

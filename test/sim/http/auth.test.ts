@@ -94,9 +94,11 @@ describe('SigV4 verification', () => {
 		expect(answer.headers['x-amzn-errortype']).toBe('InvalidSignatureException');
 	});
 
-	it('refuses a region the account does not have, like an opt-in region never enabled', async () => {
-		const error = await failure(codePipeline(sim.url, PROD_ACCOUNT, {region: 'us-east-1'}).send(new ListPipelinesCommand({})));
+	it('refuses an opt-in region the account never enabled, and answers in a default region it does not list', async () => {
+		const error = await failure(codePipeline(sim.url, PROD_ACCOUNT, {region: 'af-south-1'}).send(new ListPipelinesCommand({})));
 		expect(error.name).toBe('UnrecognizedClientException');
+		const answer = await codePipeline(sim.url, PROD_ACCOUNT, {region: 'us-east-1'}).send(new ListPipelinesCommand({}));
+		expect(answer.pipelines).toEqual([]);
 	});
 
 	it('accepts a session token when the call is otherwise well signed', async () => {

@@ -22,25 +22,20 @@ import {
 } from '@aws-sdk/client-codepipeline';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import type {ScenarioPipeline} from '../../../source/sim/contract.js';
+import {action, v2Pipeline} from './helpers/definitions.js';
 import {ACCOUNTS, failure, startHarness, type SimHarness} from './helpers/sim.js';
 
 function definition(name: string, extra: Record<string, unknown> = {}): ScenarioPipeline['definition'] {
-	const action = (actionName: string, category: string, provider: string, configuration: Record<string, string>, more: Record<string, unknown> = {}) => ({name: actionName, actionTypeId: {category, owner: 'AWS', provider, version: '1'}, configuration, ...more});
-	return {
-		pipeline: {
-			name,
-			roleArn: 'arn:aws:iam::210987654321:role/pipeline',
-			artifactStore: {type: 'S3', location: 'alpha-artifacts'},
-			pipelineType: 'V2',
-			stages: [
-				{name: 'Source', actions: [action('Source', 'Source', 'CodeCommit', {RepositoryName: name, BranchName: 'main'}, {outputArtifacts: [{name: 'Src'}]})]},
-				{name: 'Build', actions: [action('Build', 'Build', 'CodeBuild', {ProjectName: `${name}-build`}, {inputArtifacts: [{name: 'Src'}]})]},
-				{name: 'Approval', actions: [action('Approve', 'Approval', 'Manual', {CustomData: 'Ship it?'})]},
-				{name: 'Deploy', actions: [action('Deploy', 'Deploy', 'CodeDeploy', {ApplicationName: name, DeploymentGroupName: 'prod'}, {inputArtifacts: [{name: 'Src'}]})]},
-			],
-			...extra,
-		},
-	};
+	return v2Pipeline(
+		name,
+		[
+			{name: 'Source', actions: [action('Source', 'Source', 'CodeCommit', {RepositoryName: name, BranchName: 'main'}, {outputArtifacts: [{name: 'Src'}]})]},
+			{name: 'Build', actions: [action('Build', 'Build', 'CodeBuild', {ProjectName: `${name}-build`}, {inputArtifacts: [{name: 'Src'}]})]},
+			{name: 'Approval', actions: [action('Approve', 'Approval', 'Manual', {CustomData: 'Ship it?'})]},
+			{name: 'Deploy', actions: [action('Deploy', 'Deploy', 'CodeDeploy', {ApplicationName: name, DeploymentGroupName: 'prod'}, {inputArtifacts: [{name: 'Src'}]})]},
+		],
+		extra,
+	);
 }
 
 const BEHAVIOUR = {'Source/Source': {seconds: 5}, 'Build/Build': {seconds: 120}, 'Deploy/Deploy': {seconds: 60}};

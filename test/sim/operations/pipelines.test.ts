@@ -14,7 +14,10 @@ import {
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {ACCOUNTS, failure, startHarness, type SimHarness} from './helpers/sim.js';
 
-const SEED = JSON.parse(readFileSync(new URL('../../fixtures/sim/seed-000-pipeline.json', import.meta.url), 'utf8')) as CreatePipelineCommandInput;
+const SEED_AS_WRITTEN = JSON.parse(readFileSync(new URL('../../fixtures/sim/seed-000-pipeline.json', import.meta.url), 'utf8')) as CreatePipelineCommandInput;
+/** The seed names its role without an account id, which CreatePipeline refuses: give it alpha's. */
+const SEED = structuredClone(SEED_AS_WRITTEN);
+SEED.pipeline!.roleArn = 'arn:aws:iam::210987654321:role/CodePipelineServiceRole';
 
 let harness: SimHarness;
 
@@ -33,7 +36,13 @@ function renamed(name: string): CreatePipelineCommandInput {
 }
 
 describe('pipeline definitions over the wire', () => {
-	test('the seed document is accepted by CreatePipeline and read back by GetPipeline', async () => {
+	test('a roleArn without the account id is refused as the model\'s pattern says', async () => {
+		const refused = await failure(harness.codepipeline('alpha').send(new CreatePipelineCommand(structuredClone(SEED_AS_WRITTEN))));
+		expect(refused.name).toBe('ValidationException');
+		expect(refused.message).toBe("1 validation error detected: Value 'arn:aws:iam::role/CodePipelineServiceRole' at 'pipeline.roleArn' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:aws(-[\\w]+)*:iam::[0-9]{12}:role/.*");
+	});
+
+	test('the seed document (with an account id) is accepted by CreatePipeline and read back by GetPipeline', async () => {
 		const client = harness.codepipeline('alpha');
 		const created = await client.send(new CreatePipelineCommand(structuredClone(SEED)));
 		expect(created.pipeline?.name).toBe('my-app-pipeline');

@@ -3,13 +3,15 @@ import {describe, expect, test} from 'vitest';
 import {makeWorld, pipelineDoc} from './helpers/world.js';
 
 const SEED = JSON.parse(readFileSync(new URL('../../fixtures/sim/seed-000-pipeline.json', import.meta.url), 'utf8'));
+// The seed's role ARN has no account id, which CreatePipeline refuses (see the test below).
+SEED.pipeline.roleArn = 'arn:aws:iam::111122223333:role/CodePipelineServiceRole';
 const STAGES: Parameters<typeof pipelineDoc>[1] = [
 	['Source', ['Checkout']],
 	['Build', ['Compile']],
 ];
 
 describe('CreatePipeline / GetPipeline', () => {
-	test('the seed document loads unchanged and starts its first execution', () => {
+	test('the seed document (with an account id) loads and starts its first execution', () => {
 		const t = makeWorld();
 		const created = t.call<any>('CreatePipeline', structuredClone(SEED));
 		expect(created.pipeline.name).toBe('my-app-pipeline');
@@ -18,7 +20,7 @@ describe('CreatePipeline / GetPipeline', () => {
 		expect(created.pipeline.pipelineType).toBe('V1');
 		expect(created.pipeline.stages[0].actions[0]).toMatchObject({name: 'SourceAction', runOrder: 1, inputArtifacts: [], outputArtifacts: [{name: 'SourceOutput'}]});
 		const got = t.call<any>('GetPipeline', {name: 'my-app-pipeline'});
-		expect(got.pipeline.roleArn).toBe('arn:aws:iam::role/CodePipelineServiceRole');
+		expect(got.pipeline.roleArn).toBe('arn:aws:iam::111122223333:role/CodePipelineServiceRole');
 		expect(got.metadata).toEqual({pipelineArn: 'arn:aws:codepipeline:us-east-1:111122223333:my-app-pipeline', created: t.clock.now() / 1000, updated: t.clock.now() / 1000});
 		const [first] = t.call<any>('ListPipelineExecutions', {pipelineName: 'my-app-pipeline'}).pipelineExecutionSummaries;
 		expect(first.trigger).toEqual({triggerType: 'CreatePipeline', triggerDetail: 'arn:aws:iam::111122223333:user/test'});
@@ -51,7 +53,10 @@ describe('CreatePipeline / GetPipeline', () => {
 		expect(metadata.updated - metadata.created).toBe(60);
 		expect(t.state('app').pipelineVersion).toBe(2);
 		expect(t.call<any>('ListPipelines').pipelines[0]).toMatchObject({name: 'app', version: 2, pipelineType: 'V1', executionMode: 'SUPERSEDED'});
-		expect(t.error('UpdatePipeline', pipelineDoc('other', STAGES)).code).toBe('PipelineNotFoundException');
+		// UpdatePipeline's model has no PipelineNotFoundException.
+		const missing = t.error('UpdatePipeline', pipelineDoc('other', STAGES));
+		expect(missing.code).toBe('ValidationException');
+		expect(missing.message).toBe("Account '111122223333' does not have a pipeline with name 'other'");
 	});
 
 	test('DeletePipeline removes it (and deleting again succeeds)', () => {

@@ -18,7 +18,12 @@ describe('loadScenario', () => {
 		const scenario = await loadScenario(join(FIXTURES, 'seed-scenario.json'));
 		expect(scenario.pipelines[0].definition?.pipeline.name).toBe('my-app-pipeline');
 		const clock = new VirtualClock();
-		const world = createWorld({scenario, clock});
+		const notes: string[] = [];
+		const world = createWorld({scenario, clock, note: line => notes.push(line)});
+		// The seed's role ARN lacks the account id: filled in, said once.
+		expect(notes).toEqual(["pipetop sim: my-app-pipeline: roleArn has no account id (arn:aws:iam::role/...); the account's id was filled in. CreatePipeline refuses such an ARN, as AWS does.\n"]);
+		expect((world.call('team', 'eu-west-1', 'GetPipeline', {name: 'my-app-pipeline'}) as any).pipeline.roleArn).toBe('arn:aws:iam::123456789012:role/CodePipelineServiceRole');
+		expect(scenario.pipelines[0].definition?.pipeline.roleArn).toBe('arn:aws:iam::role/CodePipelineServiceRole');
 		const state = world.call('team', 'eu-west-1', 'GetPipelineState', {name: 'my-app-pipeline'}) as any;
 		expect(state.stageStates.map((stage: any) => stage.stageName)).toEqual(['Source', 'Build', 'ManualApproval', 'Deploy']);
 		// history: 2 -> two executions already ran (or are running) when the scenario opens.

@@ -74,6 +74,6 @@ test('stop input checks: reason length, execution id format, unknown execution',
 	expect(long.code).toBe('ValidationException');
 	expect(long.message).toContain("'reason'");
 	expect(t.error('StopPipelineExecution', {pipelineName: 'app', pipelineExecutionId: 'nope'}).message).toContain("'pipelineExecutionId'");
-	expect(t.error('StopPipelineExecution', {pipelineName: 'app', pipelineExecutionId: '00000000-0000-4000-8000-000000000000'}).code).toBe('PipelineExecutionNotFoundException');
+	expect(t.error('StopPipelineExecution', {pipelineName: 'app', pipelineExecutionId: '00000000-0000-4000-8000-000000000000'}).code).toBe('ValidationException');
 	expect(t.error('StopPipelineExecution', {pipelineName: 'nope', pipelineExecutionId: t.id}).code).toBe('PipelineNotFoundException');
 });

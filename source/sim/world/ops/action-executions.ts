@@ -8,7 +8,7 @@ import {artifactLocations} from '../artifacts.js';
 import type {ActionRun, Pipeline} from '../model.js';
 import {actionRegion, externalUrl, sourceVariables} from '../providers.js';
 import {seconds} from '../time.js';
-import {check} from '../validate.js';
+import {latestOfEach, offsetPage, readExecutionListing} from './execution-filter.js';
 import {compact, externalIdOf, sourceOf, summaryOf} from '../views.js';
 import {findExecution} from './executions.js';
 import {findPipeline, type Handler} from './call.js';
@@ -66,29 +66,16 @@ function detail(pipeline: Pipeline, run: ActionRun): Record<string, unknown> {
 	});
 }
 
-const DEFAULT_PAGE = 100;
-
 export const listActionExecutions: Handler = (call, input) => {
-	const {name, executionId, maxResults, nextToken} = check(checker => {
-		const filter = checker.object(input, 'filter', 'filter');
-		return {
-			name: checker.name(input, 'pipelineName', 'pipelineName') as string,
-			executionId: filter ? checker.executionId(filter, 'pipelineExecutionId', 'filter.pipelineExecutionId', false) : undefined,
-			maxResults: checker.integer(input, 'maxResults', 'maxResults', {min: 1, max: 100}),
-			nextToken: checker.string(input, 'nextToken', 'nextToken', {min: 1, max: 2048}),
-		};
-	});
+	const {name, filter, maxResults, nextToken} = readExecutionListing(input);
 	const pipeline = findPipeline(call, name);
+	const executionId = filter.executionId;
 	const executions = executionId ? [findExecution(call, pipeline, executionId)] : pipeline.executions;
-	const runs: ActionRun[] = [];
+	let runs: ActionRun[] = [];
 	for (const execution of executions) runs.push(...execution.actionRuns);
 	runs.sort((a, b) => b.startTime - a.startTime || b.execution.seq - a.execution.seq);
-	const scope = `ListActionExecutions/${call.context.accountId}/${call.context.region}/${name}/${executionId ?? ''}`;
-	const offset = nextToken === undefined ? 0 : Number(call.tokens.open(nextToken, scope));
-	const limit = maxResults ?? DEFAULT_PAGE;
-	const page = runs.slice(offset, offset + limit);
-	return {
-		actionExecutionDetails: page.map(run => detail(pipeline, run)),
-		...(offset + limit < runs.length ? {nextToken: call.tokens.seal(scope, offset + limit)} : {}),
-	};
+	if (filter.latestOnly) runs = latestOfEach(runs, run => `${run.stageName}/${run.action.name}`);
+	const scope = `ListActionExecutions/${call.context.accountId}/${call.context.region}/${name}/${executionId ?? ''}/${filter.latestOnly}`;
+	const {page, nextToken: next} = offsetPage(call, runs, scope, maxResults, nextToken);
+	return {actionExecutionDetails: page.map(run => detail(pipeline, run)), ...(next ? {nextToken: next} : {})};
 };

@@ -83,7 +83,7 @@ export const stopPipelineExecution: Handler = (call, input) => {
 		reason: checker.string(input, 'reason', 'reason', {max: 200}),
 	}));
 	const pipeline = findPipeline(call, parsed.name);
-	const execution = findExecution(call, pipeline, parsed.id);
+	const execution = findExecution(call, pipeline, parsed.id, 'ValidationException');
 	stopExecution(call.engine, execution, parsed.abandon, parsed.reason);
 	return {pipelineExecutionId: execution.id};
 };
@@ -97,8 +97,7 @@ export const retryStageExecution: Handler = (call, input) => {
 	}));
 	const pipeline = findPipeline(call, parsed.name);
 	requireStage(pipeline, parsed.stage);
-	// A documented choice: an unknown execution id is PipelineExecutionNotFoundException.
-	const execution = findExecution(call, pipeline, parsed.id);
+	const execution = findExecution(call, pipeline, parsed.id, 'ValidationException');
 	retryStage(call.engine, execution, parsed.stage, parsed.mode);
 	return {pipelineExecutionId: execution.id};
 };

@@ -80,9 +80,16 @@ export const listPipelineExecutions: Handler = (call, input) => {
 	};
 };
 
-export function findExecution(call: Call, pipeline: Pipeline, id: string): Execution {
+/**
+ * The execution named by id. `code` is the error for an unknown id: PipelineExecutionNotFoundException
+ * where the operation's model lists it (GetPipelineExecution, ListActionExecutions, RollbackStage...);
+ * the operations whose model does not (StopPipelineExecution, RetryStageExecution,
+ * OverrideStageCondition) answer ValidationException, which each of them models (a documented
+ * choice: AWS does not publish which one it sends).
+ */
+export function findExecution(call: Call, pipeline: Pipeline, id: string, code: 'PipelineExecutionNotFoundException' | 'ValidationException' = 'PipelineExecutionNotFoundException'): Execution {
 	const execution = pipeline.byId.get(id);
-	if (!execution) throw new SimError('PipelineExecutionNotFoundException', `Pipeline execution with id ${id} does not exist in pipeline with name ${pipeline.name} in account ${call.context.accountId}.`);
+	if (!execution) throw new SimError(code, `Pipeline execution with id ${id} does not exist in pipeline with name ${pipeline.name} in account ${call.context.accountId}.`);
 	return execution;
 }
 

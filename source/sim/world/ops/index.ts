@@ -2,6 +2,7 @@
 
 import type {SimService} from '../../contract.js';
 import {listActionExecutions} from './action-executions.js';
+import {listActionTypes} from './action-types.js';
 import type {Handler} from './call.js';
 import {batchGetBuilds} from './codebuild.js';
 import {putApprovalResult, retryStageExecution, startPipelineExecution, stopPipelineExecution} from './control.js';
@@ -9,7 +10,9 @@ import {getPipelineExecution, listPipelineExecutions} from './executions.js';
 import {filterLogEvents, getLogEvents} from './logs.js';
 import {createPipeline, deletePipeline, getPipeline, listPipelines, updatePipeline} from './pipelines.js';
 import {disableStageTransition, enableStageTransition, overrideStageCondition, rollbackStageOperation} from './stages.js';
+import {listRuleExecutions} from './rule-executions.js';
 import {getPipelineState} from './state.js';
+import {listTagsForResource, tagResource, untagResource} from './tags.js';
 
 /** SQS is answered by its own service (source/sim/services/sqs/), not by these handlers. */
 export const HANDLERS: Partial<Record<SimService, Record<string, Handler>>> = {
@@ -31,6 +34,11 @@ export const HANDLERS: Partial<Record<SimService, Record<string, Handler>>> = {
 		DisableStageTransition: disableStageTransition,
 		RollbackStage: rollbackStageOperation,
 		OverrideStageCondition: overrideStageCondition,
+		ListRuleExecutions: listRuleExecutions,
+		ListActionTypes: listActionTypes,
+		TagResource: tagResource,
+		UntagResource: untagResource,
+		ListTagsForResource: listTagsForResource,
 	},
 	codebuild: {BatchGetBuilds: batchGetBuilds},
 	logs: {GetLogEvents: getLogEvents, FilterLogEvents: filterLogEvents},

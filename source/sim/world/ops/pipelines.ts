@@ -31,7 +31,10 @@ export const updatePipeline: Handler = (call, input) => {
 		const pipeline = checker.object(input, 'pipeline', 'pipeline', true);
 		return pipeline ? checker.name(pipeline, 'name', 'pipeline.name') : undefined;
 	});
-	const pipeline = findPipeline(call, name as string);
+	// UpdatePipeline's model lists no PipelineNotFoundException: a missing pipeline is a
+	// ValidationException (a documented choice; the message is GetPipeline's).
+	const pipeline = call.regionState.pipelines.get(name as string);
+	if (!pipeline) throw new SimError('ValidationException', `Account '${call.context.accountId}' does not have a pipeline with name '${name}'`);
 	const declaration = parseDeclaration(input, pipeline.declaration.version + 1, call.context.region);
 	replaceDeclaration(call.engine, pipeline, declaration);
 	return {pipeline: structuredClone(declaration)};

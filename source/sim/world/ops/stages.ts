@@ -5,6 +5,7 @@ import {gateInProgress} from '../execution/conditions.js';
 import {overrideGate} from '../execution/override.js';
 import {rollbackStage} from '../execution/rollback.js';
 import {setTransition} from '../execution/transitions.js';
+import type {Pipeline} from '../model.js';
 import {check} from '../validate.js';
 import {findExecution} from './executions.js';
 import {findPipeline, requireStage, type Handler} from './call.js';
@@ -37,6 +38,16 @@ export const disableStageTransition: Handler = (call, input) => {
 	return {};
 };
 
+/**
+ * The user guide's "Considerations for rollbacks": a source stage cannot be rolled back, and the
+ * target cannot be a rollback execution. Both answer UnableToRollbackStageException, the model's
+ * error for a rollback that cannot be done (the rest is checked by engine/rollback.ts).
+ */
+function refuseForbiddenRollback(pipeline: Pipeline, stageName: string, targetId: string): void {
+	if (pipeline.declaration.stages[0]?.name === stageName) throw new SimError('UnableToRollbackStageException', `Stage ${stageName} is the source stage of pipeline ${pipeline.name}: a source stage cannot be rolled back.`);
+	if (pipeline.byId.get(targetId)?.type === 'ROLLBACK') throw new SimError('UnableToRollbackStageException', `Execution ${targetId} is a rollback execution: choose a STANDARD execution as the rollback target.`);
+}
+
 export const rollbackStageOperation: Handler = (call, input) => {
 	const parsed = check(checker => ({
 		name: checker.name(input, 'pipelineName', 'pipelineName') as string,
@@ -45,6 +56,7 @@ export const rollbackStageOperation: Handler = (call, input) => {
 	}));
 	const pipeline = findPipeline(call, parsed.name);
 	requireStage(pipeline, parsed.stage);
+	refuseForbiddenRollback(pipeline, parsed.stage, parsed.target);
 	const execution = rollbackStage(call.engine, pipeline, parsed.stage, parsed.target, call.caller);
 	return {pipelineExecutionId: execution.id};
 };
@@ -63,7 +75,7 @@ export const overrideStageCondition: Handler = (call, input) => {
 	}));
 	const pipeline = findPipeline(call, parsed.name);
 	requireStage(pipeline, parsed.stage);
-	const execution = findExecution(call, pipeline, parsed.id);
+	const execution = findExecution(call, pipeline, parsed.id, 'ValidationException');
 	const run = execution.stageRuns.findLast(stageRun => stageRun.name === parsed.stage);
 	if (parsed.type !== 'BEFORE_ENTRY' || !gateInProgress(run)) {
 		throw new SimError('ConditionNotOverridableException', `No ${parsed.type} condition of stage '${parsed.stage}' is in progress for execution ${parsed.id}.`);

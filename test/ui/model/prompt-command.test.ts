@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
-import {findPipeline, parsePromptCommand} from '../../../source/ui/model/prompt-command.js';
+import {matchPipeline, parsePromptCommand} from '../../../source/ui/model/prompt-command.js';
 import {initialFleetState} from '../../../source/store/index.js';
-import {pipeline} from './fixtures.js';
+import {pipeline} from '../render/fixtures.js';
 
 describe('command mode', () => {
 	test('commands and their arguments', () => {
@@ -10,7 +10,9 @@ describe('command mode', () => {
 		expect(parsePromptCommand('pipeline web front')).toEqual({kind: 'pipeline', name: 'web front'});
 		expect(parsePromptCommand('failed')).toEqual({kind: 'attention', attention: 'failed'});
 		expect(parsePromptCommand('approvals')).toEqual({kind: 'attention', attention: 'approval'});
-		expect(parsePromptCommand('q')).toEqual({kind: 'quit'});
+		expect(parsePromptCommand('q')).toEqual({kind: 'binding', command: 'quit'});
+		expect(parsePromptCommand('help')).toEqual({kind: 'binding', command: 'help'});
+		expect(parsePromptCommand('so')).toEqual({kind: 'binding', command: 'sources'});
 	});
 
 	test('unambiguous prefixes work, unknown commands say what exists', () => {
@@ -21,15 +23,17 @@ describe('command mode', () => {
 		expect(parsePromptCommand('pipeline').kind).toBe('error');
 	});
 
-	test(':pipeline prefers an exact name, then the most urgent partial match', () => {
+	test(':pipeline takes a key or the one name that fits, and lists the candidates when several do', () => {
 		const state = initialFleetState();
 		const a = pipeline('web', []);
 		const b = pipeline('web-admin', []);
 		state.pipelines = {[a.key]: a, [b.key]: b};
 		state.order = [b.key, a.key];
-		expect(findPipeline(state, 'WEB')).toBe(a.key);
-		expect(findPipeline(state, 'adm')).toBe(b.key);
-		expect(findPipeline(state, 'we')).toBe(b.key);
-		expect(findPipeline(state, 'nothing')).toBeUndefined();
+		expect(matchPipeline(state, 'WEB')).toEqual({key: a.key});
+		expect(matchPipeline(state, 'adm')).toEqual({key: b.key});
+		// Two names contain "we": no guess, both offered, most urgent first.
+		expect(matchPipeline(state, 'we')).toEqual({candidates: [b.key, a.key]});
+		expect(matchPipeline(state, b.key)).toEqual({key: b.key});
+		expect(matchPipeline(state, 'nothing')).toBeUndefined();
 	});
 });

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {elapsed, formatAgo, formatDuration, formatTimestamp, shortId, shortRevision} from '../../../source/format/time.js';
+import {elapsed, formatAgo, formatDuration, formatTimestamp, shortId, shortRevision} from '../../source/format/time.js';
 
 describe('durations and ages', () => {
 	test('durations stay short and readable', () => {

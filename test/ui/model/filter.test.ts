@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {filterOrder, parseFilter} from '../../../source/ui/model/filter.js';
-import {action, pipeline, stage} from './fixtures.js';
+import {action, pipeline, stage} from '../render/fixtures.js';
 
 const web = pipeline('web-frontend', [stage('Build', [action('B', {status: 'Failed'})], {status: 'Failed'})], {
 	latestExecution: {executionId: 'e', status: 'Failed', sourceRevisions: []},
@@ -23,6 +23,14 @@ describe('fleet filter', () => {
 		expect(filterOrder(order, pipelines, 'failed', {})).toEqual([web.key]);
 		expect(filterOrder(order, pipelines, 'dev api', {})).toEqual([api.key]);
 		expect(filterOrder(order, pipelines, 'dev web', {})).toEqual([]);
+	});
+
+	test('tag:KEY=VALUE matches a tag whole (any case), tag:KEY the key; ! excludes; untagged matches none', () => {
+		const tagged = {[web.key]: {...web, tags: [{key: 'Team', value: 'Payments'}]}, [api.key]: {...api, tags: [{key: 'team', value: 'payments-ops'}]}};
+		expect(filterOrder(order, tagged, 'tag:team=payments', {})).toEqual([web.key]);
+		expect(filterOrder(order, tagged, 'tag:team', {})).toEqual([web.key, api.key]);
+		expect(filterOrder(order, tagged, '!tag:team=payments', {})).toEqual([api.key]);
+		expect(filterOrder(order, pipelines, 'tag:team', {})).toEqual([]);
 	});
 
 	test('negated words exclude', () => {

@@ -1,0 +1,166 @@
+/**
+ * The listing of one source's pipelines (ListPipelines) and the source's health. A listing adds
+ * the pipelines it finds and drops the ones it no longer finds; a source-wide error, a failed
+ * probe or too many failed listings in a row take the whole source out until `health.retryAt`,
+ * when the next listing is its probe. The runner (source-runner.ts) decides when to list; this
+ * module decides what a listing, or its failure, changes, and when the source is stale or loaded.
+ */
+
+import {isSourceLevel, type AwsSourceSpec, type ClassifiedError} from '../aws/index.js';
+import {pipelineKeyOf} from '../format/keys.js';
+import type {FleetUpdate} from '../store/reducers.js';
+import type {SourceHealth} from '../store/types.js';
+import {BudgetCancelled} from './budget.js';
+import {Priority} from './defaults.js';
+import {listAllPipelines, type Listed} from './discovery.js';
+import {toSourceError, type SourceHealthState} from './source-health.js';
+import {refreshTags, type TagHost} from './tags.js';
+import {newTracked, type Tracked} from './tracked.js';
+import type {Intervals} from './types.js';
+
+/**
+ * What a listing may touch of its runner, and no more: the runner keeps its schedule private and
+ * lends these (a listing never sees the runner itself, so no import cycle either).
+ */
+export interface ListingHost extends TagHost {
+	readonly key: string;
+	readonly spec: AwsSourceSpec;
+	readonly intervals: Intervals;
+	/** Data older than this many intervals is stale. */
+	readonly staleFactor: number;
+	readonly health: SourceHealthState;
+	now(): number;
+	emit(update: FleetUpdate): void;
+	/** The engine keeps an index of pipeline key -> runner. */
+	onMembership(key: string, present: boolean): void;
+	reschedule(t: Tracked, at: number): void;
+	/** The pipeline's poll interval at its cadence now. */
+	intervalOf(t: Tracked): number;
+	/** Runs the runner's loop again: the listing's due time or the source's health changed. */
+	wake(): void;
+	/** Drops the calls still waiting for the source's budget. */
+	cancelWaiting(): void;
+	isStopped(): boolean;
+	/** Another source reads this account and region (the runner's standBy). */
+	isStandingBy(): boolean;
+}
+
+export class SourceListing {
+	/** The source's pipelines, by name: what the last listing found, less those deleted since. */
+	readonly pipelines = new Map<string, Tracked>();
+	/** A listing is under way: the loop starts no second one. */
+	discovering = false;
+	/** When the next routine listing is due (a failed source waits for `health.retryAt` instead). */
+	dueAt = 0;
+
+	constructor(private readonly host: ListingHost) {}
+
+	async discover(): Promise<void> {
+		const {host} = this;
+		this.discovering = true;
+		const probe = host.health.failed;
+		// The first listing and a probe of a failed source go before routine reads.
+		const priority = probe || host.health.health === 'loading' ? Priority.active : Priority.discovery;
+		try {
+			this.reconcile(await listAllPipelines(host.api, (operation, send) => host.call(priority, operation, send)));
+			this.dueAt = host.now() + host.intervals.discovery;
+			void refreshTags(host, [...this.pipelines.values()].filter(t => t.tags !== undefined));
+		} catch (error) {
+			this.discoveryFailed(error, probe);
+		} finally {
+			this.discovering = false;
+			host.wake();
+		}
+	}
+
+	private reconcile(listed: Map<string, Listed>): void {
+		const {host} = this;
+		// A listing that was under way when the source stood by: its pipelines are read elsewhere.
+		if (host.isStandingBy()) return;
+		const now = host.now();
+		for (const [name, summary] of listed) {
+			let t = this.pipelines.get(name);
+			if (!t) {
+				t = newTracked(name, pipelineKeyOf(host.spec.profile, host.spec.region, name), now);
+				this.pipelines.set(name, t);
+				host.onMembership(t.key, true);
+				host.writeEntry(t);
+				host.reschedule(t, now);
+			}
+			t.listed = summary;
+		}
+		for (const t of [...this.pipelines.values()]) if (!listed.has(t.name)) this.remove(t);
+		const recovered = host.health.listed();
+		host.emit({type: 'sourcePatch', key: host.key, patch: {health: host.health.health, error: undefined, retryAt: undefined, listedAt: now, pipelineCount: this.pipelines.size}});
+		// Back from a failure: read everything again now rather than at each pipeline's old due time.
+		if (recovered) for (const t of this.pipelines.values()) host.reschedule(t, now);
+	}
+
+	private discoveryFailed(error: unknown, probe: boolean): void {
+		const {host} = this;
+		if (error instanceof BudgetCancelled || host.isStopped()) return;
+		const classified = host.api.classify(error);
+		if (classified.kind === 'aborted') return;
+		if (classified.kind === 'timeout' && !probe && !host.health.timedOut()) {
+			this.dueAt = host.now() + 1000;
+			return;
+		}
+		if (isSourceLevel(classified.kind) || probe) {
+			this.failSource(classified, probe);
+			return;
+		}
+		if (classified.kind === 'throttle') {
+			this.dueAt = host.now() + 1000;
+			return;
+		}
+		const wait = host.health.listingBlip();
+		if (wait === undefined) this.failSource(classified, false);
+		else this.dueAt = host.now() + wait;
+	}
+
+	/** Forgets a pipeline (gone from the listing, deleted, or the source stood by) and takes its row away. */
+	remove(t: Tracked): void {
+		this.pipelines.delete(t.name);
+		t.gen++;
+		this.host.emit({type: 'pipelineRemove', key: t.key});
+		this.host.onMembership(t.key, false);
+	}
+
+	/** Takes the source out until retryAt; a failed probe doubles the wait (up to maxBackoff). */
+	failSource(error: ClassifiedError, probe: boolean): void {
+		const {host} = this;
+		if (host.isStandingBy() || !host.health.fail(host.now(), probe)) return;
+		// Calls still queued would meet the same fate: drop them, their pipelines wait for recovery.
+		host.cancelWaiting();
+		host.emit({type: 'sourcePatch', key: host.key, patch: {health: 'failed', error: toSourceError(error), retryAt: host.health.retryAt}});
+		host.wake();
+	}
+
+	/** Marks stale data, and the source stale when any of its pipelines is. */
+	sweep(now: number): void {
+		const {host} = this;
+		let anyStale = false;
+		for (const t of this.pipelines.values()) {
+			const stale = now - (t.fetchedAt ?? t.discoveredAt) > host.staleFactor * host.intervalOf(t);
+			anyStale ||= stale;
+			if (stale === t.stale) continue;
+			t.stale = stale;
+			host.emit({type: 'pipelinePatch', key: t.key, patch: {stale}});
+		}
+		if (host.health.health === 'ok' && anyStale) this.setHealth('stale');
+		else if (host.health.health === 'stale' && !anyStale) this.setHealth('ok');
+	}
+
+	/** True once the source failed, or listed and read every pipeline once (the runner adds: or stands by). */
+	isLoaded(): boolean {
+		if (this.host.health.health === 'failed') return true;
+		if (this.host.health.health === 'loading') return false;
+		for (const t of this.pipelines.values()) if (!t.settled) return false;
+		return true;
+	}
+
+	private setHealth(health: SourceHealth): void {
+		this.host.health.health = health;
+		this.host.emit({type: 'sourcePatch', key: this.host.key, patch: {health}});
+	}
+}

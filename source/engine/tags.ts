@@ -1,0 +1,66 @@
+/**
+ * Pipeline tags (ListTagsForResource), read with a pipeline's first poll after the first load and
+ * then on the discovery cadence, never per poll: tags change rarely and a fleet poll must stay cheap. A failed tag read is
+ * no trouble of the source's (an IAM policy may allow the pipeline reads and not this one): the
+ * pipeline keeps the tags it had. At idle priority: tags never hold up a state, a definition or a summary.
+ */
+
+import type {SourceApi} from '../aws/index.js';
+import type {PipelineTag} from '../store/types.js';
+import {Priority} from './defaults.js';
+import {arrayField, obj, str} from './map-util.js';
+import type {Tracked} from './tracked.js';
+
+type Call = <R>(priority: number, operation: string, send: (signal: AbortSignal) => Promise<R>) => Promise<R>;
+
+/** A pipeline's ARN, as GetPipeline's metadata gives it. */
+function arnOf(region: string, accountId: string, name: string): string {
+	const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+	return `arn:${partition}:codepipeline:${region}:${accountId}:${name}`;
+}
+
+/** At most this many pages: the quota is 50 tags a resource. */
+const MAX_PAGES = 5;
+
+async function readTags(api: SourceApi, call: Call, resourceArn: string): Promise<PipelineTag[]> {
+	const tags: PipelineTag[] = [];
+	let nextToken: string | undefined;
+	let pages = 0;
+	do {
+		const output = await call(Priority.idle, 'ListTagsForResource', signal => api.listTagsForResource({resourceArn, nextToken}, {signal}));
+		for (const item of arrayField(output.tags, 'tags')) {
+			const tag = obj(item);
+			const key = str(tag.key);
+			if (key !== undefined) tags.push({key, value: str(tag.value) ?? ''});
+		}
+		nextToken = str(output.nextToken);
+		pages++;
+	} while (nextToken && pages < MAX_PAGES);
+	return tags;
+}
+
+/** What reading tags needs from the engine: a source runner or the poll host it gives (pipeline-poll.ts). */
+export type TagHost = {readonly api: SourceApi; call: Call; writeEntry(t: Tracked): void};
+
+/**
+ * Reads the tags of these pipelines (one at a time, under the source's budget) and writes the
+ * entries that changed. A pipeline whose definition (and so account id) is not read yet is skipped:
+ * its first poll after the first load asks for its tags (pipeline-poll.ts), discovery keeps them fresh.
+ */
+export async function refreshTags(host: TagHost, pipelines: Tracked[]): Promise<void> {
+	for (const t of pipelines) {
+		const accountId = t.definition?.accountId;
+		if (!accountId) continue;
+		let tags: PipelineTag[];
+		try {
+			// host.call is a method of the runner: called through host, never detached.
+			tags = await readTags(host.api, (priority, operation, send) => host.call(priority, operation, send), arnOf(host.api.source.region, accountId, t.name));
+		} catch {
+			continue;
+		}
+		if (JSON.stringify(tags) === JSON.stringify(t.tags ?? [])) continue;
+		t.tags = tags;
+		// writeEntry leaves alone a pipeline removed while the read was under way.
+		host.writeEntry(t);
+	}
+}

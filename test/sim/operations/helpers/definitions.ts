@@ -1,0 +1,12 @@
+/** Pipeline definitions for the operation tests: AWS-owned actions and V2 pipelines of alpha (210987654321). */
+
+import type {ScenarioPipeline} from '../../../../source/sim/contract.js';
+
+export function action(name: string, category: string, provider: string, configuration: Record<string, string>, more: Record<string, unknown> = {}): Record<string, unknown> {
+	return {name, actionTypeId: {category, owner: 'AWS', provider, version: '1'}, configuration, ...more};
+}
+
+/** A V2 pipeline of account alpha with its artifact store and role. */
+export function v2Pipeline(name: string, stages: unknown[], extra: Record<string, unknown> = {}): NonNullable<ScenarioPipeline['definition']> {
+	return {pipeline: {name, roleArn: 'arn:aws:iam::210987654321:role/pipeline', artifactStore: {type: 'S3', location: 'alpha-artifacts'}, pipelineType: 'V2', stages, ...extra}};
+}
