@@ -47,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
 		notify: {type: 'boolean', default: true},
 		yes: {type: 'boolean', default: false},
 		timeout: {type: 'number'},
+		events: {type: 'string'},
 	} as const;
 	const unknown = unknownFlag(argv, Object.keys(flags));
 	if (unknown) throw new UsageError(`unknown flag ${unknown} (try: pipetop --help)`);

@@ -16,6 +16,7 @@ import type {PipetopEngine} from '../engine/types.js';
 import {RealClock, type Clock} from '../shared/clock.js';
 import type {SourceKey} from '../store/types.js';
 import {startDemo, type RunningDemo} from './demo.js';
+import {resolveFeed} from './feed.js';
 import {mergeSettings, type Settings} from './settings.js';
 import {sweepRegions} from './region-sweep.js';
 import {resolveSources, type ResolvedSource} from './sources.js';
@@ -55,8 +56,8 @@ export async function bootstrap(context: CommandContext, options: BootstrapOptio
 	let demo: RunningDemo | undefined;
 	if (context.flags.demo) {
 		demo = await startDemo();
-		// The demo fleet is all its profiles, whatever ~/.aws or the config file say.
-		settings = {...settings, profiles: undefined, allProfiles: true, endpointUrl: undefined};
+		// The demo fleet is all its profiles, whatever ~/.aws or the config file say; its feed is on unless --no-events.
+		settings = {...settings, profiles: undefined, allProfiles: true, endpointUrl: undefined, events: context.flags.events === false ? undefined : demo.events};
 	}
 	try {
 		const resolved = await resolveSources(settings, {
@@ -66,7 +67,8 @@ export async function bootstrap(context: CommandContext, options: BootstrapOptio
 		const {warnings} = resolved;
 		const swept = settings.allRegions ? await sweepRegions(resolved.sources) : {sources: resolved.sources, notes: []};
 		const {sources, notes} = swept;
-		const engine = createFleetEngine({...options.engine, sources, clock: options.clock ?? new RealClock(), intervals: {...settings.intervals, ...options.engine?.intervals}});
+		const feed = resolveFeed(settings, resolved, context.env, demo !== undefined);
+		const engine = createFleetEngine({...options.engine, sources, clock: options.clock ?? new RealClock(), intervals: {...settings.intervals, ...options.engine?.intervals}, feed});
 		const readOnly = (profile: string) => settings.readOnly || settings.readOnlyProfiles.includes(profile);
 		let closed = false;
 		const app: Bootstrapped = {

@@ -26,6 +26,8 @@ export type GlobalFlags = {
 	yes: boolean;
 	/** Headless actions: give up waiting after this many seconds. */
 	timeout?: number;
+	/** --events QUEUE_URL: read the change feed from this queue; --no-events (false): no feed. */
+	events?: string | false;
 };
 
 export type CommandContext = {

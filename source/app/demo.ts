@@ -15,6 +15,8 @@ export type RunningDemo = {
 	paths: AwsFilePaths;
 	/** Every demo account's profile with all its regions. */
 	profileRegions: Record<string, string[]>;
+	/** The demo's event queue (CodePipeline's events from every account), for the change feed. */
+	events?: {queueUrl: string; profile: string; region: string};
 	stop(): Promise<void>;
 };
 
@@ -30,7 +32,9 @@ export async function startDemo(): Promise<RunningDemo> {
 		const profileRegions: Record<string, string[]> = {};
 		for (const account of world.accounts()) profileRegions[account.profile] = [...account.regions];
 		let stopped = false;
+		const queue = sim.eventQueues[0];
 		return {
+			...(queue && {events: {queueUrl: queue.url, profile: queue.profile, region: queue.region}}),
 			url: sim.url,
 			paths: {configFile: files.configFile, credentialsFile: files.credentialsFile},
 			profileRegions,

@@ -18,7 +18,29 @@ export type Settings = {
 	readOnly: boolean;
 	readOnlyProfiles: string[];
 	intervals: Intervals;
+	/** The change feed's queue and tuning; undefined: polling only. */
+	events?: EventsSettings;
 };
+
+export type EventsSettings = {queueUrl: string; profile?: string; region?: string; safetyNetMs?: number; silenceMs?: number};
+
+/** The feed from --events (which wins), --no-events (none) or the config's `events`. */
+function eventsSettings(config: PipetopConfig, flag: string | false | undefined): EventsSettings | undefined {
+	if (flag === false) return undefined;
+	const {queueUrl: configured, safetyNetSeconds, silentSeconds, ...rest} = config.events ?? {};
+	const queueUrl = flag ?? configured;
+	if (queueUrl === undefined) {
+		if (config.events) throw new UsageError('config "events" needs a queueUrl (or pass --events QUEUE_URL)');
+		return undefined;
+	}
+	if (flag !== undefined && !/^https?:\/\/[^/]+\/\d+\/[^/]+$/.test(flag)) throw new UsageError(`--events "${flag}" is not an SQS queue URL like https://sqs.us-east-1.amazonaws.com/123456789012/pipetop-events`);
+	return {
+		queueUrl,
+		...rest,
+		...(safetyNetSeconds !== undefined && {safetyNetMs: safetyNetSeconds * 1000}),
+		...(silentSeconds !== undefined && {silenceMs: silentSeconds * 1000}),
+	};
+}
 
 const REGION = /^[a-z]{2,}(-[a-z0-9]+)*-\d+$/;
 
@@ -54,6 +76,7 @@ export function mergeSettings(config: PipetopConfig, flags: GlobalFlags): Settin
 		endpointUrl: flags.endpointUrl !== undefined ? checkUrl(flags.endpointUrl) : config.endpointUrl,
 		readOnly: flags.readOnly || (config.readOnly ?? false),
 		readOnlyProfiles: config.readOnlyProfiles ?? [],
+		events: eventsSettings(config, flags.events),
 		intervals: {
 			...DEFAULT_INTERVALS,
 			...(seconds.activeSeconds !== undefined && {active: seconds.activeSeconds * 1000}),

@@ -36,7 +36,7 @@ export type CallOptions = {signal?: AbortSignal};
 
 /** Reported after every call, for the engine's counters. */
 export type CallEvent = {
-	service: AwsService;
+	service: AwsService | 'sqs';
 	operation: string;
 	ms: number;
 	error?: ClassifiedError;

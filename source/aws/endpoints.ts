@@ -11,13 +11,13 @@ import {shortQuote} from './quote.js';
 export type AwsService = 'codepipeline' | 'codebuild' | 'logs';
 
 /** The SDK's service ids, which name the env variable and the services-section key. */
-const SERVICE_IDS: Record<AwsService, string> = {codepipeline: 'CodePipeline', codebuild: 'CodeBuild', logs: 'CloudWatch Logs'};
+const SERVICE_IDS: Record<AwsService | 'sqs', string> = {codepipeline: 'CodePipeline', codebuild: 'CodeBuild', logs: 'CloudWatch Logs', sqs: 'SQS'};
 
-function envSuffix(service: AwsService): string {
+function envSuffix(service: AwsService | 'sqs'): string {
 	return SERVICE_IDS[service].split(' ').map(word => word.toUpperCase()).join('_');
 }
 
-function sectionKey(service: AwsService): string {
+function sectionKey(service: AwsService | 'sqs'): string {
 	return SERVICE_IDS[service].split(' ').map(word => word.toLowerCase()).join('_');
 }
 
@@ -33,8 +33,8 @@ export type EndpointInputs = {
 	endpointUrl?: string;
 };
 
-/** The endpoint URL for one service of one profile, or undefined for AWS's own endpoint. */
-export function resolveEndpoint(service: AwsService, inputs: EndpointInputs): string | undefined {
+/** The endpoint URL for one service of one profile (SQS: the change feed's queue), or undefined for AWS's own endpoint. */
+export function resolveEndpoint(service: AwsService | 'sqs', inputs: EndpointInputs): string | undefined {
 	if (inputs.endpointUrl) return inputs.endpointUrl;
 	const settings = profileSettings(inputs.files, inputs.profile);
 	if (isTrue(inputs.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS) || isTrue(settings.ignore_configured_endpoint_urls)) return undefined;

@@ -31,6 +31,8 @@ const SOURCES = `  Sources
     --all-profiles       every profile in the AWS config and credentials files
     --region x,y|all     regions (default: each profile's own region; all: every region with pipelines)
     --endpoint-url URL   send every call to this endpoint
+    --events QUEUE_URL   read CodePipeline's events from this SQS queue (docs/events.md)
+    --no-events          no change feed (not even the demo's): poll everything
 `;
 
 const COMMON = `    --config FILE        config file (default: $XDG_CONFIG_HOME/pipetop/config.json)

@@ -39,4 +39,16 @@ export type PipetopConfig = {
 	};
 	/** Where operator actions are recorded (default: $XDG_STATE_HOME/pipetop/audit.jsonl). */
 	auditLog?: string;
+	/** The change feed: CodePipeline's EventBridge events through an SQS queue (docs/events.md). */
+	events?: {
+		queueUrl?: string;
+		/** Whose credentials read the queue (default: the first profile watched). */
+		profile?: string;
+		/** The queue's region (default: from the queue URL, else the profile's). */
+		region?: string;
+		/** Idle pipelines are read this often while the feed is healthy (default 600). */
+		safetyNetSeconds?: number;
+		/** No event for this long: poll as usual until one comes (default 3600; 0: never). */
+		silentSeconds?: number;
+	};
 };

@@ -17,6 +17,8 @@ import {DEFAULT_CALL_TIMEOUT_MS, DEFAULT_INTERVALS, STALE_FACTOR} from './defaul
 import {LogTailer} from './logs.js';
 import {OnDemand} from './on-demand.js';
 import {AccountGroups} from './account-groups.js';
+import {attachFeed, type FeedOptions} from './feed/attach.js';
+import type {FeedConsumer} from './feed/consumer.js';
 import {SourceRunner, type TraceEvent} from './source-runner.js';
 import type {Intervals, PipetopEngine, SourceInspection} from './types.js';
 
@@ -39,6 +41,8 @@ export type EngineOptions = {
 	 * for any terminal). Virtual-time tests use 0, so settling never waits on the real clock.
 	 */
 	flushIntervalMs?: number;
+	/** The change feed (CodePipeline's events through SQS); none: polling only. */
+	feed?: FeedOptions;
 };
 
 /** Stale marks are refreshed this often. */
@@ -164,6 +168,23 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 		runner.setFocus(names);
 	};
 
+	const feed: FeedConsumer | undefined = options.feed
+		? attachFeed({
+				feed: options.feed,
+				clock,
+				intervals,
+				readers: () => runners.values(),
+				emit,
+				pipeline: key => store.getState().pipelines[key],
+				record: event => {
+					counters.record(event);
+					batcher.touch();
+				},
+				onCall: begin => (begin ? inFlight.begin('events') : inFlight.end('events')),
+				timeoutMs: options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
+			})
+		: undefined;
+
 	const onDemand = new OnDemand({store, clock, activeInterval: intervals.active, emit, locate});
 	const logs = new LogTailer({store, clock, followInterval: intervals.logFollow, emit, locate});
 
@@ -180,12 +201,14 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 			started = true;
 			for (const runner of runners.values()) runner.start();
 			sweepTimer = clock.setTimer(sweep, SWEEP_MS);
+			feed?.start();
 			// No sources at all: the (empty) first load is complete at once.
 			batcher.touch();
 		},
 		async stop() {
 			shutdown.abort(Object.assign(new Error('engine stopped'), {name: 'AbortError'}));
 			clock.clearTimer(sweepTimer);
+			feed?.stop();
 			logs.closeAll();
 			for (const runner of runners.values()) runner.stop();
 			batcher.flush();
@@ -232,5 +255,6 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 			return out;
 		},
 		inFlight: sourceKey => inFlight.count(sourceKey),
+		feedCalls: () => (feed ? {receivesSent: feed.receivesSent, receivesEnded: feed.receivesEnded} : undefined),
 	};
 }

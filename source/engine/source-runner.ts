@@ -189,6 +189,21 @@ export class SourceRunner implements PollHost {
 		this.wake();
 	}
 
+	/** When the pipeline's last read went out (the change feed drops events it already covers). */
+	lastReadStart(name: string): number | undefined {
+		return this.tracked.get(name)?.lastStartAt;
+	}
+
+	/** The idle interval changed (the change feed failed): nobody waits longer than it says now. */
+	cadenceChanged(): void {
+		for (const t of this.tracked.values()) {
+			if (t.polling || t.lastStartAt === undefined) continue;
+			const at = Math.max(this.now(), t.lastStartAt + this.intervalOf(t));
+			if (at < t.dueAt) this.reschedule(t, at);
+		}
+		this.wake();
+	}
+
 	/** True once the source failed, or listed and read every pipeline once. */
 	isLoaded(): boolean {
 		return this.standingBy !== undefined || this.listing.isLoaded();

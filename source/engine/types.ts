@@ -74,4 +74,9 @@ export interface PipetopEngine extends FleetEngine {
 	inspect(): Record<SourceKey, SourceInspection>;
 	/** Calls in flight, for one source or all. */
 	inFlight(sourceKey?: SourceKey): number;
+	/**
+	 * The change feed's long polls sent and ended (not counted in inFlight: one is always open);
+	 * virtual-time tests compare them with the service's count. Undefined without a feed.
+	 */
+	feedCalls(): {receivesSent: number; receivesEnded: number} | undefined;
 }

@@ -16,6 +16,11 @@ export function pipelineKeyOf(profile: string, region: string, name: string): st
 	return `${sourceKeyOf(profile, region)}/${name}`;
 }
 
+/** The key of a pipeline of a source, from the source's key. */
+export function pipelineKeyInSource(sourceKey: string, name: string): string {
+	return `${sourceKey}/${name}`;
+}
+
 export type PipelineKeyParts = {profile: string; region: string; name: string; sourceKey: string};
 
 /** The parts of a pipeline key (empty strings where the key is malformed). */

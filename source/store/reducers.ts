@@ -22,6 +22,7 @@ import type {
 	BuildLog,
 	EngineCounters,
 	ExecutionSummaryView,
+	FeedState,
 	FleetState,
 	Paged,
 	PipelineEntry,
@@ -47,7 +48,8 @@ export type FleetUpdate =
 	| {type: 'log'; buildId: string; value: BuildLog | undefined}
 	| {type: 'definition'; key: PipelineKey; value: unknown}
 	| {type: 'counters'; counters: EngineCounters}
-	| {type: 'initialLoad'; value: boolean};
+	| {type: 'initialLoad'; value: boolean}
+	| {type: 'feed'; value: FeedState};
 
 export function emptyCounts(): StatusCounts {
 	return {failed: 0, approval: 0, running: 0, idle: 0, unknown: 0, total: 0};
@@ -176,6 +178,12 @@ class Draft {
 				if (this.next.initialLoad !== update.value) this.changed = true;
 				this.next.initialLoad = update.value;
 				return;
+			case 'feed': {
+				const feed = this.next.feed ? share(this.next.feed, update.value) : update.value;
+				if (feed !== this.next.feed) this.changed = true;
+				this.next.feed = feed;
+				return;
+			}
 		}
 	}
 

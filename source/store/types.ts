@@ -262,6 +262,29 @@ export type EngineCounters = {
 	startedAt: number;
 };
 
+/**
+ * The change feed (CodePipeline's events through SQS): `healthy` while the queue answers, so idle
+ * pipelines are polled only as a safety net; `connecting` until its first answer; `silent` when
+ * no event came for too long and `failed` when the queue refuses or cannot be reached: both poll
+ * at the normal cadence until the feed answers with an event again.
+ */
+export type FeedHealth = 'connecting' | 'healthy' | 'silent' | 'failed';
+
+export type FeedState = {
+	health: FeedHealth;
+	queueUrl: string;
+	/** When the last event was read (clock ms), and when the queue last answered. */
+	lastEventAt?: number;
+	lastAnswerAt?: number;
+	error?: SourceError;
+	/** When a failed queue is asked again. */
+	retryAt?: number;
+	/** Events applied, and deliveries dropped as duplicates or as older than what was read. */
+	events: number;
+	duplicates: number;
+	outdated: number;
+};
+
 export type FleetState = {
 	sources: Record<SourceKey, SourceState>;
 	/** Source keys in display order (profile, then region). */
@@ -288,4 +311,6 @@ export type FleetState = {
 	counters: EngineCounters;
 	/** True until every source answered (or failed) once. */
 	initialLoad: boolean;
+	/** The change feed; absent when none is configured (--events, config `events`). */
+	feed?: FeedState;
 };

@@ -82,3 +82,22 @@ test('bootstrap --demo gives the service URL, the sources and the write API per 
 	const configFile = app.sources[0].spec.paths.configFile;
 	await expect(readFile(configFile)).rejects.toThrow(/ENOENT/);
 });
+
+test('--demo reads the demo\'s event queue (the header\'s "events ✓"); --no-events turns it off', async () => {
+	const {context: ctx} = await context();
+	const app = await bootstrap(ctx);
+	try {
+		app.engine.start();
+		await vi.waitFor(() => expect(app.engine.store.getState().feed?.health).toBe('healthy'), {timeout: 15_000, interval: 50});
+		expect(app.engine.store.getState().feed?.queueUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\d{12}\/pipetop-events$/);
+	} finally {
+		await app.close();
+	}
+	const off = await bootstrap({...ctx, flags: {...ctx.flags, events: false}});
+	try {
+		expect(off.engine.feedCalls()).toBeUndefined();
+		expect(off.engine.store.getState().feed).toBeUndefined();
+	} finally {
+		await off.close();
+	}
+});

@@ -50,7 +50,7 @@ test('bad JSON names the file and the line', async () => {
 });
 
 test('unknown fields, wrong types and bad values name the field and what is wrong', async () => {
-	expect(await problem('{\n  "profile": ["a"]\n}')).toBe('FILE:2: "profile" is not a known setting (known here: profiles, allProfiles, regions, endpointUrl, readOnly, readOnlyProfiles, readOnlyAccounts, readOnlyFollowsAccount, intervals, keys, notifications, theme, auditLog)');
+	expect(await problem('{\n  "profile": ["a"]\n}')).toBe('FILE:2: "profile" is not a known setting (known here: profiles, allProfiles, regions, endpointUrl, readOnly, readOnlyProfiles, readOnlyAccounts, readOnlyFollowsAccount, intervals, keys, notifications, theme, auditLog, events)');
 	expect(await problem('{"readOnly": "yes"}')).toBe('FILE:1: "readOnly" must be true or false, not "yes"');
 	expect(await problem('{\n"regions": ["eu-west-1", "Frankfurt"]\n}')).toBe('FILE:2: "regions[1]" must be a region name like "eu-west-1", not "Frankfurt"');
 	expect(await problem('{\n  "intervals": {\n    "activeSeconds": 0\n  }\n}')).toBe('FILE:3: "intervals.activeSeconds" must be a number of seconds from 1 to 86400, not number 0');

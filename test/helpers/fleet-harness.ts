@@ -27,6 +27,7 @@ import {mergeSettings} from '../../source/app/settings.js';
 import {resolveSources, type ResolvedSource} from '../../source/app/sources.js';
 import type {CommandContext, GlobalFlags} from '../../source/app/context.js';
 import {createFleetEngine, type EngineOptions} from '../../source/engine/engine.js';
+import type {FeedOptions} from '../../source/engine/feed/attach.js';
 import {addProfileAlias} from './profile-alias.js';
 import type {Intervals, PipetopEngine} from '../../source/engine/types.js';
 import {VirtualClock} from '../../source/shared/clock.js';
@@ -57,6 +58,11 @@ export type FleetHarnessOptions = {
 	start?: boolean;
 	/** Virtual start time (default the VirtualClock's). */
 	startAt?: number;
+	/**
+	 * Read the scenario's event queue (its `events` option) with the change feed: the queue's
+	 * owner profile and region, and the feed's tuning (safety net, silence).
+	 */
+	feed?: Omit<FeedOptions, 'queue'>;
 };
 
 export type FleetHarness = {
@@ -134,11 +140,19 @@ export async function startFleetHarness(options: FleetHarnessOptions = {}): Prom
 	for (const [alias, profile] of Object.entries(options.aliases ?? {})) profileRegions[alias] = profileRegions[profile];
 	const settings = mergeSettings({readOnlyProfiles: options.readOnlyProfiles}, {...DEFAULT_FLAGS, profile: profiles.join(',')});
 	const {sources} = await resolveSources(settings, {env, profileRegions});
-	const engine = createFleetEngine({flushIntervalMs: 0, ...options.engine, sources, clock, intervals: options.intervals});
+	const feed = options.feed ? feedOptions(sim, sources, options.feed) : undefined;
+	const engine = createFleetEngine({flushIntervalMs: 0, ...options.engine, sources, clock, intervals: options.intervals, feed});
+	const receives = countReceives(world);
 	let deadRegions = new Set(options.faults?.deadRegions ?? []);
 	const others: PipetopEngine[] = [];
 
-	const driven = (each: PipetopEngine) => ({inFlight: (key?: string) => each.inFlight(key), whenIdle: () => each.whenIdle(), sources: sources.map(({spec}) => spec)});
+	// The feed's calls: its deletes (in the engine's count under "events") and its long polls on their way (see feedInTransit).
+	const feedSource = {key: 'events', region: 'events'};
+	const driven = (each: PipetopEngine) => ({
+		inFlight: (key?: string) => (key === feedSource.key && each === engine ? each.inFlight(key) + feedInTransit([engine, ...others], sim, receives) : each.inFlight(key)),
+		whenIdle: () => each.whenIdle(),
+		sources: [...sources.map(({spec}) => spec), feedSource],
+	});
 	const time = virtualTime({clock, engines: () => [engine, ...others].map(driven), heldRegions: () => deadRegions});
 	const settle = time.settle;
 	const advance = time.advance;
@@ -180,4 +194,57 @@ export async function startFleetHarness(options: FleetHarnessOptions = {}): Prom
 			await rm(dir, {recursive: true, force: true});
 		},
 	};
+}
+
+/** The feed's options for the sim's first event queue, read with its owner's profile. */
+function feedOptions(sim: RunningSim, sources: ResolvedSource[], tuning: Omit<FeedOptions, 'queue'>, queueIndex = 0): FeedOptions {
+	const queue = sim.eventQueues[queueIndex];
+	if (!queue) throw new Error('fleet harness: feed asked for, but the scenario has no events option');
+	const spec = sources.find(source => source.spec.profile === queue.profile)?.spec ?? sources[0].spec;
+	return {...tuning, queue: {queueUrl: queue.url, profile: queue.profile, region: queue.region, endpoint: sim.url, paths: spec.paths, credentialKind: spec.credentialKind}};
+}
+
+/** ReceiveMessage calls the world has answered (settled), wrapped around its handle(). */
+function countReceives(world: World): {settled: number} {
+	const count = {settled: 0};
+	const handle = world.handle.bind(world);
+	world.handle = (context, operation, input) => {
+		if (operation !== 'ReceiveMessage') return handle(context, operation, input);
+		const settle = () => {
+			count.settled++;
+		};
+		let answer: unknown;
+		try {
+			answer = handle(context, operation, input);
+		} catch (error) {
+			settle();
+			throw error;
+		}
+		if (answer instanceof Promise) return answer.finally(settle);
+		settle();
+		return answer;
+	};
+	return count;
+}
+
+/**
+ * The feed's long poll is always open, so it is not "in flight" while the service holds it; it
+ * is while on its way there (sent, not yet handled) or back (answered, not yet read).
+ */
+function feedInTransit(engines: PipetopEngine[], sim: RunningSim, receives: {settled: number}): number {
+	let sent = 0;
+	let ended = 0;
+	for (const engine of engines) {
+		const calls = engine.feedCalls();
+		sent += calls?.receivesSent ?? 0;
+		ended += calls?.receivesEnded ?? 0;
+	}
+	if (sent === 0) return 0;
+	const handled = sim.stats().handledByOperation.ReceiveMessage ?? 0;
+	return Math.max(0, sent - handled) + Math.max(0, receives.settled - ended);
+}
+
+/** The feed's options for one of the sim's event queues (a second console reads the second queue). */
+export function feedOptionsFor(fleet: Pick<FleetHarness, 'sim' | 'sources'>, queueIndex: number, tuning: Omit<FeedOptions, 'queue'> = {}): FeedOptions {
+	return feedOptions(fleet.sim, fleet.sources, tuning, queueIndex);
 }

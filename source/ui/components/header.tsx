@@ -8,7 +8,7 @@ import {useStore} from 'zustand';
 import {useShallow} from 'zustand/react/shallow';
 import {useNow, useServices} from '../shell/services.js';
 import {firstKeyLabel} from '../keymap.js';
-import {countSegments, loadingProgress, sourceSegments} from '../render/header.js';
+import {countSegments, feedSegments, loadingProgress, sourceSegments} from '../render/header.js';
 import {clip} from '../render/lines.js';
 import {paint, type Segment} from '../render/theme.js';
 import {Rows} from './rows.js';
@@ -33,6 +33,7 @@ export function Header({width}: {width: number}) {
 			sources: state.sources,
 			sourceOrder: state.sourceOrder,
 			initialLoad: state.initialLoad,
+			feed: state.feed,
 		})),
 	);
 	const frame = useSpinnerFrame(state.initialLoad);
@@ -46,6 +47,7 @@ export function Header({width}: {width: number}) {
 		{text: everythingReadOnly ? ' [read-only]' : '', color: 'yellow'},
 		{text: '  '},
 		...countSegments(state.counts, theme),
+		...feedSegments(state.feed, theme),
 	];
 	let second: Segment[];
 	if (state.initialLoad) {

@@ -1,5 +1,5 @@
 /** The header's two lines as pure functions: counts per status, and the sources with their health. */
-import type {FleetState, SourceState, StatusCounts} from '../../store/types.js';
+import type {FeedState, FleetState, SourceState, StatusCounts} from '../../store/types.js';
 import {glyph, toneColor} from './status.js';
 import {healthTone} from '../../format/status.js';
 import {displayWidth, firstLine, truncate} from './text.js';
@@ -22,6 +22,18 @@ export function countSegments(counts: StatusCounts, theme: Theme): Segment[] {
 	if (counts.unknown > 0) out.push({text: `${glyph('none', theme)} ${counts.unknown} loading  `, dim: true});
 	out.push({text: `${counts.total} pipelines`, dim: true});
 	return out;
+}
+
+/**
+ * The change feed, after the counts: "events ✓" while it carries the changes, "events ✗ polling"
+ * (or "silent") while pipetop polls at the normal cadence instead. Nothing without a feed.
+ */
+export function feedSegments(feed: FeedState | undefined, theme: Theme): Segment[] {
+	if (!feed) return [];
+	if (feed.health === 'healthy') return [{text: '  events '}, {text: glyph('ok', theme), color: toneColor('ok')}];
+	if (feed.health === 'connecting') return [{text: `  events ${theme.ascii ? '...' : '…'}`, dim: true}];
+	const word = feed.health === 'silent' ? 'silent, polling' : 'polling';
+	return [{text: '  events '}, {text: `${glyph('failed', theme)} ${word}`, color: toneColor('failed')}];
 }
 
 /** "12/20 sources, 840 pipelines": how far the first load got. */

@@ -3,7 +3,7 @@
  * health, account, pipelines and data age, and for a troubled one the whole reason and what to
  * do, which the one-line header can only start to say when several sources fail at once.
  */
-import type {EngineCounters, FleetState, SourceState} from '../../store/types.js';
+import type {EngineCounters, FeedState, FleetState, SourceState} from '../../store/types.js';
 import {sourcesInViewOrder} from '../model/source-order.js';
 import {blank, fit, line, type Line} from './lines.js';
 import {glyph, toneColor} from './status.js';
@@ -34,6 +34,19 @@ function listedWords(source: SourceState, now: number): string {
 	return ago === 'now' ? 'just now' : `${ago} ago`;
 }
 
+/** The change feed under the call counts: whether it carries the changes, and if not, why (in full, wrapped). */
+function feedLines(feed: FeedState, width: number, now: number): Line[] {
+	const counts = `${feed.events} events, ${feed.duplicates} duplicates`;
+	const last = feed.lastEventAt === undefined ? 'no event yet' : `last event ${formatAgo(feed.lastEventAt, now)} ago`;
+	if (feed.health === 'healthy') return [line({text: `Events ${feed.queueUrl}: ok, ${last}, ${counts}`, dim: true})];
+	if (feed.health === 'connecting') return [line({text: `Events ${feed.queueUrl}: connecting`, dim: true})];
+	const why = feed.health === 'silent' ? `silent, ${last}` : `failed${feed.retryAt !== undefined && feed.retryAt > now ? `, retry in ${formatAgo(now, feed.retryAt)}` : ''}`;
+	const lines = [line({text: `Events ${feed.queueUrl}: ${why}; polling instead`, color: toneColor('failed')})];
+	const indent = '       ';
+	if (feed.error) for (const piece of wrapWords(sanitize(`${feed.error.code}: ${feed.error.message}`), Math.max(20, width - indent.length))) lines.push(line({text: `${indent}${piece}`}));
+	return lines;
+}
+
 function summary(sources: SourceState[], counters: EngineCounters | undefined, refreshKey: string | undefined): Line[] {
 	const count = (health: SourceState['health']) => sources.filter(source => source.health === health).length;
 	const first: Segment[] = [
@@ -52,7 +65,7 @@ function summary(sources: SourceState[], counters: EngineCounters | undefined, r
 }
 
 export function sourcesLines(
-	state: Pick<FleetState, 'sources' | 'sourceOrder'> & {counters?: EngineCounters},
+	state: Pick<FleetState, 'sources' | 'sourceOrder'> & {counters?: EngineCounters; feed?: FeedState},
 	width: number,
 	now: number,
 	theme: Theme,
@@ -66,7 +79,7 @@ export function sourcesLines(
 	const regionWidth = Math.max(6, ...sources.map(source => source.region.length));
 	const columns = (profile: string, region: string, account: string, pipelines: string, listed: string) =>
 		`${fit(profile, profileWidth)} ${fit(region, regionWidth)} ${fit(account, 12)} ${fit(pipelines, 9, 'right')}  ${fit(listed, 8)}`;
-	const lines: Line[] = [...summary(sources, state.counters, refreshKey), blank()];
+	const lines: Line[] = [...summary(sources, state.counters, refreshKey), ...(state.feed ? feedLines(state.feed, width, now) : []), blank()];
 	if (sources.length === 0) return [...lines, line({text: 'no sources: check --profile, --region and the AWS config files', dim: true})];
 	lines.push(line({text: `   ${columns('PROFILE', 'REGION', 'ACCOUNT', 'PIPELINES', 'LISTED')}  STATE`, bold: true}));
 	const indent = '       ';

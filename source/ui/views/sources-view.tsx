@@ -24,7 +24,7 @@ export function SourcesView({entry, width, height}: {entry: SourcesEntry; width:
 	const {store, theme, keymap} = useServices();
 	const now = useNow();
 	const refreshKey = firstKeyLabel(keymap, 'refresh', theme.ascii);
-	const state = useStore(store, useShallow(state => ({sources: state.sources, sourceOrder: state.sourceOrder, counters: state.counters})));
+	const state = useStore(store, useShallow(state => ({sources: state.sources, sourceOrder: state.sourceOrder, counters: state.counters, feed: state.feed})));
 	const ids = useStore(store, sourceIds);
 	const index = resolveCursor(ids, entry.cursor);
 	const selectedKey = ids[index];

@@ -1,0 +1,110 @@
+/**
+ * The change feed's queue: CodePipeline's EventBridge events, delivered by a rule to one SQS
+ * queue, read with long polls and deleted once applied. One client, built on the first call
+ * (most consoles run without a feed), one attempt per call as everywhere else: the feed's
+ * consumer owns retries and the fall-back to polling.
+ */
+
+import {DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient} from '@aws-sdk/client-sqs';
+import {sharedClientSettings} from './client-settings.js';
+import {profileCredentials} from './credentials.js';
+import {classifyError, type ClassifiedError} from './errors.js';
+import type {CallEvent, CallOptions} from './api.js';
+import type {AwsFilePaths} from './profiles.js';
+import type {CredentialKind} from './types.js';
+
+/** Where the queue is and whose credentials read it. */
+export type QueueSpec = {
+	queueUrl: string;
+	profile: string;
+	region: string;
+	/** The profile's SQS endpoint (endpoint_url, AWS_ENDPOINT_URL_SQS...); undefined: AWS's own. */
+	endpoint?: string;
+	paths: AwsFilePaths;
+	credentialsFromEnv?: boolean;
+	credentialKind?: CredentialKind;
+};
+
+export type QueueMessage = {messageId: string; receiptHandle: string; body: string};
+
+export interface QueueApi {
+	readonly spec: QueueSpec;
+	/** One long poll: up to 10 messages, waiting up to `waitSeconds` (20, SQS's most) for the first. */
+	receive(waitSeconds: number, options?: CallOptions): Promise<QueueMessage[]>;
+	/** Deletes up to 10 messages by receipt handle; returns how many SQS refused. */
+	deleteBatch(receiptHandles: string[], options?: CallOptions): Promise<number>;
+	classify(error: unknown): ClassifiedError;
+	destroy(): void;
+}
+
+/** SQS's own limits: 10 messages per receive and per batch, 20 s of long polling. */
+export const SQS_MAX_MESSAGES = 10;
+export const SQS_MAX_WAIT_SECONDS = 20;
+
+/**
+ * The queue's region, from its URL's host (`sqs.eu-west-1.amazonaws.com`, or the legacy
+ * `eu-west-1.queue.amazonaws.com`); undefined for any other host (an endpoint of one's own).
+ */
+export function regionOfQueueUrl(queueUrl: string): string | undefined {
+	let host: string;
+	try {
+		host = new URL(queueUrl).hostname;
+	} catch {
+		return undefined;
+	}
+	return /^sqs[.-]([a-z]{2,}(?:-[a-z0-9]+)*-\d+)\.amazonaws\.com(?:\.cn)?$/.exec(host)?.[1] ?? /^([a-z]{2,}(?:-[a-z0-9]+)*-\d+)\.queue\.amazonaws\.com(?:\.cn)?$/.exec(host)?.[1];
+}
+
+export function createQueueApi(spec: QueueSpec, observe?: (event: CallEvent) => void): QueueApi {
+	let client: SQSClient | undefined;
+	const classify = (error: unknown) => classifyError(error, {profile: spec.profile, region: spec.region, credentialKind: spec.credentialKind});
+	const sqs = (): SQSClient => {
+		client ??= new SQSClient({
+			...sharedClientSettings(),
+			region: spec.region,
+			credentials: profileCredentials(spec.profile, spec.paths, {fromEnvironment: spec.credentialsFromEnv, kind: spec.credentialKind}),
+			maxAttempts: 1,
+			...(spec.endpoint ? {endpoint: spec.endpoint} : {ignoreConfiguredEndpointUrls: true}),
+		});
+		return client;
+	};
+
+	async function call<R>(operation: string, run: (client: SQSClient) => Promise<R>): Promise<R> {
+		const started = performance.now();
+		try {
+			const result = await run(sqs());
+			observe?.({service: 'sqs', operation, ms: performance.now() - started});
+			return result;
+		} catch (error) {
+			observe?.({service: 'sqs', operation, ms: performance.now() - started, error: classify(error)});
+			throw error;
+		}
+	}
+
+	return {
+		spec,
+		classify,
+		receive: (waitSeconds, o) =>
+			call('ReceiveMessage', async c => {
+				const output = await c.send(
+					new ReceiveMessageCommand({QueueUrl: spec.queueUrl, MaxNumberOfMessages: SQS_MAX_MESSAGES, WaitTimeSeconds: Math.min(SQS_MAX_WAIT_SECONDS, waitSeconds)}),
+					{abortSignal: o?.signal},
+				);
+				const messages: QueueMessage[] = [];
+				for (const message of output.Messages ?? []) {
+					if (message.MessageId && message.ReceiptHandle) messages.push({messageId: message.MessageId, receiptHandle: message.ReceiptHandle, body: message.Body ?? ''});
+				}
+				return messages;
+			}),
+		deleteBatch: (receiptHandles, o) =>
+			call('DeleteMessageBatch', async c => {
+				const entries = receiptHandles.slice(0, SQS_MAX_MESSAGES).map((ReceiptHandle, index) => ({Id: String(index), ReceiptHandle}));
+				const output = await c.send(new DeleteMessageBatchCommand({QueueUrl: spec.queueUrl, Entries: entries}), {abortSignal: o?.signal});
+				return output.Failed?.length ?? 0;
+			}),
+		destroy() {
+			client?.destroy();
+			client = undefined;
+		},
+	};
+}

@@ -1,0 +1,74 @@
+/**
+ * The engine's side of the change feed: builds the consumer over the queue's API, routes each
+ * event to the sources that read its pipeline, and sets the idle cadence by the feed's health.
+ * While the feed is healthy an idle pipeline is read only as a safety net (default every 10
+ * minutes): a change would have come as an event. Pipelines running, waiting for approval or on
+ * screen keep the active cadence (approval tokens and conditions are not in events).
+ */
+
+import {createQueueApi, type CallEvent, type QueueSpec} from '../../aws/index.js';
+import type {Clock} from '../../shared/clock.js';
+import type {FleetUpdate} from '../../store/reducers.js';
+import type {PipelineEntry} from '../../store/types.js';
+import type {Intervals} from '../types.js';
+import {FeedConsumer} from './consumer.js';
+import {provisionalPatch} from './provisional.js';
+import {routeEvent, type FeedReader} from './route.js';
+
+export type FeedOptions = {
+	queue: QueueSpec;
+	/** Idle pipelines are read this often while the feed is healthy (default 10 minutes). */
+	safetyNetMs?: number;
+	/** No event for this long: the feed is taken as silent and polling resumes (default 1 hour; 0: never). */
+	silenceMs?: number;
+};
+
+export const DEFAULT_SAFETY_NET_MS = 600_000;
+export const DEFAULT_SILENCE_MS = 3_600_000;
+
+export type FeedReaderHost = FeedReader & {
+	/** The idle interval changed: pull in pipelines now due sooner than their old schedule. */
+	cadenceChanged(): void;
+};
+
+export type AttachOptions = {
+	feed: FeedOptions;
+	clock: Clock;
+	/** The engine's intervals, shared with every runner: the feed changes `idle` in place. */
+	intervals: Intervals;
+	readers: () => Iterable<FeedReaderHost>;
+	emit: (update: FleetUpdate) => void;
+	/** The row the store has now. */
+	pipeline: (key: string) => PipelineEntry | undefined;
+	/** Every call, for the engine's counters. */
+	record: (event: CallEvent) => void;
+	onCall: (begin: boolean) => void;
+	timeoutMs: number;
+};
+
+export function attachFeed(options: AttachOptions): FeedConsumer {
+	const {intervals} = options;
+	const pollingIdle = intervals.idle;
+	const safetyNet = Math.max(pollingIdle, options.feed.safetyNetMs ?? DEFAULT_SAFETY_NET_MS);
+	return new FeedConsumer({
+		clock: options.clock,
+		api: createQueueApi(options.feed.queue, options.record),
+		emit: options.emit,
+		apply(event) {
+			const keys = routeEvent(event, options.readers());
+			// Until the re-read answers, the row shows what the event says (a new run, its end).
+			for (const key of keys) {
+				const patch = provisionalPatch(options.pipeline(key), event);
+				if (patch) options.emit({type: 'pipelinePatch', key, patch});
+			}
+			return keys.length > 0;
+		},
+		trusted(trusted) {
+			intervals.idle = trusted ? safetyNet : pollingIdle;
+			if (!trusted) for (const reader of options.readers()) reader.cadenceChanged();
+		},
+		silenceMs: options.feed.silenceMs ?? DEFAULT_SILENCE_MS,
+		timeoutMs: options.timeoutMs,
+		onCall: options.onCall,
+	});
+}
