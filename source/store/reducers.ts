@@ -16,22 +16,8 @@
 import {attentionOf, comparePipelines, recencyOf, rowSince} from './attention.js';
 import {share} from './share.js';
 import {executionKeyPrefix} from '../format/keys.js';
-import type {
-	ActionExecutionView,
-	Attention,
-	BuildLog,
-	EngineCounters,
-	ExecutionSummaryView,
-	FeedState,
-	FleetState,
-	Paged,
-	PipelineEntry,
-	PipelineKey,
-	ResolvedVariableView,
-	SourceKey,
-	SourceState,
-	StatusCounts,
-} from './types.js';
+import type {FeedState} from './feed-types.js';
+import type {ActionExecutionView, Attention, BuildLog, EngineCounters, ExecutionSummaryView, FleetState, Paged, PipelineEntry, PipelineKey, ResolvedVariableView, SourceKey, SourceState, StatusCounts} from './types.js';
 
 export type FleetUpdate =
 	/** Adds or replaces sources (the engine announces them all at start). */

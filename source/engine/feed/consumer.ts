@@ -9,7 +9,7 @@
 import {SQS_MAX_WAIT_SECONDS, type QueueApi, type QueueMessage} from '../../aws/index.js';
 import type {Clock, TimerHandle} from '../../shared/clock.js';
 import type {FleetUpdate} from '../../store/reducers.js';
-import type {FeedState} from '../../store/types.js';
+import type {FeedState} from '../../store/feed-types.js';
 import {toSourceError} from '../source-health.js';
 import {parseFeedEvent, type FeedEvent} from './event.js';
 import {Recent} from './recent.js';

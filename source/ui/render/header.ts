@@ -1,5 +1,6 @@
 /** The header's two lines as pure functions: counts per status, and the sources with their health. */
-import type {FeedState, FleetState, SourceState, StatusCounts} from '../../store/types.js';
+import type {FleetState, SourceState, StatusCounts} from '../../store/types.js';
+import type {FeedState} from '../../store/feed-types.js';
 import {glyph, toneColor} from './status.js';
 import {healthTone} from '../../format/status.js';
 import {displayWidth, firstLine, truncate} from './text.js';

@@ -3,7 +3,8 @@
  * health, account, pipelines and data age, and for a troubled one the whole reason and what to
  * do, which the one-line header can only start to say when several sources fail at once.
  */
-import type {EngineCounters, FeedState, FleetState, SourceState} from '../../store/types.js';
+import type {EngineCounters, FleetState, SourceState} from '../../store/types.js';
+import type {FeedState} from '../../store/feed-types.js';
 import {sourcesInViewOrder} from '../model/source-order.js';
 import {blank, fit, line, type Line} from './lines.js';
 import {glyph, toneColor} from './status.js';
