@@ -3,10 +3,10 @@ import type {Clock} from '../shared/clock.js';
 import type {OperatorApi, WriteResult} from './api.js';
 
 /** How long a write may go unanswered before the operator is told the outcome is unknown. */
-export const defaultWriteTimeoutMs = 30_000;
+const defaultWriteTimeoutMs = 30_000;
 
 /** Thrown when a write got no answer in time; errors.ts reads it as "outcome unknown". */
-export class WriteTimeoutError extends Error {
+class WriteTimeoutError extends Error {
 	override readonly name = 'TimeoutError';
 	constructor(operation: string, ms: number) {
 		super(`${operation} got no answer within ${Math.round(ms / 1000)} s`);

@@ -20,7 +20,7 @@ function isWaitingApproval(action: ActionView): boolean {
  * The approval the request points at: the selected action, else the one waiting in the selected
  * stage, else the first one waiting anywhere in the pipeline (pressing `a` on a pipeline row).
  */
-export function findApproval(entry: PipelineEntry, request: ActionRequest): Waiting | string {
+function findApproval(entry: PipelineEntry, request: ActionRequest): Waiting | string {
 	const stages = request.stageName ? [findStage(entry, request.stageName)].filter(stage => stage !== undefined) : entry.stages;
 	if (request.stageName && stages.length === 0) return `no stage "${request.stageName}" in ${entry.name}`;
 	for (const stage of stages) {

@@ -18,7 +18,7 @@ export function auditLogPath(env: NodeJS.ProcessEnv, configured?: string): strin
  * Where `--demo` records its actions: beside the default log, never in it nor in a configured
  * one, so made-up accounts and a profile called prod can never be taken for real actions.
  */
-export function demoAuditLogPath(env: NodeJS.ProcessEnv): string {
+function demoAuditLogPath(env: NodeJS.ProcessEnv): string {
 	return join(dirname(auditLogPath(env)), 'audit-demo.jsonl');
 }
 

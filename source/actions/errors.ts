@@ -173,7 +173,7 @@ function firstLine(value: string): string {
 	return value.split('\n')[0].slice(0, 300);
 }
 
-export function verb(command: OperatorCommand): string {
+function verb(command: OperatorCommand): string {
 	const verbs: Record<OperatorCommand, string> = {
 		approve: 'approval answer',
 		retry: 'retry',

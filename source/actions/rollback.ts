@@ -3,7 +3,7 @@ import {findStage, isV2, requireStage, revisionLine, shortId, targetOf} from './
 import {intentId, refuse, type ActionModule, type PlanContext, type Prepared} from './plan.js';
 import type {ActionRequest} from './types.js';
 
-export const targetStepId = 'target';
+const targetStepId = 'target';
 /** How many earlier successful executions the dialog offers. */
 const maxChoices = 10;
 
@@ -20,7 +20,7 @@ function check(state: FleetState, request: ActionRequest): string | undefined {
 }
 
 /** Earlier successful executions, newest first, other than the one the stage shows now. */
-export function rollbackCandidates(state: FleetState, entry: PipelineEntry, stage: StageView): ExecutionSummaryView[] {
+function rollbackCandidates(state: FleetState, entry: PipelineEntry, stage: StageView): ExecutionSummaryView[] {
 	const items = state.histories[entry.key]?.items ?? [];
 	return items.filter(item => item.status === 'Succeeded' && item.executionId !== stage.executionId).slice(0, maxChoices);
 }

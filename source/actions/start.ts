@@ -12,7 +12,7 @@ export const revisionStepId = 'revision';
 const noPin = '-';
 
 /** The kind of revision id each source provider takes (StartPipelineExecution sourceRevisions). */
-export function revisionTypeFor(provider: string): SourceRevisionType {
+function revisionTypeFor(provider: string): SourceRevisionType {
 	if (provider === 'ECR') return 'IMAGE_DIGEST';
 	if (provider === 'S3') return 'S3_OBJECT_VERSION_ID';
 	// CodeCommit, CodeStarSourceConnection (GitHub, GitLab, Bitbucket) and GitHub (v1) take commits.

@@ -4,7 +4,7 @@
  */
 
 /** At most this many characters of quoted text in any message. */
-export const QUOTE_MAX = 60;
+const QUOTE_MAX = 60;
 
 /** The text on one line, cut to `max` characters with an ellipsis (and its full length) when longer. */
 export function shortQuote(text: string, max = QUOTE_MAX): string {

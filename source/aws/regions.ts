@@ -40,7 +40,7 @@ function partitions(): Partition[] | undefined {
 let known: Set<string> | undefined;
 
 /** Every region name in the SDK's partitions (aws, aws-cn, aws-us-gov...), or undefined when it cannot be read. */
-export function knownRegions(): ReadonlySet<string> | undefined {
+function knownRegions(): ReadonlySet<string> | undefined {
 	const all = partitions();
 	if (!all) return undefined;
 	known ??= new Set(all.flatMap(partition => Object.keys(partition.regions)).filter(name => REGION.test(name)));
@@ -58,7 +58,7 @@ function distance(a: string, b: string): number {
 }
 
 /** The known regions nearest to a name (fewest edits), nearest first. */
-export function closestRegions(region: string, count = 3): string[] {
+function closestRegions(region: string, count = 3): string[] {
 	const regions = [...(knownRegions() ?? [])];
 	return regions
 		.map(name => ({name, far: distance(region, name)}))

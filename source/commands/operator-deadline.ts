@@ -8,7 +8,7 @@ import {UsageError} from '../config/usage-error.js';
 import type {Clock, TimerHandle} from '../shared/clock.js';
 import {reportProgress, seconds} from './progress.js';
 
-export const DEFAULT_TIMEOUT_S = 300;
+const DEFAULT_TIMEOUT_S = 300;
 /** The exit status of a command that gave up waiting (docs/actions.md). */
 export const TIMED_OUT_EXIT = 4;
 

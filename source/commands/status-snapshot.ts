@@ -5,7 +5,7 @@
 
 import type {ActionView, FleetState, PipelineEntry, SourceError, SourceState, StageView} from '../store/types.js';
 
-export const STATUS_SCHEMA_VERSION = 1;
+const STATUS_SCHEMA_VERSION = 1;
 
 export type StatusError = {code: string; message: string; hint: string | null};
 

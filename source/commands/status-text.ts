@@ -9,7 +9,7 @@ function stageGlyph(stage: StageView, ascii: boolean): string {
 }
 
 /** 45s, 12m, 3h, 4d. */
-export function shortDuration(ms: number): string {
+function shortDuration(ms: number): string {
 	const seconds = Math.max(0, Math.round(ms / 1000));
 	if (seconds < 60) return `${seconds}s`;
 	if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;

@@ -7,7 +7,7 @@ import {Priority} from './defaults.js';
 import type {Tracked} from './tracked.js';
 import type {Intervals} from './types.js';
 
-export function isActive(t: Tracked, focused: boolean): boolean {
+function isActive(t: Tracked, focused: boolean): boolean {
 	if (t.dirty || focused) return true;
 	if (t.attention === 'running' || t.attention === 'approval') return true;
 	const status = t.summary?.status;

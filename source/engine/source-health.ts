@@ -13,9 +13,9 @@ export function toSourceError(error: ClassifiedError): SourceError {
 }
 
 /** Consecutive transient failures (5xx, damaged answers) across a source before it counts as failed. */
-export const SOURCE_TRANSIENT_LIMIT = 5;
+const SOURCE_TRANSIENT_LIMIT = 5;
 /** Failed listings in a row (transient ones) before the source counts as failed. */
-export const DISCOVERY_FAILURE_LIMIT = 3;
+const DISCOVERY_FAILURE_LIMIT = 3;
 
 export class SourceHealthState {
 	health: SourceHealth = 'loading';

@@ -31,7 +31,7 @@ export function executionIdsIn(state: StateSnapshot): Set<string> {
 const moving = (status: string | undefined) => status === 'InProgress' || status === 'Stopping';
 
 /** Whether the state shows `summary`'s execution in a state its status cannot have. */
-export function stateContradicts(summary: ExecutionSummaryView, state: StateSnapshot): boolean {
+function stateContradicts(summary: ExecutionSummaryView, state: StateSnapshot): boolean {
 	const own = state.stages.filter(stage => stage.executionId === summary.executionId);
 	const waiting = state.stages.some(stage => stage.inboundExecutions.some(entry => entry.executionId === summary.executionId));
 	const anyMoving = own.some(stage => moving(stage.status));

@@ -40,7 +40,7 @@ export function isOptInRegion(region: string): boolean {
 }
 
 /** The regions enabled in every account of a partition. */
-export function defaultRegions(partition: string): readonly string[] {
+function defaultRegions(partition: string): readonly string[] {
 	return PARTITIONS[partition]?.defaults ?? [];
 }
 

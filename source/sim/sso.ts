@@ -14,8 +14,8 @@ import {join} from 'node:path';
 import type {SimAccount} from './contract.js';
 import type {SsoPortal} from './http/sso-portal.js';
 
-export const SIM_SSO_SESSION = 'pipetop-sim';
-export const SIM_SSO_START_URL = 'https://pipetop-sim.awsapps.com/start';
+const SIM_SSO_SESSION = 'pipetop-sim';
+const SIM_SSO_START_URL = 'https://pipetop-sim.awsapps.com/start';
 
 export type SsoDirOptions = {
 	/** Profiles that log in through SSO; every other account keeps static keys. */
@@ -57,7 +57,7 @@ export async function writeSsoAwsDir(dir: string, accounts: SimAccount[], endpoi
 }
 
 /** Where the SDK (and the AWS CLI) cache the token of an sso-session. */
-export function ssoTokenCachePath(home: string, sessionName = SIM_SSO_SESSION): string {
+function ssoTokenCachePath(home: string, sessionName = SIM_SSO_SESSION): string {
 	return join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update(sessionName).digest('hex')}.json`);
 }
 

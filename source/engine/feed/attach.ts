@@ -23,8 +23,8 @@ export type FeedOptions = {
 	silenceMs?: number;
 };
 
-export const DEFAULT_SAFETY_NET_MS = 600_000;
-export const DEFAULT_SILENCE_MS = 3_600_000;
+const DEFAULT_SAFETY_NET_MS = 600_000;
+const DEFAULT_SILENCE_MS = 3_600_000;
 
 export type FeedReaderHost = FeedReader & {
 	/** The idle interval changed: pull in pipelines now due sooner than their old schedule. */

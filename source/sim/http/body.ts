@@ -3,7 +3,7 @@
 import type {IncomingMessage} from 'node:http';
 
 /** Far above any CodePipeline request (a pipeline declaration is well under 1 MB). */
-export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** Resolves with the body, 'too-large' past the cap, or 'aborted' when the client went away. */
 export function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | 'too-large' | 'aborted'> {

@@ -6,7 +6,7 @@
 
 import {SimError, type SimService} from '../contract.js';
 
-export const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
+const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 
 /** SQS speaks AWS JSON 1.0 (botocore's sqs model: protocol json, jsonVersion 1.0). */
 export function contentTypeOf(service: SimService | undefined): string {
@@ -52,7 +52,7 @@ export function parseJsonBody(body: Buffer): Record<string, unknown> | SimError 
 }
 
 /** The generic text AWS gives for its own failures; nothing about the cause leaks to the caller. */
-export const INTERNAL_FAILURE_MESSAGE = 'The request processing has failed because of an unknown error, exception or failure.';
+const INTERNAL_FAILURE_MESSAGE = 'The request processing has failed because of an unknown error, exception or failure.';
 
 export function internalFailure(): SimError {
 	return new SimError('InternalFailure', INTERNAL_FAILURE_MESSAGE, 500);

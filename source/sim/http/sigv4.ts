@@ -38,7 +38,7 @@ type ParsedAuthorization = {
 	signature: string;
 };
 
-export function sha256Hex(data: string | Buffer): string {
+function sha256Hex(data: string | Buffer): string {
 	return createHash('sha256').update(data).digest('hex');
 }
 
@@ -54,7 +54,7 @@ function invalidSignature(message: string): SimError {
 	return new SimError('InvalidSignatureException', message, AUTH_STATUS);
 }
 
-export function unrecognizedClient(): SimError {
+function unrecognizedClient(): SimError {
 	return new SimError('UnrecognizedClientException', 'The security token included in the request is invalid.', AUTH_STATUS);
 }
 

@@ -12,7 +12,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http';
 import type {SimAccount} from '../contract.js';
 import {seededRandom, type Random} from './prng.js';
 
-export const SSO_CREDENTIALS_PATH = '/federation/credentials';
+const SSO_CREDENTIALS_PATH = '/federation/credentials';
 
 /** Role credentials last this long (real time): long enough never to lapse inside a test. */
 const ROLE_CREDENTIALS_MS = 60 * 60 * 1000;

@@ -6,7 +6,7 @@
 
 import type {Scenario, ScenarioPipeline} from '../contract.js';
 
-export const HUGE_ACCOUNT = {profile: 'huge', accountId: '999988887777', regions: ['eu-west-1']};
+const HUGE_ACCOUNT = {profile: 'huge', accountId: '999988887777', regions: ['eu-west-1']};
 
 /** A valid name of exactly `length` characters (AWS allows 100). */
 export function longValidName(prefix: string, length = 100): string {
@@ -24,7 +24,7 @@ function action(name: string, category: string, provider: string, runOrder: numb
 const two = (index: number) => String(index).padStart(2, '0');
 
 /** A pipeline of `stages` stages with `actions` actions each (the first stage holds the source actions). */
-export function hugeDefinition(name: string, accountId: string, region: string, stages = 50, actions = 50): NonNullable<ScenarioPipeline['definition']> {
+function hugeDefinition(name: string, accountId: string, region: string, stages = 50, actions = 50): NonNullable<ScenarioPipeline['definition']> {
 	const declared: Array<Record<string, unknown>> = [];
 	const sourceActions = [];
 	for (let index = 1; index <= actions; index++) {

@@ -31,8 +31,8 @@ const ROLE_ARN_TEXT = 'arn:aws(-[\\w]+)*:iam::[0-9]{12}:role/.*';
 
 type Json = Record<string, unknown>;
 
-export const MAX_STAGES = 50;
-export const MAX_ACTIONS_PER_STAGE = 50;
+const MAX_STAGES = 50;
+const MAX_ACTIONS_PER_STAGE = 50;
 
 function structure(message: string): SimError {
 	return new SimError('InvalidStructureException', message);

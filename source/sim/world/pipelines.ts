@@ -8,7 +8,7 @@ import {Rng} from './random.js';
 import type {RegionState} from './registry.js';
 
 /** AWS's quota: pipelines per account per region. */
-export const MAX_PIPELINES_PER_REGION = 1000;
+const MAX_PIPELINES_PER_REGION = 1000;
 
 export type PipelineExtras = {
 	tags?: Array<{key: string; value: string}>;

@@ -9,7 +9,7 @@ import type {Checker} from './validate.js';
 
 export type Tag = {key: string; value: string};
 
-export const MAX_TAGS = 50;
+const MAX_TAGS = 50;
 
 /** The tag list at `key`, model-checked (the rules beyond the model come in checkTagRules). */
 export function readTagList(checker: Checker, input: Record<string, unknown>, key: string, required: boolean): Tag[] {

@@ -9,8 +9,8 @@
 
 import {SimError} from '../contract.js';
 
-export const NAME_PATTERN = /^[A-Za-z0-9.@\-_]+$/;
-export const NAME_PATTERN_TEXT = '[A-Za-z0-9.@\\-_]+';
+const NAME_PATTERN = /^[A-Za-z0-9.@\-_]+$/;
+const NAME_PATTERN_TEXT = '[A-Za-z0-9.@\\-_]+';
 export const EXECUTION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const EXECUTION_ID_PATTERN_TEXT = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 

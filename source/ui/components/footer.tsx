@@ -21,7 +21,7 @@ function footerRank(spec: CommandSpec): number {
 	return 3;
 }
 
-export function footerSegments(specs: readonly CommandSpec[], width: number, ascii: boolean): Segment[] {
+function footerSegments(specs: readonly CommandSpec[], width: number, ascii: boolean): Segment[] {
 	const out: Segment[] = [];
 	let used = 0;
 	for (const spec of [...specs].sort((a, b) => footerRank(a) - footerRank(b))) {
@@ -36,7 +36,7 @@ export function footerSegments(specs: readonly CommandSpec[], width: number, asc
 }
 
 /** The commands that apply now, as a string of names: a primitive, so the footer renders only when it changes. */
-export function applicableCommands(
+function applicableCommands(
 	keymap: Keymap,
 	views: ConsoleServices['views'],
 	ui: UiState,

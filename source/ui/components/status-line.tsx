@@ -12,11 +12,11 @@ import {paint, type Segment} from '../render/theme.js';
 import type {UiState} from '../model/ui-store.js';
 import {Row} from './rows.js';
 
-export const messageLifetimeMs = 6000;
+const messageLifetimeMs = 6000;
 
 const promptSigns = {filter: '/', command: ':', search: '/'} as const;
 
-export function statusSegments(ui: UiState, position: string, messageVisible: boolean): Segment[] {
+function statusSegments(ui: UiState, position: string, messageVisible: boolean): Segment[] {
 	if (ui.prompt) {
 		return [{text: promptSigns[ui.prompt.mode], bold: true, color: 'cyan'}, {text: ui.prompt.text}, {text: ' ', inverse: true}];
 	}

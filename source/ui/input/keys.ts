@@ -6,7 +6,7 @@
  */
 import type {Key} from 'ink';
 
-export const namedKeys = [
+const namedKeys = [
 	'enter',
 	'esc',
 	'up',

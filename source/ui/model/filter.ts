@@ -43,7 +43,7 @@ function hasTag(entry: PipelineEntry, term: string): boolean {
 	return (entry.tags ?? []).some(tag => tag.key.toLowerCase() === key && (equals < 0 || tag.value.toLowerCase() === wanted.slice(equals + 1)));
 }
 
-export function matchesFilter(entry: PipelineEntry, terms: readonly FilterTerm[]): boolean {
+function matchesFilter(entry: PipelineEntry, terms: readonly FilterTerm[]): boolean {
 	if (terms.length === 0) return true;
 	const text = haystack(entry);
 	for (const term of terms) {
@@ -53,14 +53,14 @@ export function matchesFilter(entry: PipelineEntry, terms: readonly FilterTerm[]
 	return true;
 }
 
-export function matchesScope(entry: PipelineEntry, scope: Scope): boolean {
+function matchesScope(entry: PipelineEntry, scope: Scope): boolean {
 	if (scope.profile !== undefined && entry.profile !== scope.profile) return false;
 	if (scope.region !== undefined && entry.region !== scope.region) return false;
 	if (scope.attention !== undefined && entry.attention !== scope.attention) return false;
 	return true;
 }
 
-export function isEmptyScope(scope: Scope): boolean {
+function isEmptyScope(scope: Scope): boolean {
 	return scope.profile === undefined && scope.region === undefined && scope.attention === undefined;
 }
 

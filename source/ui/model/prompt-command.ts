@@ -22,7 +22,7 @@ type PromptWord = {word: string; argument?: string; parse(argument: string | und
 const binding = (command: BindingWord): PromptCommand => ({kind: 'binding', command});
 
 /** Every `:` word, in the order help lists them. */
-export const promptWordTable: readonly PromptWord[] = [
+const promptWordTable: readonly PromptWord[] = [
 	{word: 'profile', argument: 'NAME', parse: name => ({kind: 'profile', name})},
 	{word: 'region', argument: 'NAME', parse: name => ({kind: 'region', name})},
 	{word: 'pipeline', argument: 'NAME', parse: name => (name ? {kind: 'pipeline', name} : {kind: 'error', message: 'usage: :pipeline NAME'})},
@@ -38,7 +38,7 @@ export const promptWordTable: readonly PromptWord[] = [
 /** Other spellings people type. */
 const aliases: Record<string, string> = {approval: 'approvals', q: 'quit'};
 
-export const promptWords = promptWordTable.map(each => each.word);
+const promptWords = promptWordTable.map(each => each.word);
 
 /** `:profile NAME, :region NAME, ...`: the `:` binding's description. */
 export function describePromptWords(): string {

@@ -28,7 +28,7 @@ export type Selection = {
  * The stage and action a fleet row stands for: the failed one, else the approval waiting, else
  * what runs, else the last stage (so `l` on a pipeline opens the log that explains its state).
  */
-export function focusOfPipeline(entry: PipelineEntry): {stageName?: string; actionName?: string} {
+function focusOfPipeline(entry: PipelineEntry): {stageName?: string; actionName?: string} {
 	const stages = entry.stages;
 	for (const wanted of ['Failed', 'approval', 'InProgress'] as const) {
 		for (const stage of stages) {

@@ -22,7 +22,7 @@ const pairs = (record: Record<string, string>) =>
 /** Resolved pipeline variables as `NAME=value` pairs. */
 export const variablePairs = (variables: readonly ResolvedVariableView[]) => variables.map(variable => `${variable.name}=${variable.value}`).join('  ');
 
-export function executionSummaryLines(execution: ExecutionSummaryView | undefined, executionId: string, width: number, now: number, theme: Theme): Line[] {
+function executionSummaryLines(execution: ExecutionSummaryView | undefined, executionId: string, width: number, now: number, theme: Theme): Line[] {
 	if (!execution) return [line({text: `execution ${executionId}`, bold: true})];
 	const tone = executionTone(execution.status);
 	const lines: Line[] = [
@@ -50,7 +50,7 @@ export function executionSummaryLines(execution: ExecutionSummaryView | undefine
 	return lines;
 }
 
-export function actionExecutionLines(run: ActionExecutionView, width: number, now: number, theme: Theme, selected: boolean): Line[] {
+function actionExecutionLines(run: ActionExecutionView, width: number, now: number, theme: Theme, selected: boolean): Line[] {
 	const item = run.actionExecutionId;
 	const tone = executionTone(run.status);
 	const marker = selected ? (theme.ascii ? '>' : '›') : ' ';

@@ -18,7 +18,7 @@ export function sanitize(text: string): string {
 }
 
 /** Cells one code point takes: 0 for combining marks and joiners, 2 for wide (CJK, emoji), else 1. */
-export function codePointWidth(code: number): number {
+function codePointWidth(code: number): number {
 	if (code < 0x300) return code < 0x20 || (code >= 0x7f && code < 0xa0) ? 0 : 1;
 	if (
 		(code >= 0x300 && code <= 0x36f) ||

@@ -17,7 +17,7 @@ import {movementCommands, everywhereCommands, textCommands} from '../keymap.js';
 
 export type DefinitionEntry = {kind: 'definition'; key: PipelineKey; search?: string} & Scroll;
 
-export function DefinitionView({entry, width, height}: {entry: DefinitionEntry; width: number; height: number}) {
+function DefinitionView({entry, width, height}: {entry: DefinitionEntry; width: number; height: number}) {
 	const {store, engine, ui, theme, env, now} = useServices();
 	const {suspendTerminal} = useApp();
 	const definition = useStore(store, state => state.definitions[entry.key]);

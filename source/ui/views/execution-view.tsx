@@ -24,7 +24,7 @@ export type ExecutionEntry = {
 	focus?: {stageName: string; actionName: string};
 } & Scroll;
 
-export function ExecutionView({entry, width, height}: {entry: ExecutionEntry; width: number; height: number}) {
+function ExecutionView({entry, width, height}: {entry: ExecutionEntry; width: number; height: number}) {
 	const {store, engine, theme} = useServices();
 	const now = useNow();
 	const runs = useStore(store, state => executionRuns(state, entry.key, entry.executionId));

@@ -16,7 +16,7 @@ type RowCache = {layout: FleetLayout; now: number; theme: Theme; text: string};
 const rowCache = new WeakMap<PipelineEntry, RowCache>();
 
 /** A pipeline's painted line, cached until the entry, the layout or the second changes. */
-export function fleetLine(entry: PipelineEntry, layout: FleetLayout, now: number, theme: Theme, selected: boolean): string {
+function fleetLine(entry: PipelineEntry, layout: FleetLayout, now: number, theme: Theme, selected: boolean): string {
 	if (selected) {
 		// The selected row is painted again, inverted, with a marker that reads without attributes.
 		return paint([{text: theme.ascii ? '>' : '›'}], theme) + paint(fleetRow(entry, layout, now, theme), theme, true);
@@ -32,7 +32,7 @@ export function fleetLine(entry: PipelineEntry, layout: FleetLayout, now: number
 let lastLayout: {width: number; profileWidth: number; regionWidth: number; maxStages: number; layout: FleetLayout} | undefined;
 
 /** One layout object per width and measure, so cached rows stay valid across frames. */
-export function fleetLayoutFor(state: FleetState, width: number): FleetLayout {
+function fleetLayoutFor(state: FleetState, width: number): FleetLayout {
 	// The store keeps the stage maximum as entries change: no walk over the fleet per frame.
 	const measure = measureFleet(state.sources, state.maxStages);
 	const cached = lastLayout;

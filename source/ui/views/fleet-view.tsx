@@ -22,7 +22,7 @@ const separator = '\u0001';
 
 export type FleetEntry = {kind: 'fleet'} & Scroll;
 
-export function FleetView({entry, width, height}: {entry: FleetEntry; width: number; height: number}) {
+function FleetView({entry, width, height}: {entry: FleetEntry; width: number; height: number}) {
 	const {store, ui, theme} = useServices();
 	const now = useNow();
 	const filter = useStore(ui, state => state.filter);

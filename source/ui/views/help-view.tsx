@@ -16,7 +16,7 @@ import {movementCommands, everywhereCommands} from '../keymap.js';
 
 export type HelpEntry = {kind: 'help'; of: ViewKind} & Scroll;
 
-export function HelpView({entry, width, height}: {entry: HelpEntry; width: number; height: number}) {
+function HelpView({entry, width, height}: {entry: HelpEntry; width: number; height: number}) {
 	const {store, ui, keymap, theme, readOnly, views} = useServices();
 	const uiState = useStore(ui, state => state);
 	// Availability is asked of the view under the overlay: that is where the keys would act.

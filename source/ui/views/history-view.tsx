@@ -22,7 +22,7 @@ const prefetchRows = 5;
 
 export type HistoryEntry = {kind: 'history'; key: PipelineKey} & Scroll;
 
-export function HistoryView({entry, width, height}: {entry: HistoryEntry; width: number; height: number}) {
+function HistoryView({entry, width, height}: {entry: HistoryEntry; width: number; height: number}) {
 	const {store, engine, ui, theme} = useServices();
 	const now = useNow();
 	const paged = useStore(store, state => state.histories[entry.key]);

@@ -38,7 +38,7 @@ export type LogsEntry = {
 	search?: string;
 } & Scroll;
 
-export function LogsView({entry, width, height}: {entry: LogsEntry; width: number; height: number}) {
+function LogsView({entry, width, height}: {entry: LogsEntry; width: number; height: number}) {
 	const {store, engine, ui, theme, env, now} = useServices();
 	const {suspendTerminal} = useApp();
 	const {buildId, key, stageName, actionName} = entry;

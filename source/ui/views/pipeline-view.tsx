@@ -51,7 +51,7 @@ function runLookup(state: FleetState, key: string): RunLookup {
 
 export type PipelineViewEntry = {kind: 'pipeline'; key: PipelineKey} & Scroll;
 
-export function PipelineView({entry, width, height}: {entry: PipelineViewEntry; width: number; height: number}) {
+function PipelineView({entry, width, height}: {entry: PipelineViewEntry; width: number; height: number}) {
 	const {store, engine, ui, theme} = useServices();
 	const now = useNow();
 	const pipeline = useStore(store, state => state.pipelines[entry.key]);

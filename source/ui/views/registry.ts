@@ -32,7 +32,7 @@ const registry: {[K in ViewKind]: ViewDefinition<EntryOf<K>>} = {
 	help: helpView,
 };
 
-export const viewKinds = Object.keys(registry) as ViewKind[];
+const viewKinds = Object.keys(registry) as ViewKind[];
 
 export function viewOf<K extends ViewKind>(kind: K): ViewDefinition<EntryOf<K>> {
 	return registry[kind];

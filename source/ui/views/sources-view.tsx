@@ -20,7 +20,7 @@ import {movementCommands, everywhereCommands} from '../keymap.js';
 
 export type SourcesEntry = {kind: 'sources'} & Scroll;
 
-export function SourcesView({entry, width, height}: {entry: SourcesEntry; width: number; height: number}) {
+function SourcesView({entry, width, height}: {entry: SourcesEntry; width: number; height: number}) {
 	const {store, theme, keymap} = useServices();
 	const now = useNow();
 	const refreshKey = firstKeyLabel(keymap, 'refresh', theme.ascii);

@@ -47,7 +47,7 @@ export function buildPlan(build: Build): PlannedPhase[] {
 	return plan;
 }
 
-export function buildEnd(build: Build): number | undefined {
+function buildEnd(build: Build): number | undefined {
 	if (build.status === 'IN_PROGRESS') return undefined;
 	return build.stoppedAt ?? build.plannedEnd;
 }
@@ -57,7 +57,7 @@ function failedContext(build: Build): Array<{statusCode: string; message: string
 }
 
 /** The command whose failure fails the build; log lines and contexts must agree on it. */
-export function failingCommandOf(build: Build): string {
+function failingCommandOf(build: Build): string {
 	return testCommandOf(build);
 }
 

@@ -139,7 +139,7 @@ function compose(build: Build): LogLine[] {
 const recent = new Map<Build, {stoppedAt: number | undefined; lines: LogLine[]}>();
 const RECENT_LIMIT = 64;
 
-export function fullLog(build: Build): LogLine[] {
+function fullLog(build: Build): LogLine[] {
 	const hit = recent.get(build);
 	if (hit && hit.stoppedAt === build.stoppedAt) {
 		recent.delete(build);

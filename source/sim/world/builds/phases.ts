@@ -6,7 +6,7 @@
 
 import {Rng} from '../random.js';
 
-export const PHASES = ['SUBMITTED', 'QUEUED', 'PROVISIONING', 'DOWNLOAD_SOURCE', 'INSTALL', 'PRE_BUILD', 'BUILD', 'POST_BUILD', 'UPLOAD_ARTIFACTS', 'FINALIZING', 'COMPLETED'] as const;
+const PHASES = ['SUBMITTED', 'QUEUED', 'PROVISIONING', 'DOWNLOAD_SOURCE', 'INSTALL', 'PRE_BUILD', 'BUILD', 'POST_BUILD', 'UPLOAD_ARTIFACTS', 'FINALIZING', 'COMPLETED'] as const;
 export type PhaseType = (typeof PHASES)[number];
 export type PhaseStatus = 'SUCCEEDED' | 'FAILED' | 'STOPPED' | 'IN_PROGRESS';
 

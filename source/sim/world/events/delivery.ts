@@ -11,7 +11,7 @@ import type {Scheduler} from '../scheduler.js';
 
 export type DeliveryOptions = {delaySeconds: number | [number, number]; duplicates: number; reorderSeconds: number};
 
-export const DEFAULT_DELIVERY: DeliveryOptions = {delaySeconds: 0, duplicates: 0, reorderSeconds: 0};
+const DEFAULT_DELIVERY: DeliveryOptions = {delaySeconds: 0, duplicates: 0, reorderSeconds: 0};
 
 /** EventBridge's service principal as SQS shows the sender of a delivered event. */
 const EVENTBRIDGE_SENDER = 'AIDAEVENTBRIDGEDELIVERY';

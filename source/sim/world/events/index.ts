@@ -17,7 +17,7 @@ export {EventFeed} from './feed.js';
 export type {FeedSettings} from './target.js';
 export type {CodePipelineEvent} from './event-json.js';
 
-export const DEFAULT_QUEUE_NAME = 'pipetop-events';
+const DEFAULT_QUEUE_NAME = 'pipetop-events';
 
 function accountOf(accounts: SimAccount[], profileOrId: string): SimAccount {
 	// The scenario was checked: every name given resolves.

@@ -16,7 +16,7 @@ import {slotOf, touch, type Engine} from './context.js';
 import {ACTION_EVENT} from './observer.js';
 
 /** A manual approval nobody answers fails after 7 days (unless the action sets timeoutInMinutes). */
-export const APPROVAL_TIMEOUT_MS = 7 * 24 * 3600 * 1000;
+const APPROVAL_TIMEOUT_MS = 7 * 24 * 3600 * 1000;
 
 type Outcome = 'Succeeded' | 'Failed';
 

@@ -86,7 +86,7 @@ function runGroups(engine: Engine, execution: Execution, run: StageRun): boolean
 	return true;
 }
 
-export function stageNameAt(execution: Execution, index: number): string {
+function stageNameAt(execution: Execution, index: number): string {
 	return execution.declaration.stages[index].name;
 }
 

@@ -14,7 +14,7 @@ export type ExecutionFilter = {executionId?: string; latestOnly: boolean};
  * filter.pipelineExecutionId does), `Latest` only the latest run of each action or rule (what a
  * retry left standing). Naming two different executions in one filter is a ValidationException.
  */
-export function parseExecutionFilter(checker: Checker, input: Record<string, unknown>): ExecutionFilter {
+function parseExecutionFilter(checker: Checker, input: Record<string, unknown>): ExecutionFilter {
 	const filter = checker.object(input, 'filter', 'filter');
 	if (!filter) return {latestOnly: false};
 	const byId = checker.executionId(filter, 'pipelineExecutionId', 'filter.pipelineExecutionId', false);
