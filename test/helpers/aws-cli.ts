@@ -1,12 +1,17 @@
-/** Whether the real AWS CLI is on PATH: the tests that run it skip (and say so) where it is not. */
+/** Whether the real AWS CLI is on PATH (asked once): the tests that run it skip (and say so) where it is not. */
 
 import {execFileSync} from 'node:child_process';
 
+let available: boolean | undefined;
+
 export function awsCliAvailable(): boolean {
-	try {
-		execFileSync('aws', ['--version'], {stdio: 'ignore'});
-		return true;
-	} catch {
-		return false;
+	if (available === undefined) {
+		try {
+			execFileSync('aws', ['--version'], {stdio: 'ignore'});
+			available = true;
+		} catch {
+			available = false;
+		}
 	}
+	return available;
 }

@@ -6,10 +6,11 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {awsAvailable, awsCli} from './helpers/aws-cli.js';
+import {awsCliAvailable} from '../../helpers/aws-cli.js';
+import {awsCli} from './helpers/aws-cli.js';
 import {ACCOUNTS, startHarness, type SimHarness} from './helpers/sim.js';
 
-const HAS_AWS = awsAvailable();
+const HAS_AWS = awsCliAvailable();
 const SEED_FILE = new URL('../../fixtures/sim/seed-000-pipeline.json', import.meta.url).pathname;
 
 describe.skipIf(!HAS_AWS)(`the real AWS CLI${HAS_AWS ? '' : ' (skipped: `aws` is not on PATH)'}`, () => {

@@ -17,7 +17,8 @@ import {
 } from '@aws-sdk/client-codepipeline';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import type {ScenarioPipeline} from '../../../source/sim/contract.js';
-import {awsAvailable, awsCli} from './helpers/aws-cli.js';
+import {awsCliAvailable} from '../../helpers/aws-cli.js';
+import {awsCli} from './helpers/aws-cli.js';
 import {action, v2Pipeline} from './helpers/definitions.js';
 import {MODEL, modelledErrors, shapeProblems} from './helpers/model.js';
 import {ACCOUNTS, failure, startHarness, type SimHarness} from './helpers/sim.js';
@@ -154,7 +155,7 @@ describe('answers hold to the model\'s output shapes', () => {
 	});
 });
 
-describe.skipIf(!awsAvailable())(`the same through the AWS CLI${awsAvailable() ? '' : ' (skipped: `aws` is not on PATH)'}`, () => {
+describe.skipIf(!awsCliAvailable())(`the same through the AWS CLI${awsCliAvailable() ? '' : ' (skipped: `aws` is not on PATH)'}`, () => {
 	test('stop of an unknown id, the latest filter, a source-stage rollback', async () => {
 		const aws = awsCli(harness);
 		const stop = await aws('alpha', 'codepipeline', 'stop-pipeline-execution', '--pipeline-name', 'release', '--pipeline-execution-id', UNKNOWN_ID).catch((error: {stderr: string}) => error);

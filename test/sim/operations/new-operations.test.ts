@@ -18,7 +18,8 @@ import {
 } from '@aws-sdk/client-codepipeline';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import type {ScenarioPipeline} from '../../../source/sim/contract.js';
-import {awsAvailable, awsCli} from './helpers/aws-cli.js';
+import {awsCliAvailable} from '../../helpers/aws-cli.js';
+import {awsCli} from './helpers/aws-cli.js';
 import {action, v2Pipeline} from './helpers/definitions.js';
 import {MODEL, modelledErrors, shapeProblems} from './helpers/model.js';
 import {ACCOUNTS, failure, startHarness, type SimHarness} from './helpers/sim.js';
@@ -145,7 +146,7 @@ describe('ListActionTypes', () => {
 	});
 });
 
-describe.skipIf(!awsAvailable())(`the new operations through the AWS CLI${awsAvailable() ? '' : ' (skipped: `aws` is not on PATH)'}`, () => {
+describe.skipIf(!awsCliAvailable())(`the new operations through the AWS CLI${awsCliAvailable() ? '' : ' (skipped: `aws` is not on PATH)'}`, () => {
 	test('tag-resource, list-tags-for-resource, untag-resource, list-rule-executions, list-action-types', async () => {
 		const aws = awsCli(harness);
 		await aws('alpha', 'codepipeline', 'tag-resource', '--resource-arn', arnOf('gated'), '--tags', 'key=cli,value=yes');

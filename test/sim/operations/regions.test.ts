@@ -8,7 +8,8 @@ import {GetPipelineCommand, ListPipelinesCommand} from '@aws-sdk/client-codepipe
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {VirtualClock} from '../../../source/shared/clock.js';
 import {createWorld} from '../../../source/sim/world/index.js';
-import {awsAvailable, awsCli} from './helpers/aws-cli.js';
+import {awsCliAvailable} from '../../helpers/aws-cli.js';
+import {awsCli} from './helpers/aws-cli.js';
 import {failure, startHarness, type SimHarness} from './helpers/sim.js';
 
 const ACCOUNTS = [
@@ -62,7 +63,7 @@ describe('regions through the SDK', () => {
 	});
 });
 
-describe.skipIf(!awsAvailable())(`regions through the AWS CLI${awsAvailable() ? '' : ' (skipped: `aws` is not on PATH)'}`, () => {
+describe.skipIf(!awsCliAvailable())(`regions through the AWS CLI${awsCliAvailable() ? '' : ' (skipped: `aws` is not on PATH)'}`, () => {
 	test('list-pipelines in a default region is empty; in an opt-in region it names the error', async () => {
 		const cli = awsCli(harness);
 		expect((await cli('alpha', 'codepipeline', 'list-pipelines', '--region', 'us-west-2')).pipelines).toEqual([]);

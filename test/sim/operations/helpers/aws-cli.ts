@@ -1,23 +1,10 @@
 /** The real AWS CLI against a running harness, with the sim's config files and none of the user's AWS_* settings. */
 
-import {execFile, execFileSync} from 'node:child_process';
+import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import type {SimHarness} from './sim.js';
 
 const run = promisify(execFile);
-
-let available: boolean | undefined;
-
-export function awsAvailable(): boolean {
-	if (available !== undefined) return available;
-	try {
-		execFileSync('aws', ['--version'], {stdio: 'ignore'});
-		available = true;
-	} catch {
-		available = false;
-	}
-	return available;
-}
 
 /** `aws ... --output json` for a profile, parsed; rejects (with stderr) when the CLI fails. */
 export function awsCli(harness: SimHarness): (profile: string, ...args: string[]) => Promise<any> {
