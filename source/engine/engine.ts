@@ -22,7 +22,7 @@ import type {FeedConsumer} from './feed/consumer.js';
 import {SourceRunner, type TraceEvent} from './source-runner.js';
 import type {Intervals, PipetopEngine, SourceInspection} from './types.js';
 
-export type EngineSource = {spec: AwsSourceSpec; readOnly: boolean};
+export type EngineSource = {spec: AwsSourceSpec; readOnly: boolean; swept?: 'home' | 'other'};
 
 export type EngineOptions = {
 	sources: EngineSource[];
@@ -120,7 +120,7 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 		return runner ? {runner, name: key.slice(runner.key.length + 1)} : undefined;
 	};
 
-	for (const {spec, readOnly} of options.sources) {
+	for (const {spec, readOnly, swept} of options.sources) {
 		const api = createSourceApi(spec, {
 			onStart: () => inFlight.begin(spec.key),
 			observe: event => {
@@ -135,6 +135,7 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 			new SourceRunner({
 				spec,
 				readOnly,
+				swept,
 				api,
 				clock,
 				intervals,

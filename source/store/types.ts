@@ -62,6 +62,11 @@ export type SourceState = {
 	 * read-only profile of one account): that source's key. This one then reads nothing.
 	 */
 	sameAs?: SourceKey;
+	/**
+	 * Found by `--region all` (`home`: the profile's own region): shown quietly while it has no
+	 * pipelines or the account has not enabled it (store/source-standing.ts).
+	 */
+	swept?: 'home' | 'other';
 };
 
 export type ActionView = {
