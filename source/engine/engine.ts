@@ -16,6 +16,7 @@ import {Counters} from './counters.js';
 import {DEFAULT_CALL_TIMEOUT_MS, DEFAULT_INTERVALS, STALE_FACTOR} from './defaults.js';
 import {LogTailer} from './logs.js';
 import {OnDemand} from './on-demand.js';
+import {RuleResultsReader} from './rule-results.js';
 import {AccountGroups} from './account-groups.js';
 import {attachFeed, type FeedOptions} from './feed/attach.js';
 import type {FeedConsumer} from './feed/consumer.js';
@@ -187,6 +188,7 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 		: undefined;
 
 	const onDemand = new OnDemand({store, clock, activeInterval: intervals.active, emit, locate});
+	const ruleResults = new RuleResultsReader({store, clock, activeInterval: intervals.active, emit, locate});
 	const logs = new LogTailer({store, clock, followInterval: intervals.logFollow, emit, locate});
 
 	const sweep = () => {
@@ -239,6 +241,7 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 		loadHistory: (key, loadOptions) => onDemand.loadHistory(key, loadOptions),
 		loadActionExecutions: (key, executionId, loadOptions) => onDemand.loadActionExecutions(key, executionId, loadOptions),
 		loadDefinition: key => onDemand.loadDefinition(key),
+		loadRuleResults: (key, loadOptions) => ruleResults.load(key, loadOptions),
 		openLog: (key, buildId, logOptions) => logs.openLog(key, buildId, logOptions),
 		closeLog: buildId => logs.closeLog(buildId),
 		whenIdle: () => inFlight.whenIdle(),
