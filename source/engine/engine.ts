@@ -17,6 +17,7 @@ import {DEFAULT_CALL_TIMEOUT_MS, DEFAULT_INTERVALS, STALE_FACTOR} from './defaul
 import {LogTailer} from './logs.js';
 import {OnDemand} from './on-demand.js';
 import {RuleResultsReader} from './rule-results.js';
+import {refusesKeys} from '../store/source-standing.js';
 import {AccountGroups} from './account-groups.js';
 import {attachFeed, type FeedOptions} from './feed/attach.js';
 import type {FeedConsumer} from './feed/consumer.js';
@@ -126,7 +127,8 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 			onStart: () => inFlight.begin(spec.key),
 			observe: event => {
 				inFlight.end(spec.key);
-				counters.record(event);
+				// A swept region the account has not enabled answers so by design: no error to count.
+				counters.record(swept === 'other' && refusesKeys(event.error?.code) ? {...event, error: undefined} : event);
 				batcher.touch();
 			},
 		});

@@ -61,10 +61,28 @@ test('S: the four regions with pipelines one by one, the others counted in one l
 	await console_.terminal.press('S');
 	const lines = frame();
 	expect(lines[2]).toBe('Sources 4: 4 ok, 0 stale, 0 failed');
+	// The opt-in regions' refusals are how AWS says "not enabled": not errors.
+	expect(lines[3]).toMatch(/^AWS calls \d+: 0 throttled, 0 errors/);
 	const rows = lines.filter(line => /^[ ›][✓✗~] \S+ +\S+-\d /.test(line));
 	expect(rows.map(line => line.slice(2).trim().split(/ +/).slice(0, 2).join('/')).sort()).toEqual(['alpha/eu-west-1', 'alpha/us-east-1', 'beta/ap-southeast-3', 'beta/eu-west-1']);
 	expect(lines).toContain(`   alpha   15 regions without pipelines, ${optIn} opt-in regions not enabled in this account`);
 	expect(lines).toContain(`   beta    17 regions without pipelines, ${optIn - 2} opt-in regions not enabled in this account`);
 	expect(lines.at(-2)).toMatch(/source 1\/4$/);
 	await console_.terminal.press('S');
+});
+
+test('at 80x24 the counted regions wrap under their profile instead of running off the screen', async () => {
+	const narrow = openConsole({...fleet, engine: app.engine}, {columns: 80, rows: 24});
+	try {
+		await narrow.settle(0);
+		await narrow.terminal.press('S');
+		const lines = narrow.terminal.lines();
+		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+		const alpha = lines.findIndex(line => line.startsWith('   alpha   15 regions without pipelines,'));
+		expect(alpha).toBeGreaterThan(0);
+		expect(lines[alpha + 1]).toMatch(/^ {11}\S/);
+		expect(`${lines[alpha]} ${lines[alpha + 1].trim()}`).toMatch(/ \d+ opt-in regions not enabled in this account$/);
+	} finally {
+		narrow.close();
+	}
 });

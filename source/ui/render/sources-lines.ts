@@ -116,6 +116,9 @@ export function sourcesLines(
 		}
 	}
 	// `--region all`: the regions with nothing to say, one line per profile; quiet, not failures.
-	for (const counts of swept) lines.push(line({text: `   ${fit(counts.profile, profileWidth)} ${sweptWords(counts)}`, dim: true}));
+	for (const counts of swept) {
+		const head = `   ${fit(counts.profile, profileWidth)} `;
+		wrapWords(sweptWords(counts), Math.max(20, width - head.length)).forEach((piece, index) => lines.push(line({text: `${index === 0 ? head : ' '.repeat(head.length)}${piece}`, dim: true})));
+	}
 	return lines;
 }
