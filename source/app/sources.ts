@@ -69,8 +69,8 @@ function chooseProfiles(settings: Settings, files: AwsFiles, env: NodeJS.Process
 	return {profiles: named, implicit: settings.profiles === undefined};
 }
 
-function everyRegion(home: string | undefined, partition: string[]): string[] {
-	return home === undefined ? partition : [home, ...partition.filter(region => region !== home)];
+function everyRegion(home: string, partition: string[]): string[] {
+	return [home, ...partition.filter(region => region !== home)];
 }
 
 export async function resolveSources(settings: Settings, options: ResolveOptions): Promise<Resolution> {
@@ -88,7 +88,9 @@ export async function resolveSources(settings: Settings, options: ResolveOptions
 	for (const profile of profiles) {
 		const own = options.profileRegions?.[profile] ?? (envRegion ? [envRegion] : undefined) ?? [profileRegion(files, profile)].filter((region): region is string => region !== undefined);
 		// --region all: every region of the profile's partition, its own first (the engine lists each on the discovery cadence).
-		const regions = settings.allRegions ? everyRegion(own[0], await partitionRegions(own[0] ?? 'us-east-1')) : (settings.regions ?? own);
+		// With no region of its own, us-east-1 stands as its home (a default region, enabled everywhere).
+		const home = own[0] ?? 'us-east-1';
+		const regions = settings.allRegions ? everyRegion(home, await partitionRegions(home)) : (settings.regions ?? own);
 		// Flags and the config file are checked already; a region from the AWS files or the environment is checked here.
 		for (const region of settings.regions ? [] : own) {
 			if (REGION.test(region)) continue;
