@@ -9,7 +9,7 @@ import {sourcesInViewOrder} from '../model/source-order.js';
 import {blank, fit, line, type Line} from './lines.js';
 import {glyph, toneColor} from './status.js';
 import {healthTone} from '../../format/status.js';
-import {sanitize, wrapWords} from './text.js';
+import {displayWidth, sanitize, wrapWords} from './text.js';
 import type {Segment, Theme} from './theme.js';
 import {formatAgo} from '../../format/time.js';
 
@@ -76,8 +76,8 @@ export function sourcesLines(
 	selectedKey?: string,
 ): Line[] {
 	const sources = sourcesInViewOrder(state);
-	const profileWidth = Math.max(7, ...sources.map(source => source.profile.length));
-	const regionWidth = Math.max(6, ...sources.map(source => source.region.length));
+	const profileWidth = Math.max(7, ...sources.map(source => displayWidth(source.profile)));
+	const regionWidth = Math.max(6, ...sources.map(source => displayWidth(source.region)));
 	const columns = (profile: string, region: string, account: string, pipelines: string, listed: string) =>
 		`${fit(profile, profileWidth)} ${fit(region, regionWidth)} ${fit(account, 12)} ${fit(pipelines, 9, 'right')}  ${fit(listed, 8)}`;
 	const lines: Line[] = [...summary(sources, state.counters, refreshKey), ...(state.feed ? feedLines(state.feed, width, now) : []), blank()];
