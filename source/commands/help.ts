@@ -21,7 +21,7 @@ const SUBCOMMANDS: Record<string, {usage: string; about: string; options?: strin
 	stop: {usage: 'stop PIPELINE [--abandon] [--reason TEXT]', about: 'stop an execution (default: the latest)', options: ['--execution-id ID    the execution to stop']},
 	start: {usage: 'start PIPELINE [--variable k=v ...] [--revision ACTION=ID] [--client-request-token T]', about: 'start an execution'},
 	transition: {usage: 'transition PIPELINE --stage S (--disable --reason TEXT | --enable)', about: 'disable or enable the transition into a stage'},
-	sim: {usage: 'sim [--port N] [--scenario demo|empty|FILE] [--aws-dir DIR] [--seed N] [--speed X]', about: 'the embedded AWS-compatible service'},
+	sim: {usage: 'sim [--port N] [--scenario demo|empty|FILE] [--aws-dir DIR] [--seed N] [--speed X] [--faults JSON|FILE] [--admin-port N]', about: 'the embedded AWS-compatible service'},
 };
 
 const OPERATOR = ['approve', 'retry', 'stop', 'start', 'transition'];

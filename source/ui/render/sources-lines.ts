@@ -10,7 +10,7 @@ import {sweptCounts, sweptWords} from '../../store/source-standing.js';
 import {blank, fit, line, type Line} from './lines.js';
 import {glyph, toneColor} from './status.js';
 import {healthTone} from '../../format/status.js';
-import {sanitize, wrapWords} from './text.js';
+import {displayWidth, sanitize, wrapWords} from './text.js';
 import type {Segment, Theme} from './theme.js';
 import {formatAgo} from '../../format/time.js';
 
@@ -78,8 +78,8 @@ export function sourcesLines(
 ): Line[] {
 	const sources = sourcesInViewOrder(state);
 	const swept = sweptCounts(state);
-	const profileWidth = Math.max(7, ...sources.map(source => source.profile.length), ...swept.map(counts => counts.profile.length));
-	const regionWidth = Math.max(6, ...sources.map(source => source.region.length));
+	const profileWidth = Math.max(7, ...sources.map(source => displayWidth(source.profile)), ...swept.map(counts => displayWidth(counts.profile)));
+	const regionWidth = Math.max(6, ...sources.map(source => displayWidth(source.region)));
 	const columns = (profile: string, region: string, account: string, pipelines: string, listed: string) =>
 		`${fit(profile, profileWidth)} ${fit(region, regionWidth)} ${fit(account, 12)} ${fit(pipelines, 9, 'right')}  ${fit(listed, 8)}`;
 	const lines: Line[] = [...summary(sources, state.counters, refreshKey), ...(state.feed ? feedLines(state.feed, width, now) : []), blank()];
