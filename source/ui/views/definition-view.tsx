@@ -14,6 +14,7 @@ import type {Scroll} from '../model/ui-store.js';
 import {defineView} from './view.js';
 import type {PipelineKey} from '../../store/types.js';
 import {movementCommands, everywhereCommands, textCommands} from '../keymap.js';
+import {selectionCommands} from '../act-bindings.js';
 
 export type DefinitionEntry = {kind: 'definition'; key: PipelineKey; search?: string} & Scroll;
 
@@ -60,7 +61,7 @@ function DefinitionView({entry, width, height}: {entry: DefinitionEntry; width: 
 export const definitionView = defineView<DefinitionEntry>({
 	kind: 'definition',
 	title: 'definition',
-	keys: [...movementCommands, ...everywhereCommands, 'sources', ...textCommands],
+	keys: [...movementCommands, ...everywhereCommands, 'sources', ...textCommands, ...selectionCommands],
 	component: DefinitionView,
 	selection: (entry, _ui, fleet) => ({pipelineKey: entry.key, lineCount: fleet.definitions[entry.key] === undefined ? 0 : 1, search: entry.search}),
 });

@@ -14,6 +14,7 @@ import type {Scroll} from '../model/ui-store.js';
 import {defineView} from './view.js';
 import {fleetSelection} from '../model/selection.js';
 import {movementCommands, everywhereCommands} from '../keymap.js';
+import {attentionCommands, selectionCommands} from '../act-bindings.js';
 import {resolveCursor} from '../model/window.js';
 import {visibleOrder} from '../model/fleet-queries.js';
 
@@ -53,7 +54,7 @@ function FleetView({entry, width, height}: {entry: FleetEntry; width: number; he
 export const fleetView = defineView<FleetEntry>({
 	kind: 'fleet',
 	title: 'fleet',
-	keys: [...movementCommands, 'open', ...everywhereCommands, 'filter', 'history', 'logs', 'definition', 'sources', 'approve', 'retry', 'stop', 'start'],
+	keys: [...movementCommands, 'open', ...everywhereCommands, 'filter', 'history', 'logs', 'definition', 'sources', 'approve', 'retry', 'stop', 'start', ...selectionCommands, ...attentionCommands, 'sortFleet'],
 	component: FleetView,
 	selection(entry, ui, fleet) {
 		const keys = visibleOrder(fleet, ui);

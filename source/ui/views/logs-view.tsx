@@ -23,6 +23,7 @@ import type {Scroll} from '../model/ui-store.js';
 import {defineView} from './view.js';
 import type {PipelineKey} from '../../store/types.js';
 import {movementCommands, everywhereCommands, textCommands} from '../keymap.js';
+import {selectionCommands} from '../act-bindings.js';
 
 export type LogsEntry = {
 	kind: 'logs';
@@ -99,7 +100,7 @@ function LogsView({entry, width, height}: {entry: LogsEntry; width: number; heig
 export const logsView = defineView<LogsEntry>({
 	kind: 'logs',
 	title: 'logs',
-	keys: [...movementCommands, ...everywhereCommands, 'sources', 'follow', ...textCommands],
+	keys: [...movementCommands, ...everywhereCommands, 'sources', 'follow', ...textCommands, ...selectionCommands],
 	component: LogsView,
 	selection: (entry, _ui, fleet) => ({
 		pipelineKey: entry.key,

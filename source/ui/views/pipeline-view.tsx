@@ -18,6 +18,7 @@ import type {Scroll} from '../model/ui-store.js';
 import {defineView} from './view.js';
 import type {PipelineKey} from '../../store/types.js';
 import {movementCommands, everywhereCommands} from '../keymap.js';
+import {attentionCommands, selectionCommands} from '../act-bindings.js';
 import {actionId} from '../model/action-order.js';
 import {executionKeyOf} from '../../format/keys.js';
 
@@ -116,6 +117,8 @@ export const pipelineView = defineView<PipelineViewEntry>({
 		'transition',
 		'rollback',
 		'override',
+		...selectionCommands,
+		...attentionCommands,
 	],
 	component: PipelineView,
 	selection(entry, _ui, fleet) {

@@ -1,0 +1,82 @@
+/**
+ * `o` and `y` on what is selected, through the real engine on the embedded service: the links
+ * are the AWS console's, shown whole and clickable (OSC 8), and a copy reaches the terminal as
+ * an OSC 52 sequence with the value in base64 (wrapped for tmux's passthrough inside tmux).
+ */
+import {afterAll, beforeAll, expect, test} from 'vitest';
+import type {PipelineEntry} from '../../../source/store/types.js';
+import {displayWidth} from '../../../source/ui/render/text.js';
+import {startFleetHarness, type FleetHarness} from '../../helpers/fleet-harness.js';
+import {openConsole, openPipeline} from '../open-console.js';
+
+let fleet: FleetHarness;
+beforeAll(async () => {
+	fleet = await startFleetHarness({scenario: 'demo'});
+	await fleet.until(state => !state.initialLoad, {what: 'the first load'});
+});
+afterAll(async () => {
+	await fleet?.close();
+});
+
+const byName = (name: string): PipelineEntry => Object.values(fleet.state().pipelines).find(entry => entry.name === name)!;
+const copied = (raw: readonly string[]) =>
+	raw.flatMap(chunk => [...chunk.matchAll(/\u001B\]52;c;([A-Za-z0-9+/=]*)\u0007/g)].map(match => Buffer.from(match[1], 'base64').toString('utf8')));
+
+test('o in the pipeline view: every console link of the selection, whole at 60 columns, each an OSC 8 link; Enter copies it', {timeout: 60_000}, async () => {
+	const console_ = openConsole(fleet, {columns: 60, rows: 30});
+	await openPipeline(console_, 'orders-api-prod');
+	const entry = byName('orders-api-prod');
+	await console_.terminal.press('o');
+	const pipelineUrl = `https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/orders-api-prod/view?region=us-east-1`;
+	const lines = console_.terminal.lines();
+	for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(60);
+	expect(lines.join('\n')).toContain('AWS console links');
+	// Wrapped, never cut: the pieces put together are the URL.
+	expect(lines.map(line => line.trim()).join('')).toContain(pipelineUrl);
+	expect(console_.terminal.text()).not.toContain('…');
+	expect(console_.terminal.lastFrame()).toMatch(/\u001B\]8;id=pipetop-\d+;https:\/\/us-east-1\.console\.aws\.amazon\.com\/codesuite\/codepipeline\/pipelines\/orders-api-prod\/view\?region=us-east-1\u0007/);
+	const executionId = entry.stages[0].executionId!;
+	expect(lines.map(line => line.trim()).join('')).toContain(`/pipelines/orders-api-prod/executions/${executionId}/timeline?region=us-east-1`);
+	// Up from the first wraps to the last link (the pipeline's); Enter copies it and closes the chooser.
+	await console_.terminal.press('up');
+	await console_.terminal.press('enter');
+	expect(copied(console_.raw)).toEqual([pipelineUrl]);
+	expect(console_.terminal.text()).not.toContain('AWS console links');
+	expect(console_.terminal.lines().at(-2)).toContain('copied');
+	console_.close();
+});
+
+test('y in the fleet: a chooser of id, ARN, URLs and commit; Enter writes the chosen one as OSC 52', {timeout: 60_000}, async () => {
+	const console_ = openConsole(fleet, {columns: 100, rows: 30});
+	await openPipeline(console_, 'orders-api-prod');
+	await console_.terminal.press('esc');
+	await console_.terminal.press('y');
+	const text = console_.terminal.text();
+	expect(text).toContain('Copy which?');
+	expect(text).toContain('pipeline ARN');
+	const entry = byName('orders-api-prod');
+	const arn = `arn:aws:codepipeline:us-east-1:${entry.accountId}:orders-api-prod`;
+	expect(text).toContain(arn);
+	// Up from the first wraps to the last (the pipeline's name), then up to the ARN.
+	await console_.terminal.press('up', 'up');
+	await console_.terminal.press('enter');
+	expect(copied(console_.raw)).toEqual([arn]);
+	expect(console_.terminal.lines().at(-2)).toContain(`copied pipeline ARN: ${arn}`);
+	console_.close();
+});
+
+test('inside tmux the copy is sent plain and through tmux passthrough, and Esc closes the chooser copying nothing', {timeout: 60_000}, async () => {
+	const console_ = openConsole(fleet, {columns: 100, rows: 30, env: {TERM: 'screen-256color', LANG: 'C.UTF-8', TMUX: '/tmp/tmux-1000/default,1,0'}});
+	await openPipeline(console_, 'orders-api-prod');
+	await console_.terminal.press('y');
+	await console_.terminal.press('esc');
+	expect(console_.raw).toEqual([]);
+	expect(console_.terminal.text()).not.toContain('Copy which?');
+	await console_.terminal.press('y');
+	await console_.terminal.press('enter');
+	const [sequence] = console_.raw;
+	const payload = /\u001B\]52;c;([A-Za-z0-9+/=]+)\u0007/.exec(sequence)![1];
+	expect(sequence).toContain(`\u001BPtmux;\u001B\u001B]52;c;${payload}\u0007\u001B\\`);
+	expect(console_.terminal.lines().at(-2)).toContain('set-clipboard on');
+	console_.close();
+});
