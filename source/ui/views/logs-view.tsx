@@ -37,6 +37,8 @@ export type LogsEntry = {
 	buildId?: string;
 	follow: boolean;
 	search?: string;
+	/** The row of the current search match. */
+	match?: number;
 } & Scroll;
 
 function LogsView({entry, width, height}: {entry: LogsEntry; width: number; height: number}) {
@@ -91,8 +93,8 @@ function LogsView({entry, width, height}: {entry: LogsEntry; width: number; heig
 		if (log?.loading) facts.push({text: '  loading…', dim: true});
 		if (log?.error) facts.push({text: `  ${log.error.code}: ${log.error.message}`, color: 'red'});
 	}
-	if (entry.search) facts.push({text: `  search "${entry.search}": ${pane.matches.length} matches`, color: 'yellow'});
-	const shown = rows.slice(pane.offset, pane.offset + bodyHeight).map(row => paint(highlight(row, entry.search), theme));
+	if (entry.search) facts.push({text: `  search "${entry.search}": ${pane.matchLabel}`, color: 'yellow'});
+	const shown = rows.slice(pane.offset, pane.offset + bodyHeight).map((row, index) => paint(highlight(row, entry.search, pane.offset + index === pane.current), theme));
 	if (buildId && rows.length === 0) shown.push(paint([{text: log?.loading || !log ? 'reading the log…' : 'the log is empty so far', dim: true}], theme));
 	return <Rows height={height} lines={[paint(clip(title, width), theme), paint(clip(facts, width), theme), ...shown]} />;
 }
