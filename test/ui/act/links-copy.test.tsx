@@ -80,3 +80,17 @@ test('inside tmux the copy is sent plain and through tmux passthrough, and Esc c
 	expect(console_.terminal.lines().at(-2)).toContain('set-clipboard on');
 	console_.close();
 });
+
+test('? names the config file in use, or the one pipetop would read and that it is absent', {timeout: 60_000}, async () => {
+	const inUse = openConsole(fleet, {columns: 120, rows: 30, configFile: {path: '/home/ops/.config/pipetop/config.json', found: true}});
+	await inUse.settle(0);
+	await inUse.terminal.press('?', 'G');
+	expect(inUse.terminal.text()).toContain('Config file: /home/ops/.config/pipetop/config.json');
+	expect(inUse.terminal.text()).toContain('docs/config.md');
+	inUse.close();
+	const absent = openConsole(fleet, {columns: 120, rows: 30, configFile: {path: '/home/ops/.config/pipetop/config.json', found: false}});
+	await absent.settle(0);
+	await absent.terminal.press('?', 'G');
+	expect(absent.terminal.text()).toContain('Config file: /home/ops/.config/pipetop/config.json (not present: defaults apply)');
+	absent.close();
+});
