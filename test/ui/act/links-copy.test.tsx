@@ -3,27 +3,20 @@
  * are the AWS console's, shown whole and clickable (OSC 8), and a copy reaches the terminal as
  * an OSC 52 sequence with the value in base64 (wrapped for tmux's passthrough inside tmux).
  */
-import {afterAll, beforeAll, expect, test} from 'vitest';
+import {expect, test} from 'vitest';
 import type {PipelineEntry} from '../../../source/store/types.js';
 import {displayWidth} from '../../../source/ui/render/text.js';
-import {startFleetHarness, type FleetHarness} from '../../helpers/fleet-harness.js';
+import {demoFleet} from './demo-fleet.js';
 import {openConsole, openPipeline} from '../open-console.js';
 
-let fleet: FleetHarness;
-beforeAll(async () => {
-	fleet = await startFleetHarness({scenario: 'demo'});
-	await fleet.until(state => !state.initialLoad, {what: 'the first load'});
-});
-afterAll(async () => {
-	await fleet?.close();
-});
+const demo = demoFleet();
 
-const byName = (name: string): PipelineEntry => Object.values(fleet.state().pipelines).find(entry => entry.name === name)!;
+const byName = (name: string): PipelineEntry => Object.values(demo.fleet.state().pipelines).find(entry => entry.name === name)!;
 const copied = (raw: readonly string[]) =>
 	raw.flatMap(chunk => [...chunk.matchAll(/\u001B\]52;c;([A-Za-z0-9+/=]*)\u0007/g)].map(match => Buffer.from(match[1], 'base64').toString('utf8')));
 
 test('o in the pipeline view: every console link of the selection, whole at 60 columns, each an OSC 8 link; Enter copies it', {timeout: 60_000}, async () => {
-	const console_ = openConsole(fleet, {columns: 60, rows: 30});
+	const console_ = openConsole(demo.fleet, {columns: 60, rows: 30});
 	await openPipeline(console_, 'orders-api-prod');
 	const entry = byName('orders-api-prod');
 	await console_.terminal.press('o');
@@ -47,7 +40,7 @@ test('o in the pipeline view: every console link of the selection, whole at 60 c
 });
 
 test('y in the fleet: a chooser of id, ARN, URLs and commit; Enter writes the chosen one as OSC 52', {timeout: 60_000}, async () => {
-	const console_ = openConsole(fleet, {columns: 100, rows: 30});
+	const console_ = openConsole(demo.fleet, {columns: 100, rows: 30});
 	await openPipeline(console_, 'orders-api-prod');
 	await console_.terminal.press('esc');
 	await console_.terminal.press('y');
@@ -66,7 +59,7 @@ test('y in the fleet: a chooser of id, ARN, URLs and commit; Enter writes the ch
 });
 
 test('inside tmux the copy is sent plain and through tmux passthrough, and Esc closes the chooser copying nothing', {timeout: 60_000}, async () => {
-	const console_ = openConsole(fleet, {columns: 100, rows: 30, env: {TERM: 'screen-256color', LANG: 'C.UTF-8', TMUX: '/tmp/tmux-1000/default,1,0'}});
+	const console_ = openConsole(demo.fleet, {columns: 100, rows: 30, env: {TERM: 'screen-256color', LANG: 'C.UTF-8', TMUX: '/tmp/tmux-1000/default,1,0'}});
 	await openPipeline(console_, 'orders-api-prod');
 	await console_.terminal.press('y');
 	await console_.terminal.press('esc');
@@ -82,13 +75,13 @@ test('inside tmux the copy is sent plain and through tmux passthrough, and Esc c
 });
 
 test('? names the config file in use, or the one pipetop would read and that it is absent', {timeout: 60_000}, async () => {
-	const inUse = openConsole(fleet, {columns: 120, rows: 30, configFile: {path: '/home/ops/.config/pipetop/config.json', found: true}});
+	const inUse = openConsole(demo.fleet, {columns: 120, rows: 30, configFile: {path: '/home/ops/.config/pipetop/config.json', found: true}});
 	await inUse.settle(0);
 	await inUse.terminal.press('?', 'G');
 	expect(inUse.terminal.text()).toContain('Config file: /home/ops/.config/pipetop/config.json');
 	expect(inUse.terminal.text()).toContain('docs/config.md');
 	inUse.close();
-	const absent = openConsole(fleet, {columns: 120, rows: 30, configFile: {path: '/home/ops/.config/pipetop/config.json', found: false}});
+	const absent = openConsole(demo.fleet, {columns: 120, rows: 30, configFile: {path: '/home/ops/.config/pipetop/config.json', found: false}});
 	await absent.settle(0);
 	await absent.terminal.press('?', 'G');
 	expect(absent.terminal.text()).toContain('Config file: /home/ops/.config/pipetop/config.json (not present: defaults apply)');

@@ -3,25 +3,18 @@
  * up and down recall this session's commands, and an ambiguous name opens a chooser instead of
  * guessing. Through the real engine on the demo fleet.
  */
-import {afterAll, beforeAll, expect, test} from 'vitest';
+import {expect, test} from 'vitest';
 import {topOf} from '../../../source/ui/model/ui-store.js';
-import {startFleetHarness, type FleetHarness} from '../../helpers/fleet-harness.js';
+import {demoFleet} from './demo-fleet.js';
 import {openConsole, type OpenConsole} from '../open-console.js';
 
-let fleet: FleetHarness;
-beforeAll(async () => {
-	fleet = await startFleetHarness({scenario: 'demo'});
-	await fleet.until(state => !state.initialLoad, {what: 'the first load'});
-});
-afterAll(async () => {
-	await fleet?.close();
-});
+const demo = demoFleet();
 
 // The prompt's cursor is a blank cell after the text.
 const statusLine = (console_: OpenConsole) => console_.terminal.lines().at(-2)!.trimEnd();
 
 test('Tab completes the word, then the name; several candidates complete as far as they agree and are listed', {timeout: 60_000}, async () => {
-	const console_ = openConsole(fleet, {columns: 120, rows: 30});
+	const console_ = openConsole(demo.fleet, {columns: 120, rows: 30});
 	await console_.settle(0);
 	await console_.terminal.press(':');
 	await console_.terminal.type('pi');
@@ -42,7 +35,7 @@ test('Tab completes the word, then the name; several candidates complete as far 
 });
 
 test('up and down walk the commands run this session; down past the newest empties the prompt', {timeout: 60_000}, async () => {
-	const console_ = openConsole(fleet, {columns: 120, rows: 30});
+	const console_ = openConsole(demo.fleet, {columns: 120, rows: 30});
 	await console_.settle(0);
 	for (const command of ['failed', 'running']) {
 		await console_.terminal.press(':');
@@ -63,7 +56,7 @@ test('up and down walk the commands run this session; down past the newest empti
 });
 
 test('an ambiguous :pipeline NAME opens a chooser of the candidates; Enter opens the one chosen, Esc none', {timeout: 60_000}, async () => {
-	const console_ = openConsole(fleet, {columns: 100, rows: 30});
+	const console_ = openConsole(demo.fleet, {columns: 100, rows: 30});
 	await console_.settle(0);
 	await console_.terminal.press(':');
 	await console_.terminal.type('pipeline orders');
@@ -80,6 +73,6 @@ test('an ambiguous :pipeline NAME opens a chooser of the candidates; Enter opens
 	expect(chosen.kind).toBe('pipeline');
 	const key = (chosen as {key: string}).key;
 	expect(key).toMatch(/\/orders-api-/);
-	expect(console_.terminal.lines()[2]).toContain(fleet.state().pipelines[key]!.name);
+	expect(console_.terminal.lines()[2]).toContain(demo.fleet.state().pipelines[key]!.name);
 	console_.close();
 });
