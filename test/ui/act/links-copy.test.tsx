@@ -87,3 +87,18 @@ test('? names the config file in use, or the one pipetop would read and that it 
 	expect(absent.terminal.text()).toContain('Config file: /home/ops/.config/pipetop/config.json (not present: defaults apply)');
 	absent.close();
 });
+
+test('o on a build log: the build\'s console page, from its id and the account', {timeout: 60_000}, async () => {
+	const console_ = openConsole(demo.fleet, {columns: 200, rows: 40});
+	await openPipeline(console_, 'checkout-web-prod');
+	await console_.terminal.press('j', 'l');
+	await console_.settle();
+	await console_.terminal.waitFor('Build log Build/Build');
+	await console_.terminal.press('o');
+	const entry = byName('checkout-web-prod');
+	const buildId = entry.stages.find(stage => stage.name === 'Build')!.actions.find(action => action.name === 'Build')!.externalExecutionId!;
+	const text = console_.terminal.text();
+	expect(text).toContain('build URL');
+	expect(text).toContain(`https://us-east-1.console.aws.amazon.com/codesuite/codebuild/${entry.accountId}/projects/${buildId.split(':')[0]}/build/${encodeURIComponent(buildId)}?region=us-east-1`);
+	console_.close();
+});
