@@ -11,14 +11,6 @@ export type ChooserItem = {label: string; value: string; /** Shown as a clickabl
 
 export type Chooser = {purpose: ChooserPurpose; title: string; items: ChooserItem[]; index: number};
 
-/** Fleet orders `>` cycles through; attention (failed, waiting, running, idle) is the default. */
-export const fleetSorts = ['attention', 'age', 'name', 'account', 'region'] as const;
-export type FleetSort = (typeof fleetSorts)[number];
-
-export function nextSort(sort: FleetSort): FleetSort {
-	return fleetSorts[(fleetSorts.indexOf(sort) + 1) % fleetSorts.length];
-}
-
 export function pipelineChooser(name: string, keys: readonly PipelineKey[]): Chooser {
 	return {purpose: 'pipeline', title: `${keys.length} pipelines match "${name}": which one?`, items: keys.map(key => ({label: key, value: key})), index: 0};
 }

@@ -6,8 +6,7 @@
  */
 import type {ActionExecutionView, ExecutionSummaryView, FleetState, PipelineKey} from '../../store/types.js';
 import {filterOrder} from './filter.js';
-import {sortedKeys} from './fleet-sort.js';
-import type {FleetSort} from './chooser.js';
+import {sortedKeys, type FleetSort} from './fleet-sort.js';
 import {actionIds, actionId, runOrder} from './action-order.js';
 import {sourcesInViewOrder} from './source-order.js';
 import {resolveCursor} from './window.js';

@@ -4,7 +4,14 @@
  */
 import type {FleetState, PipelineEntry, PipelineKey} from '../../store/types.js';
 import {recencyOf} from '../../store/attention.js';
-import type {FleetSort} from './chooser.js';
+
+/** Fleet orders `>` cycles through; attention (failed, waiting, running, idle) is the default. */
+export const fleetSorts = ['attention', 'age', 'name', 'account', 'region'] as const;
+export type FleetSort = (typeof fleetSorts)[number];
+
+export function nextSort(sort: FleetSort): FleetSort {
+	return fleetSorts[(fleetSorts.indexOf(sort) + 1) % fleetSorts.length];
+}
 
 const byText = (pick: (entry: PipelineEntry) => string) => (a: PipelineEntry, b: PipelineEntry) => pick(a).localeCompare(pick(b));
 

@@ -7,7 +7,8 @@ import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {ActionRequest} from '../../actions/types.js';
 import type {Scope} from './filter.js';
 import type {Cursor} from './window.js';
-import {movedChooser, type Chooser, type FleetSort} from './chooser.js';
+import {movedChooser, type Chooser} from './chooser.js';
+import type {FleetSort} from './fleet-sort.js';
 import type {ViewEntry} from '../views/registry.js';
 
 /** Every view's cursor and scroll offset. */

@@ -17,7 +17,7 @@ import {movementCommands, everywhereCommands} from '../keymap.js';
 import {attentionCommands, selectionCommands} from '../act-bindings.js';
 import {resolveCursor} from '../model/window.js';
 import {visibleOrder} from '../model/fleet-queries.js';
-import {nextSort} from '../model/chooser.js';
+import {nextSort} from '../model/fleet-sort.js';
 import {attentionDirection, fleetFlags, nothingToStepTo, stepToFlagged} from '../model/attention-step.js';
 
 // Between the pipelines on screen and the painted lines in the subscribed text.

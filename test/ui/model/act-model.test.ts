@@ -2,7 +2,7 @@
 import {describe, expect, test} from 'vitest';
 import {buildConsoleUrl, pipelineArn, pipelineConsoleUrl} from '../../../source/format/console-url.js';
 import {stepToFlagged} from '../../../source/ui/model/attention-step.js';
-import {nextSort} from '../../../source/ui/model/chooser.js';
+import {nextSort} from '../../../source/ui/model/fleet-sort.js';
 import {recallCommand} from '../../../source/ui/model/prompt-history.js';
 import {clipboardSequence, hyperlink} from '../../../source/ui/terminal-sequences.js';
 
