@@ -8,6 +8,7 @@ import {createActionLayer} from '../actions/create.js';
 import {bootstrap} from '../app/bootstrap.js';
 import type {Command} from '../app/context.js';
 import {UsageError} from '../config/usage-error.js';
+import {defaultConfigPath} from '../config/load.js';
 import {RealClock} from '../shared/clock.js';
 
 /**
@@ -39,6 +40,7 @@ export const consoleCommand: Command = async context => {
 				{
 					engine: app.engine,
 					config: app.config,
+					configFile: {path: app.configPath ?? defaultConfigPath(context.env), found: app.configPath !== undefined},
 					readOnly: app.readOnly,
 					now: () => clock.now(),
 					env: context.env,

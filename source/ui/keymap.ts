@@ -7,6 +7,7 @@ import type {OperatorCommand} from '../actions/types.js';
 import {displayKey, normalizeKey} from './input/keys.js';
 import {describePromptWords} from './model/prompt-command.js';
 import {layerBindings, layerCommands, layerScopes, typingCommands, type LayerScope} from './layer-bindings.js';
+import {actBindings, actCommands} from './act-bindings.js';
 import type {Selection} from './model/selection.js';
 import type {ViewKind} from './views/registry.js';
 
@@ -42,6 +43,7 @@ export const Command = {
 	Rollback: 'rollback',
 	Override: 'override',
 	...layerCommands,
+	...actCommands,
 } as const;
 
 export type CommandName = (typeof Command)[keyof typeof Command];
@@ -189,7 +191,7 @@ export const commandSpecs: readonly CommandBinding[] = [
 			['start', 'n', 'run', 'start a new execution'],
 			['transition', 't', 'transition', "enable or disable the stage's inbound transition"],
 			['rollback', 'b', 'rollback', 'roll the stage back to an earlier execution'],
-			['override', 'o', 'override', "override the stage's condition"],
+			['override', 'O', 'override', "override the stage's condition"],
 		] as const
 	).map(
 		([command, key, label, description]): CommandBinding => ({
@@ -204,6 +206,7 @@ export const commandSpecs: readonly CommandBinding[] = [
 		}),
 	),
 	...layerBindings,
+	...actBindings,
 ];
 
 export class KeymapError extends Error {

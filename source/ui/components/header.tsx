@@ -24,7 +24,8 @@ function useSpinnerFrame(active: boolean): number {
 }
 
 export function Header({width}: {width: number}) {
-	const {store, theme, readOnly, config, keymap} = useServices();
+	const {store, ui, theme, readOnly, config, keymap} = useServices();
+	const sort = useStore(ui, value => value.sort);
 	const now = useNow();
 	const state = useStore(
 		store,
@@ -45,6 +46,8 @@ export function Header({width}: {width: number}) {
 	const first: Segment[] = [
 		{text: 'pipetop', bold: true, color: 'cyan'},
 		{text: everythingReadOnly ? ' [read-only]' : '', color: 'yellow'},
+		// Another order than attention (`>` changes it), up front where a narrow terminal keeps it.
+		{text: sort === 'attention' ? '' : ` [by ${sort}]`, color: 'cyan'},
 		{text: '  '},
 		...countSegments(state.counts, theme),
 		...feedSegments(state.feed, theme),

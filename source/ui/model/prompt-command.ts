@@ -45,6 +45,19 @@ export function describePromptWords(): string {
 	return promptWordTable.map(each => `:${each.word}${each.argument ? ` ${each.argument}` : ''}`).join(', ');
 }
 
+/** The words and what each takes after it, for Tab completion. */
+export function promptWordList(): ReadonlyArray<{word: string; argument?: string}> {
+	return promptWordTable;
+}
+
+/** The word a typed one stands for (exact, alias or unambiguous prefix), as the parser reads it. */
+export function resolvePromptWord(typed: string): string | undefined {
+	const lower = typed.toLowerCase();
+	if (byWord.has(aliases[lower] ?? lower)) return aliases[lower] ?? lower;
+	const matches = promptWords.filter(candidate => lower !== '' && candidate.startsWith(lower));
+	return matches.length === 1 ? matches[0] : undefined;
+}
+
 const byWord = new Map(promptWordTable.map(each => [each.word, each]));
 
 export function parsePromptCommand(text: string): PromptCommand {

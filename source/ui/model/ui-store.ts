@@ -7,6 +7,8 @@ import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {ActionRequest} from '../../actions/types.js';
 import type {Scope} from './filter.js';
 import type {Cursor} from './window.js';
+import {movedChooser, type Chooser} from './chooser.js';
+import type {FleetSort} from './fleet-sort.js';
 import type {ViewEntry} from '../views/registry.js';
 
 /** Every view's cursor and scroll offset. */
@@ -16,8 +18,18 @@ export type PromptMode = 'filter' | 'command' | 'search';
 
 export type UiState = {
 	stack: ViewEntry[];
-	prompt?: {mode: PromptMode; text: string; /** The filter before typing, restored by Esc. */ before?: string};
+	prompt?: {
+		mode: PromptMode;
+		text: string;
+		/** The filter before typing, restored by Esc. */ before?: string;
+		/** Candidates a Tab found, shown after the text. */ hint?: string;
+		/** Which command of the history is shown (up/down), from the newest. */ historyIndex?: number;
+	};
+	/** The `:` commands run this session, oldest first. */
+	promptHistory: string[];
 	filter: string;
+	sort: FleetSort;
+	chooser?: Chooser;
 	scope: Scope;
 	message?: {text: string; kind: 'info' | 'error'; at: number};
 	modal?: ActionRequest;
@@ -28,7 +40,12 @@ export type UiAction =
 	| {type: 'pop'}
 	| {type: 'update'; patch: Partial<ViewEntry>}
 	| {type: 'openPrompt'; mode: PromptMode; text?: string}
-	| {type: 'editPrompt'; text: string}
+	| {type: 'editPrompt'; text: string; hint?: string; historyIndex?: number}
+	| {type: 'rememberCommand'; text: string}
+	| {type: 'setSort'; sort: FleetSort}
+	| {type: 'openChooser'; chooser: Chooser}
+	| {type: 'moveChooser'; delta: number}
+	| {type: 'closeChooser'}
 	| {type: 'closePrompt'; restore?: boolean}
 	| {type: 'setFilter'; filter: string}
 	| {type: 'setScope'; scope: Scope}
@@ -40,7 +57,7 @@ export type UiAction =
 export const initialScroll: Scroll = {cursor: {index: 0}, offset: 0};
 
 export function initialUiState(): UiState {
-	return {stack: [{kind: 'fleet', ...initialScroll}], filter: '', scope: {}};
+	return {stack: [{kind: 'fleet', ...initialScroll}], filter: '', scope: {}, sort: 'attention', promptHistory: []};
 }
 
 export function topOf(state: UiState): ViewEntry {
@@ -65,7 +82,7 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
 		}
 		case 'editPrompt': {
 			if (!state.prompt) return state;
-			const prompt = {...state.prompt, text: action.text};
+			const prompt = {...state.prompt, text: action.text, hint: action.hint, historyIndex: action.historyIndex};
 			// The filter applies as it is typed, like k9s: the list narrows with each key.
 			return state.prompt.mode === 'filter' ? {...state, prompt, filter: action.text} : {...state, prompt};
 		}
@@ -74,6 +91,17 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
 			const filter = action.restore && state.prompt.mode === 'filter' ? (state.prompt.before ?? '') : state.filter;
 			return {...state, prompt: undefined, filter};
 		}
+		case 'rememberCommand':
+			// The newest last, once: running a recalled command does not repeat it.
+			return {...state, promptHistory: [...state.promptHistory.filter(text => text !== action.text), action.text].slice(-100)};
+		case 'setSort':
+			return {...state, sort: action.sort};
+		case 'openChooser':
+			return {...state, chooser: action.chooser, prompt: undefined};
+		case 'moveChooser':
+			return state.chooser ? {...state, chooser: movedChooser(state.chooser, action.delta)} : state;
+		case 'closeChooser':
+			return {...state, chooser: undefined};
 		case 'setFilter':
 			return {...state, filter: action.filter};
 		case 'setScope':

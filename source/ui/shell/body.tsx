@@ -7,6 +7,7 @@ import type {ComponentType} from 'react';
 import type {ViewProps} from '../views/view.js';
 import {useStore} from 'zustand';
 import {ActionDialog} from '../dialogs/action-dialog.js';
+import {ChooserPanel} from '../components/chooser-panel.js';
 import {topOf} from '../model/ui-store.js';
 import {viewOf, type ViewEntry} from '../views/registry.js';
 import {useServices} from './services.js';
@@ -21,6 +22,7 @@ export function Body({width, height}: {width: number; height: number}) {
 	const entry = useStore(ui, state => topOf(state));
 	const depth = useStore(ui, state => state.stack.length);
 	const modal = useStore(ui, state => state.modal);
+	const choosing = useStore(ui, state => state.chooser !== undefined && state.modal === undefined);
 	const close = () => {
 		const request = ui.getState().modal;
 		ui.dispatch({type: 'closeModal'});
@@ -29,7 +31,7 @@ export function Body({width, height}: {width: number; height: number}) {
 	};
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Box display={modal ? 'none' : 'flex'} flexDirection="column" height={height}>
+			<Box display={modal || choosing ? 'none' : 'flex'} flexDirection="column" height={height}>
 				{/* A new key per depth: a pushed view mounts fresh, a popped one is gone. */}
 				<View key={`${depth}:${entry.kind}`} entry={entry} width={width} height={height} />
 			</Box>
@@ -38,6 +40,7 @@ export function Body({width, height}: {width: number; height: number}) {
 					<ActionDialog request={modal} onClose={close} maxDetailLines={Math.max(2, height - 12)} />
 				</Box>
 			) : null}
+			{choosing ? <ChooserPanel width={width} height={height} /> : null}
 		</Box>
 	);
 }

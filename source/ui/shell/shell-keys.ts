@@ -13,6 +13,7 @@ import {logsEntryFor} from '../model/fleet-queries.js';
 import {selectionFor} from '../views/registry.js';
 import {availabilityContext} from './availability.js';
 import {showFleetScoped} from './run-prompt-command.js';
+import {runTargetCommand} from './target-keys.js';
 import {useServices, type ConsoleServices} from './services.js';
 
 /** Runs a shared command for the view on top; false when the command is not the shell's. */
@@ -91,6 +92,10 @@ export function runShellCommand(spec: CommandSpec, services: ConsoleServices, ex
 			if (top.kind === 'sources') ui.dispatch({type: 'pop'});
 			else push({kind: 'sources', ...initialScroll});
 			return true;
+		case 'links':
+		case 'copy':
+			runTargetCommand(spec.command, services);
+			return true;
 		case 'logs': {
 			const entry = logsEntryFor(top.kind, selection, fleet);
 			if (entry) push(entry);
@@ -118,7 +123,7 @@ export function useShellKeys(): void {
 		return true;
 	});
 	// While a dialog is open nothing under it sees a key (the dialog reads its own).
-	useKeyLayer(KeyPriority.modal - 1, () => services.ui.getState().modal !== undefined);
+	useKeyLayer(KeyPriority.modal - 1, () => services.ui.getState().modal !== undefined || services.ui.getState().chooser !== undefined);
 	useKeyLayer(KeyPriority.shell, event => {
 		if (!event.name) return false;
 		const spec = services.keymap.commandFor(event.name, topOf(services.ui.getState()).kind);

@@ -9,8 +9,7 @@ import {fleetLayout, fleetRow, fleetTitles, measureFleet, type FleetLayout} from
 import {fit} from '../render/text.js';
 import {paint, type Theme} from '../render/theme.js';
 import {resolveCursor, scrollWindow, type Cursor} from '../model/window.js';
-import type {UiState} from '../model/ui-store.js';
-import {visibleOrder} from '../model/fleet-queries.js';
+import {visibleOrder, type FleetListing} from '../model/fleet-queries.js';
 
 type RowCache = {layout: FleetLayout; now: number; theme: Theme; text: string};
 const rowCache = new WeakMap<PipelineEntry, RowCache>();
@@ -63,7 +62,7 @@ export type FleetScreen = {keys: string[]; index: number; offset: number; visibl
 /** Which pipelines are on screen (the title line takes one row of the view's height). */
 export function fleetWindow(
 	state: FleetState,
-	ui: Pick<UiState, 'filter' | 'scope'>,
+	ui: FleetListing,
 	view: {cursor: Cursor; offset: number},
 	size: {height: number},
 ): Omit<FleetScreen, 'lines'> {
@@ -76,7 +75,7 @@ export function fleetWindow(
 
 export function fleetScreen(
 	state: FleetState,
-	ui: Pick<UiState, 'filter' | 'scope'>,
+	ui: FleetListing,
 	view: {cursor: Cursor; offset: number},
 	size: {width: number; height: number},
 	now: number,

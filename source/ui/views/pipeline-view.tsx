@@ -14,10 +14,12 @@ import {pipelineGrid, type RunLookup} from '../render/pipeline-grid.js';
 import {paint} from '../render/theme.js';
 import {itemRange, moveIndex, resolveCursor, scrollToRange} from '../model/window.js';
 import {pipelineActionIds} from '../model/fleet-queries.js';
+import {actionFlags, attentionDirection, nothingToStepTo, stepToFlagged} from '../model/attention-step.js';
 import type {Scroll} from '../model/ui-store.js';
 import {defineView} from './view.js';
 import type {PipelineKey} from '../../store/types.js';
 import {movementCommands, everywhereCommands} from '../keymap.js';
+import {attentionCommands, selectionCommands} from '../act-bindings.js';
 import {actionId} from '../model/action-order.js';
 import {executionKeyOf} from '../../format/keys.js';
 
@@ -98,10 +100,17 @@ function PipelineView({entry, width, height}: {entry: PipelineViewEntry; width: 
 	shown.current = offset;
 	useViewKeys('pipeline', (spec, current) => {
 		const movement = movementOf(spec.command);
-		if (!movement) return false;
+		const direction = attentionDirection(spec.command);
+		if (!movement && !direction) return false;
 		const liveIds = pipelineActionIds(store.getState(), current.key);
 		const from = resolveCursor(liveIds, current.cursor);
-		const next = moveIndex(from, movement, liveIds.length, Math.max(1, Math.floor(height / 4)));
+		const next = movement
+			? moveIndex(from, movement, liveIds.length, Math.max(1, Math.floor(height / 4)))
+			: stepToFlagged(actionFlags(store.getState(), current.key, liveIds), from, direction!);
+		if (next === undefined) {
+			ui.dispatch({type: 'message', text: nothingToStepTo, kind: 'error', at: now});
+			return true;
+		}
 		ui.dispatch({type: 'update', patch: {cursor: {index: next, id: liveIds[next]}, offset: shown.current}});
 		return true;
 	});
@@ -129,6 +138,8 @@ export const pipelineView = defineView<PipelineViewEntry>({
 		'transition',
 		'rollback',
 		'override',
+		...selectionCommands,
+		...attentionCommands,
 	],
 	component: PipelineView,
 	selection(entry, _ui, fleet) {
