@@ -2,7 +2,7 @@ import {createInterface} from 'node:readline/promises';
 import type {AuditSink} from '../actions/audit.js';
 import type {BootstrapOptions} from '../app/bootstrap.js';
 import {createActionLayer, type ActionAppParts} from '../actions/create.js';
-import {checkAnswers, type Plan} from '../actions/plan.js';
+import {answersWithDefaults, checkAnswers, type Plan} from '../actions/plan.js';
 import type {ActionRequest, Answers} from '../actions/types.js';
 import {type Command, type CommandContext} from '../app/context.js';
 import {UsageError} from '../config/usage-error.js';
@@ -17,23 +17,6 @@ export type OperatorCommandOptions = Pick<BootstrapOptions, 'clock' | 'onBootstr
 	/** Where attempts are recorded; default: the audit log file (config auditLog or XDG state). */
 	audit?: AuditSink;
 };
-
-/** Text answers the flags left out take the plan's own defaults (pipeline variable defaults). */
-function withDefaults(plan: Plan, given: Answers): Answers {
-	const answers = {...given};
-	// Steps can depend on answers, so fill until nothing changes (a handful of steps at most).
-	for (let round = 0; round < 5; round++) {
-		let changed = false;
-		for (const step of plan.steps(answers)) {
-			if (step.kind === 'text' && answers[step.id] === undefined && step.initial !== undefined) {
-				answers[step.id] = step.initial;
-				changed = true;
-			}
-		}
-		if (!changed) break;
-	}
-	return answers;
-}
 
 /** A flag that answers no question (a variable the pipeline does not declare) is a mistake, not a no-op. */
 function unknownAnswers(plan: Plan, answers: Answers): string | undefined {
@@ -94,7 +77,7 @@ async function act(context: CommandContext, app: ActionAppParts, name: HeadlessC
 	const prepared = await layer.prepare(request);
 	if (!prepared.ok) return blocked(prepared.reason);
 	const {plan} = prepared;
-	const answers = withDefaults(plan, args.answers);
+	const answers = answersWithDefaults(plan, args.answers);
 	const problem = unknownAnswers(plan, answers) ?? checkAnswers(plan, answers);
 	if (problem) return blocked(problem);
 	const intent = plan.build(answers);
