@@ -19,6 +19,8 @@ export type BulkSpec = {
 	answers: Answers;
 	/** transition: the stages (a glob, `*` and `?`, any case) whose inbound transition changes. */
 	stagePattern?: string;
+	/** transition: exactly these stages of these pipelines instead (unfreeze: what freeze disabled). */
+	stages?: Record<PipelineKey, string[]>;
 	/** Recorded with each target's audit parameters (unfreeze --reason: AWS's enable takes none). */
 	note?: string;
 };
@@ -84,10 +86,11 @@ function stopDraft(entry: PipelineEntry, answers: Answers): Draft {
 
 function transitionDrafts(entry: PipelineEntry, spec: BulkSpec): Draft[] {
 	const disable = spec.answers[directionStepId] !== 'enable';
-	const pattern = spec.stagePattern ?? '*';
+	const pattern = spec.stages ? 'the recorded stages' : (spec.stagePattern ?? '*');
 	const matches = stageMatcher(pattern);
 	// The first stage is entered from its trigger: it has no inbound transition to change.
-	const stages = entry.stages.slice(1).filter(stage => matches(stage.name));
+	const named = spec.stages?.[entry.key];
+	const stages = entry.stages.slice(1).filter(stage => (named ? named.includes(stage.name) : matches(stage.name)));
 	if (stages.length === 0) return [{request: {command: 'transition', pipelineKey: entry.key}, sends: '-', excluded: `no stage matches ${pattern}`}];
 	return stages.map(stage => transitionDraft(entry, stage, disable, spec.answers[reasonStepId]));
 }

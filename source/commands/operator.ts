@@ -10,7 +10,8 @@ import {RealClock} from '../shared/clock.js';
 import {targetLines} from '../format/target.js';
 import {parseOperatorArgs, type HeadlessCommand} from './operator-args.js';
 import {exitCodeFor, reportJson, reportText, type OperatorReport} from './operator-output.js';
-import {TIMED_OUT_EXIT, timedOutMessage, timeoutMs, withDeadline, type SetPhase} from './operator-deadline.js';
+import {type SetPhase} from './operator-deadline.js';
+import {withOperatorApp} from './operator-app.js';
 import {locatePipeline} from './operator-session.js';
 
 export type OperatorCommandOptions = Pick<BootstrapOptions, 'clock' | 'onBootstrapped'> & {
@@ -94,26 +95,10 @@ async function act(context: CommandContext, app: ActionAppParts, name: HeadlessC
  */
 export function operatorCommand(name: HeadlessCommand, options: OperatorCommandOptions = {}): Command {
 	return async context => {
+		// With --filter the command acts on every pipeline the filter shows (commands/bulk.ts).
+		if (context.flags.filter !== undefined) return (await import('./bulk.js')).bulkCommand(name, options)(context);
 		// Usage is checked before anything is read, so a typo costs no AWS call.
 		parseOperatorArgs(name, context.args, context.flags);
-		const limit = timeoutMs(context.flags.timeout);
-		const {bootstrap} = await import('../app/bootstrap.js');
-		const clock = options.clock ?? new RealClock();
-		const {onBootstrapped} = options;
-		const app = await bootstrap(context, {clock, ...(onBootstrapped && {onBootstrapped})});
-		try {
-			const throttled = () => {
-				const count = app.engine.store.getState().counters.throttled;
-				return count > 0 ? ` (${count} calls throttled so far)` : '';
-			};
-			const outcome = await withDeadline(setPhase => act(context, app, name, {...options, clock}, setPhase), {clock, stderr: context.stderr, command: name, timeoutMs: limit, extra: throttled});
-			if (typeof outcome === 'number') return outcome;
-			const message = timedOutMessage(name, outcome);
-			if (context.flags.json) context.stdout.write(`${JSON.stringify({ok: false, command: name, outcome: 'timeout', exitCode: TIMED_OUT_EXIT, message})}\n`);
-			else context.stderr.write(`pipetop: ${message}\n`);
-			return TIMED_OUT_EXIT;
-		} finally {
-			await app.close();
-		}
+		return withOperatorApp(context, name, options, (app, clock, setPhase) => act(context, app, name, {...options, clock}, setPhase));
 	};
 }
