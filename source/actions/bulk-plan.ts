@@ -12,6 +12,7 @@ import type {ActionRequest, ActionTarget, Answers, OperatorCommand} from './type
 
 /** The actions that can be taken on many pipelines at once. */
 export type BulkCommand = Extract<OperatorCommand, 'approve' | 'retry' | 'stop' | 'start' | 'transition'>;
+export const bulkCommands: readonly BulkCommand[] = ['approve', 'retry', 'stop', 'start', 'transition'];
 
 export type BulkSpec = {
 	command: BulkCommand;

@@ -7,6 +7,7 @@
 import {createActionLayer} from '../actions/create.js';
 import {bootstrap} from '../app/bootstrap.js';
 import type {Command} from '../app/context.js';
+import {freezeRecordPath} from '../actions/freeze-record.js';
 import {UsageError} from '../config/usage-error.js';
 import {RealClock} from '../shared/clock.js';
 
@@ -46,6 +47,7 @@ export const consoleCommand: Command = async context => {
 					warnings: app.warnings,
 					notes: app.notes,
 					actionLayer: createActionLayer(app, {via: 'console', clock, env: context.env, readOnlyFlag: context.flags.readOnly}),
+					freezeRecordPath: freezeRecordPath(context.env, context.flags.demo),
 				},
 				{stdin, stdout, stderr},
 			);

@@ -27,15 +27,24 @@ function FleetView({entry, width, height}: {entry: FleetEntry; width: number; he
 	const now = useNow();
 	const filter = useStore(ui, state => state.filter);
 	const scope = useStore(ui, state => state.scope);
+	const marks = useStore(ui, state => state.marks);
+	const frozen = useStore(ui, state => state.frozen);
 	// A string: equal text, no render.
 	const text = useStore(store, state => {
-		const screen = fleetScreen(state, {filter, scope}, entry, {width, height}, now, theme);
+		const screen = fleetScreen(state, {filter, scope, marks, frozen}, entry, {width, height}, now, theme);
 		return `${screen.visible.join('\n')}${separator}${screen.lines.join('\n')}`;
 	});
 	const [visibleText, linesText] = text.split(separator);
 	useFocusSync(visibleText === '' ? [] : visibleText.split('\n'));
 
 	useViewKeys('fleet', (spec, current) => {
+		if (spec.command === 'mark' || spec.command === 'markAll') {
+			const keys = visibleOrder(store.getState(), ui.getState());
+			const key = keys[resolveCursor(keys, current.cursor)];
+			if (spec.command === 'markAll') ui.dispatch({type: 'markAll', keys});
+			else if (key) ui.dispatch({type: 'toggleMark', key});
+			return true;
+		}
 		const movement = movementOf(spec.command);
 		if (!movement) return false;
 		const {keys, index, offset, listHeight} = fleetScreen(store.getState(), ui.getState(), current, {width, height}, now, theme);
@@ -53,7 +62,7 @@ function FleetView({entry, width, height}: {entry: FleetEntry; width: number; he
 export const fleetView = defineView<FleetEntry>({
 	kind: 'fleet',
 	title: 'fleet',
-	keys: [...movementCommands, 'open', ...everywhereCommands, 'filter', 'history', 'logs', 'definition', 'sources', 'approve', 'retry', 'stop', 'start'],
+	keys: [...movementCommands, 'open', ...everywhereCommands, 'filter', 'history', 'logs', 'definition', 'sources', 'approve', 'retry', 'stop', 'start', 'transition', 'mark', 'markAll'],
 	component: FleetView,
 	selection(entry, ui, fleet) {
 		const keys = visibleOrder(fleet, ui);
