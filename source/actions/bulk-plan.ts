@@ -102,10 +102,11 @@ function transitionDraft(entry: PipelineEntry, stage: StageView, disable: boolea
 	const sends = disable ? `DisableStageTransition ${stage.name} Inbound${quoted(reason)}` : `EnableStageTransition ${stage.name} Inbound`;
 	const draft: Draft = {request, stageName: stage.name, sends};
 	if (disable && !transition.enabled) {
-		const by = transition.lastChangedBy ? ` by ${transition.lastChangedBy}` : '';
+		// The reason first: it is what the operator needs, and the ARN of who did it is long.
+		const why = transition.disabledReason ? `: ${transition.disabledReason}` : '';
 		return {
 			...draft,
-			excluded: `already disabled${by}${transition.disabledReason ? `: ${transition.disabledReason}` : ''}`,
+			excluded: `already disabled${why}${transition.lastChangedBy ? ` (by ${transition.lastChangedBy})` : ''}`,
 			alreadyDisabled: {by: transition.lastChangedBy, reason: transition.disabledReason},
 		};
 	}

@@ -90,4 +90,55 @@ describe('marks and bulk actions in the console', () => {
 		const audit = (await readFile(join(fleet.dir, 'audit.jsonl'), 'utf8')).trim().split('\n').map(line => JSON.parse(line) as {profile: string; outcome: string});
 		expect(audit.map(entry => [entry.profile, entry.outcome])).toEqual([['alpha', 'done'], ['bravo', 'done'], ['charlie', 'blocked']]);
 	});
+
+	it(':freeze disables Prod* in every shown pipeline, leaves the one disabled by someone else, records it, and marks the frozen rows', async () => {
+		fleet = await startFleetHarness({scenario: bulkScenario({bravoProdDisabled: 'dba migration'})});
+		const record = join(fleet.dir, 'state', 'freeze.json');
+		screen = openConsole(fleet, {columns: 120, rows: 24, freezeRecordPath: record});
+		await screen.settle();
+		const {terminal} = screen;
+		await terminal.waitFor('charlie');
+		await terminal.press(':');
+		await terminal.type('freeze');
+		await terminal.press('enter');
+		await terminal.waitFor('Freeze: 3 pipelines');
+		await terminal.type('Prod*');
+		await terminal.press('enter');
+		await terminal.waitFor('Reason (e.g. INC-123)');
+		await terminal.type('INC-123');
+		await terminal.press('enter');
+		await terminal.waitFor('targets to send');
+		expect(dialog(terminal.lines()).slice(2, 9)).toEqual([
+			'│ transition: 2 targets to send, 1 left out                                                                            │',
+			'│ PROFILE  ACCOUNT       REGION     PIPELINE  STAGE  EXECUTION  SENDS                                                  │',
+			'│ alpha    111111111111  eu-west-1  shop      Prod   -          DisableStageTransition Prod Inbound "INC-123"          │',
+			'│ charlie  333333333333  eu-west-1  shop      Prod   -          DisableStageTransition Prod Inbound "INC-123"          │',
+			'│ Left out (nothing is sent to these):                                                                                 │',
+			'│ PROFILE  ACCOUNT       REGION     PIPELINE  STAGE  EXECUTION  WHY                                                    │',
+			'│ bravo    222222222222  eu-west-1  shop      Prod   -          already disabled: dba migration (by arn:aws:iam::2222… │',
+		]);
+		expect(calls('DisableStageTransition')).toBe(0);
+		await terminal.press('y');
+		await screen.settle();
+		await terminal.waitFor('Recorded in');
+		expect(calls('DisableStageTransition')).toBe(2);
+		expect(dialog(terminal.lines()).slice(2, 7)).toEqual([
+			'│ 2 of 2 targets done, 1 left out                                                                                      │',
+			'│ RESULT    PROFILE  ACCOUNT       REGION     PIPELINE  STAGE  EXECUTION  MESSAGE                                      │',
+			'│ done      alpha    111111111111  eu-west-1  shop      Prod   -          Done: Disable the transition into Prod.      │',
+			'│ left out  bravo    222222222222  eu-west-1  shop      Prod   -          Not sent: already disabled: dba migration (… │',
+			'│ done      charlie  333333333333  eu-west-1  shop      Prod   -          Done: Disable the transition into Prod.      │',
+		]);
+		await terminal.press('enter');
+		await terminal.waitFor('2 frozen');
+		const lines = terminal.lines();
+		expect(lines[0]).toMatch(/^pipetop 2 frozen {2}/);
+		// The cursor's row shows the cursor; every other frozen row shows the freeze.
+		expect(lines.find(line => line.includes('charlie 3333'))).toMatch(/^#/);
+		expect(lines.find(line => line.includes('alpha   1111'))).toMatch(/^[#›]/);
+		expect(lines.find(line => line.includes('bravo   2222'))).toMatch(/^[ ›]/);
+		const saved = JSON.parse(await readFile(record, 'utf8')) as {frozen: Array<{profile: string}>; alreadyDisabled: Array<{profile: string; reason: string}>};
+		expect(saved.frozen.map(entry => entry.profile)).toEqual(['alpha', 'charlie']);
+		expect(saved.alreadyDisabled).toEqual([expect.objectContaining({profile: 'bravo', stage: 'Prod', reason: 'dba migration'})]);
+	});
 });

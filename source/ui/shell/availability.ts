@@ -4,7 +4,8 @@
  */
 import {disabledReason} from '../../actions/availability.js';
 import type {OperatorCommand} from '../../actions/types.js';
-import type {FleetState} from '../../store/types.js';
+import type {FleetState, PipelineKey} from '../../store/types.js';
+import {bulkRequestFor} from '../model/bulk-request.js';
 import type {AvailabilityContext} from '../keymap.js';
 import {actionRequest, type Selection} from '../model/selection.js';
 import type {ViewKind} from '../views/registry.js';
@@ -14,11 +15,14 @@ export function availabilityContext(
 	selection: Selection,
 	state: FleetState,
 	readOnly: (profile: string) => boolean,
+	/** The fleet's marks: with some, a bulk action applies (its pre-flight table says why per target). */
+	marks: readonly PipelineKey[] = [],
 ): AvailabilityContext {
 	return {
 		view,
 		selection,
 		operatorReason(command: OperatorCommand) {
+			if (view === 'fleet' && bulkRequestFor(command, {marks})) return undefined;
 			const request = actionRequest(command, selection, state);
 			if (!request) return 'no pipeline selected';
 			const entry = state.pipelines[request.pipelineKey];
