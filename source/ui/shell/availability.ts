@@ -23,6 +23,8 @@ export function availabilityContext(
 		selection,
 		operatorReason(command: OperatorCommand) {
 			if (view === 'fleet' && bulkRequestFor(command, {marks})) return undefined;
+			// A fleet row stands for no one stage: in the fleet, t asks which stages, for the marked pipelines.
+			if (view === 'fleet' && command === 'transition') return 'mark pipelines first (Space): t then asks which stages';
 			const request = actionRequest(command, selection, state);
 			if (!request) return 'no pipeline selected';
 			const entry = state.pipelines[request.pipelineKey];
