@@ -2,7 +2,7 @@
  * Whether a command applies now, and why not: the keymap's own checks plus, for operator
  * commands, the action layer's `disabledReason` (read-only, nothing to approve...).
  */
-import {disabledReason} from '../../actions/availability.js';
+import {disabledReason, readOnlyReason} from '../../actions/availability.js';
 import type {OperatorCommand} from '../../actions/types.js';
 import type {FleetState, PipelineKey} from '../../store/types.js';
 import {bulkRequestFor} from '../model/bulk-request.js';
@@ -23,13 +23,15 @@ export function availabilityContext(
 		selection,
 		operatorReason(command: OperatorCommand) {
 			if (view === 'fleet' && bulkRequestFor(command, {marks})) return undefined;
-			// A fleet row stands for no one stage: in the fleet, t asks which stages, for the marked pipelines.
-			if (view === 'fleet' && command === 'transition') return 'mark pipelines first (Space): t then asks which stages';
 			const request = actionRequest(command, selection, state);
 			if (!request) return 'no pipeline selected';
 			const entry = state.pipelines[request.pipelineKey];
 			if (!entry) return 'pipeline not found';
-			return disabledReason(request, state, {readOnly: readOnly(entry.profile)});
+			const options = {readOnly: readOnly(entry.profile)};
+			// A fleet row stands for no one stage: in the fleet, t acts on marked pipelines and asks which
+			// stages. Read-only still comes first, as for every action.
+			if (view === 'fleet' && command === 'transition') return readOnlyReason(request, state, options) ?? 'mark pipelines first (Space): t then asks which stages';
+			return disabledReason(request, state, options);
 		},
 	};
 }
