@@ -12,7 +12,7 @@ export type Settings = {
 	allProfiles: boolean;
 	/** Regions named by flag or config; undefined: each profile's own (or every region, with allRegions). */
 	regions?: string[];
-	/** `--region all` / `"regions": "all"`: sweep every region of each profile's partition (app/region-sweep.ts). */
+	/** `--region all` / `"regions": "all"`: sweep every region of each profile's partition (store/source-standing.ts shows the quiet ones). */
 	allRegions: boolean;
 	endpointUrl?: string;
 	readOnly: boolean;

@@ -45,7 +45,6 @@ export const consoleCommand: Command = async context => {
 					env: context.env,
 					notify: context.flags.notify,
 					warnings: app.warnings,
-					notes: app.notes,
 					actionLayer: createActionLayer(app, {via: 'console', clock, env: context.env, readOnlyFlag: context.flags.readOnly}),
 					freezeRecordPath: freezeRecordPath(context.env, context.flags.demo),
 				},

@@ -26,7 +26,7 @@ const SUBCOMMANDS: Record<string, {usage: string; about: string; options?: strin
 		about: 'disable the inbound transition of every matching stage across the pipelines, and remember which ones pipetop disabled',
 	},
 	unfreeze: {usage: 'unfreeze [--reason TEXT] [--filter WORDS] [--yes]', about: 'enable exactly the transitions freeze disabled (those disabled by someone else stay)'},
-	sim: {usage: 'sim [--port N] [--scenario demo|empty|FILE] [--aws-dir DIR] [--seed N] [--speed X]', about: 'the embedded AWS-compatible service'},
+	sim: {usage: 'sim [--port N] [--scenario demo|empty|FILE] [--aws-dir DIR] [--seed N] [--speed X] [--faults JSON|FILE] [--admin-port N]', about: 'the embedded AWS-compatible service'},
 };
 
 const OPERATOR = ['approve', 'retry', 'stop', 'start', 'transition', 'freeze', 'unfreeze'];

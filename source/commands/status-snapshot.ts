@@ -3,6 +3,7 @@
  * Fields are always present (null when unknown) so scripts can rely on them; times are ISO 8601.
  */
 
+import {shownSources, sweptCounts, type SweptCounts} from '../store/source-standing.js';
 import type {ActionView, FleetState, PipelineEntry, SourceError, SourceState, StageView} from '../store/types.js';
 
 const STATUS_SCHEMA_VERSION = 1;
@@ -76,7 +77,10 @@ export type StatusDocument = {
 	generatedAt: string;
 	/** False when the snapshot was cut short by the deadline. */
 	complete: boolean;
+	/** The sources listed one by one: with `--region all`, not the regions counted in `sweptRegions`. */
 	sources: StatusSource[];
+	/** `--region all`: per profile, the regions without pipelines, not enabled in the account, failing like its own region, or not listed yet. */
+	sweptRegions: SweptCounts[];
 	pipelines: StatusPipeline[];
 	counts: FleetState['counts'];
 	calls: {total: number; byOperation: Record<string, number>; throttled: number; errors: number; averageLatencyMs: number | null};
@@ -174,7 +178,8 @@ export function buildStatusDocument(state: FleetState, now: number, complete: bo
 		schemaVersion: STATUS_SCHEMA_VERSION,
 		generatedAt: new Date(now).toISOString(),
 		complete,
-		sources: state.sourceOrder.map(key => source(state.sources[key])),
+		sources: shownSources(state).map(source),
+		sweptRegions: sweptCounts(state),
 		pipelines: Object.values(state.pipelines)
 			.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
 			.map(entry => pipeline(entry, now)),
@@ -189,7 +194,7 @@ export function buildStatusDocument(state: FleetState, now: number, complete: bo
 	};
 }
 
-/** A source that did not answer (failed now, or never listed). */
+/** A source that did not answer (failed now, or never listed); a swept region counted apart is none. */
 export function failedSources(state: FleetState): SourceState[] {
-	return state.sourceOrder.map(key => state.sources[key]).filter(source => source.health === 'failed' || source.listedAt === undefined);
+	return shownSources(state).filter(source => source.health === 'failed' || source.listedAt === undefined);
 }

@@ -26,7 +26,7 @@ export async function runStatus(context: CommandContext, options: StatusOptions 
 	const clock = options.clock ?? new RealClock();
 	const app = options.app ?? (await bootstrap(context, {...options, clock}));
 	try {
-		for (const line of [...app.warnings, ...app.notes]) context.stderr.write(`pipetop: ${line}\n`);
+		for (const line of app.warnings) context.stderr.write(`pipetop: ${line}\n`);
 		app.engine.start();
 		const progress = reportProgress({
 			clock,

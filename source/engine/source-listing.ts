@@ -9,6 +9,7 @@
 import {isSourceLevel, type AwsSourceSpec, type ClassifiedError} from '../aws/index.js';
 import {pipelineKeyOf} from '../format/keys.js';
 import type {FleetUpdate} from '../store/reducers.js';
+import {refusesKeys} from '../store/source-standing.js';
 import type {SourceHealth} from '../store/types.js';
 import {BudgetCancelled} from './budget.js';
 import {Priority} from './defaults.js';
@@ -25,6 +26,8 @@ import type {Intervals} from './types.js';
 export interface ListingHost extends TagHost {
 	readonly key: string;
 	readonly spec: AwsSourceSpec;
+	/** Found by `--region all`: a region refusing the keys there is asked again on the discovery cadence. */
+	readonly swept?: 'home' | 'other';
 	readonly intervals: Intervals;
 	/** Data older than this many intervals is stale. */
 	readonly staleFactor: number;
@@ -130,6 +133,8 @@ export class SourceListing {
 	failSource(error: ClassifiedError, probe: boolean): void {
 		const {host} = this;
 		if (host.isStandingBy() || !host.health.fail(host.now(), probe)) return;
+		// A swept region the account has not enabled stays so for a while: the next sweep is soon enough.
+		if (host.swept === 'other' && refusesKeys(error.code)) host.health.retryAt = host.now() + host.intervals.discovery;
 		// Calls still queued would meet the same fate: drop them, their pipelines wait for recovery.
 		host.cancelWaiting();
 		host.emit({type: 'sourcePatch', key: host.key, patch: {health: 'failed', error: toSourceError(error), retryAt: host.health.retryAt}});

@@ -39,6 +39,8 @@ export interface FleetEngine {
 	loadActionExecutions(key: PipelineKey, executionId: string, options?: {force?: boolean}): Promise<void>;
 	/** Loads the pipeline's declaration into `definitions`. */
 	loadDefinition(key: PipelineKey): Promise<void>;
+	/** Reads the recent results of the pipeline's stage condition rules into `ruleResults` (not again within the active interval unless `force`). */
+	loadRuleResults(key: PipelineKey, options?: {force?: boolean}): Promise<void>;
 	/** Starts reading a CodeBuild build's log; keeps tailing while `follow` and the build runs. */
 	openLog(key: PipelineKey, buildId: string, options?: {follow?: boolean}): Promise<void>;
 	closeLog(buildId: string): void;

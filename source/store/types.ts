@@ -6,6 +6,7 @@
  */
 
 import type {FeedState} from './feed-types.js';
+import type {RuleResults} from './rule-types.js';
 
 /** `profile/region`: one set of SDK clients, polled under one request budget. */
 export type SourceKey = string;
@@ -62,6 +63,8 @@ export type SourceState = {
 	 * read-only profile of one account): that source's key. This one then reads nothing.
 	 */
 	sameAs?: SourceKey;
+	/** Found by `--region all` (`home`: the profile's own region): shown quietly when idle (store/source-standing.ts). */
+	swept?: 'home' | 'other';
 };
 
 export type ActionView = {
@@ -287,6 +290,8 @@ export type FleetState = {
 	logs: Record<string, BuildLog>;
 	/** Pipeline declarations (GetPipeline answers as JSON) per pipeline, for the definition view. */
 	definitions: Record<PipelineKey, unknown>;
+	/** Stage condition rules' recent results per pipeline (ListRuleExecutions), read for the pipeline on screen. */
+	ruleResults: Record<PipelineKey, RuleResults>;
 	counters: EngineCounters;
 	/** True until every source answered (or failed) once. */
 	initialLoad: boolean;

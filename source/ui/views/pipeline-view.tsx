@@ -35,6 +35,12 @@ function statusSignature(entry: PipelineEntry | undefined): string {
 	return entry.stages.map(stage => `${stage.executionId}:${stage.status}:${stage.actions.map(action => action.status).join(',')}`).join('|');
 }
 
+/** Changes whenever a stage condition or one of its rules changes status: then its results are worth reading again. */
+function conditionSignature(entry: PipelineEntry | undefined): string {
+	if (!entry) return '';
+	return entry.stages.flatMap(stage => stage.conditions.map(condition => `${stage.name}:${condition.type}:${condition.status}:${condition.rules.map(rule => rule.status).join(',')}`)).join('|');
+}
+
 function runLookup(state: FleetState, key: string): RunLookup {
 	return (stage, action) => {
 		if (!stage.executionId) return undefined;
@@ -67,13 +73,20 @@ function PipelineView({entry, width, height}: {entry: PipelineViewEntry; width: 
 		}
 	}, [engine, entry.key, executions, signature]);
 
+	// The rules' results, read for this pipeline only, while on screen: when it opens and when a condition moves.
+	const conditions = conditionSignature(pipeline);
+	const ruleResults = useStore(store, state => state.ruleResults[entry.key]?.items);
+	useEffect(() => {
+		if (conditions !== '') void engine.loadRuleResults(entry.key, {force: true}).catch(() => undefined);
+	}, [engine, entry.key, conditions]);
+
 	const index = resolveCursor(ids, entry.cursor);
 	const selectedId = ids[index];
 	const grid = useMemo(() => {
 		if (!pipeline) return undefined;
-		return pipelineGrid(pipeline, width, now, theme, selectedId, runLookup(store.getState(), entry.key));
+		return pipelineGrid(pipeline, width, now, theme, selectedId, runLookup(store.getState(), entry.key), ruleResults);
 		// actionExecutions is what runLookup reads.
-	}, [pipeline, width, now, theme, selectedId, actionExecutions, store, entry.key]);
+	}, [pipeline, width, now, theme, selectedId, actionExecutions, store, entry.key, ruleResults]);
 
 	const items = grid?.lines.map(line => line.item) ?? [];
 	const [first, last] = itemRange(items, selectedId);
