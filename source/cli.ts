@@ -12,6 +12,8 @@ const commands: Record<string, () => Promise<Command>> = {
 	stop: async () => (await import('./commands/operator.js')).operatorCommand('stop'),
 	start: async () => (await import('./commands/operator.js')).operatorCommand('start'),
 	transition: async () => (await import('./commands/operator.js')).operatorCommand('transition'),
+	freeze: async () => (await import('./commands/freeze.js')).freezeCommand(),
+	unfreeze: async () => (await import('./commands/freeze.js')).unfreezeCommand(),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -48,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
 		yes: {type: 'boolean', default: false},
 		timeout: {type: 'number'},
 		events: {type: 'string'},
+		filter: {type: 'string'},
 	} as const;
 	const unknown = unknownFlag(argv, Object.keys(flags));
 	if (unknown) throw new UsageError(`unknown flag ${unknown} (try: pipetop --help)`);

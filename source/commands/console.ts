@@ -7,6 +7,7 @@
 import {createActionLayer} from '../actions/create.js';
 import {bootstrap} from '../app/bootstrap.js';
 import type {Command} from '../app/context.js';
+import {freezeRecordPath} from '../actions/freeze-record.js';
 import {UsageError} from '../config/usage-error.js';
 import {defaultConfigPath} from '../config/load.js';
 import {RealClock} from '../shared/clock.js';
@@ -47,6 +48,7 @@ export const consoleCommand: Command = async context => {
 					notify: context.flags.notify,
 					warnings: app.warnings,
 					actionLayer: createActionLayer(app, {via: 'console', clock, env: context.env, readOnlyFlag: context.flags.readOnly}),
+					freezeRecordPath: freezeRecordPath(context.env, context.flags.demo),
 				},
 				{stdin, stdout, stderr},
 			);

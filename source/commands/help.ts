@@ -21,10 +21,15 @@ const SUBCOMMANDS: Record<string, {usage: string; about: string; options?: strin
 	stop: {usage: 'stop PIPELINE [--abandon] [--reason TEXT]', about: 'stop an execution (default: the latest)', options: ['--execution-id ID    the execution to stop']},
 	start: {usage: 'start PIPELINE [--variable k=v ...] [--revision ACTION=ID] [--client-request-token T]', about: 'start an execution'},
 	transition: {usage: 'transition PIPELINE --stage S (--disable --reason TEXT | --enable)', about: 'disable or enable the transition into a stage'},
+	freeze: {
+		usage: "freeze --stage 'Prod*' --reason TEXT [--filter WORDS] [--yes]",
+		about: 'disable the inbound transition of every matching stage across the pipelines, and remember which ones pipetop disabled',
+	},
+	unfreeze: {usage: 'unfreeze [--reason TEXT] [--filter WORDS] [--yes]', about: 'enable exactly the transitions freeze disabled (those disabled by someone else stay)'},
 	sim: {usage: 'sim [--port N] [--scenario demo|empty|FILE] [--aws-dir DIR] [--seed N] [--speed X] [--faults JSON|FILE] [--admin-port N]', about: 'the embedded AWS-compatible service'},
 };
 
-const OPERATOR = ['approve', 'retry', 'stop', 'start', 'transition'];
+const OPERATOR = ['approve', 'retry', 'stop', 'start', 'transition', 'freeze', 'unfreeze'];
 
 const SOURCES = `  Sources
     --profile a,b        AWS profiles (default: $AWS_PROFILE, else "default")
@@ -40,7 +45,9 @@ const COMMON = `    --config FILE        config file (default: $XDG_CONFIG_HOME/
     --json               machine-readable output (status, watch, actions)
 `;
 
-const OPERATOR_OPTIONS = `    --yes                do not ask before acting (needed without a terminal)
+const OPERATOR_OPTIONS = `    --filter WORDS       act on every pipeline these words show (the console's filter; no PIPELINE):
+                         prints the pre-flight table, and sends only with --yes (docs/actions.md)
+    --yes                do not ask before acting (needed without a terminal)
     --timeout SECONDS    give up waiting after this long (default 300; exit 4)
 `;
 

@@ -13,7 +13,7 @@ import {Batcher} from './batcher.js';
 import type {BudgetOptions} from './budget.js';
 import {InFlight} from './calls.js';
 import {Counters} from './counters.js';
-import {DEFAULT_CALL_TIMEOUT_MS, DEFAULT_INTERVALS, STALE_FACTOR} from './defaults.js';
+import {DEFAULT_CALL_TIMEOUT_MS, DEFAULT_INTERVALS, Priority, STALE_FACTOR} from './defaults.js';
 import {LogTailer} from './logs.js';
 import {OnDemand} from './on-demand.js';
 import {RuleResultsReader} from './rule-results.js';
@@ -248,6 +248,17 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 		closeLog: buildId => logs.closeLog(buildId),
 		whenIdle: () => inFlight.whenIdle(),
 		sourceOf: key => index.get(key)?.key,
+		async writeSlot(sourceKey) {
+			const budget = runners.get(sourceKey)?.budget;
+			if (!budget) return () => undefined;
+			const grant = await budget.acquire(Priority.user);
+			let released = false;
+			return outcome => {
+				if (released) return;
+				released = true;
+				budget.release(grant, outcome);
+			};
+		},
 		apiFor: sourceKey => apis.get(sourceKey),
 		whenLoaded() {
 			if (loaded) return Promise.resolve();

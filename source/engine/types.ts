@@ -48,6 +48,11 @@ export interface FleetEngine {
 	whenIdle(): Promise<void>;
 	/** The source a pipeline belongs to, for the action layer's writes. */
 	sourceOf(key: PipelineKey): SourceKey | undefined;
+	/**
+	 * Waits for a slot in the source's request budget at the operator's priority, for one write
+	 * of a bulk action; the returned function reports how it ended (a throttle slows the budget).
+	 */
+	writeSlot?(sourceKey: SourceKey): Promise<(outcome: 'ok' | 'throttle' | 'error') => void>;
 }
 
 /** How one source's scheduler is doing (diagnostics, tests, benchmarks). */

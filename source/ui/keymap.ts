@@ -42,6 +42,8 @@ export const Command = {
 	Transition: 'transition',
 	Rollback: 'rollback',
 	Override: 'override',
+	Mark: 'mark',
+	MarkAll: 'markAll',
 	...layerCommands,
 	...actCommands,
 } as const;
@@ -205,6 +207,8 @@ export const commandSpecs: readonly CommandBinding[] = [
 			disabled: operator(command),
 		}),
 	),
+	{command: Command.Mark, keys: ['space'], label: 'mark', description: 'mark or unmark the row: a/r/s/n/t then act on every marked pipeline (Esc clears the marks)', hint: true, disabled: needsPipeline},
+	{command: Command.MarkAll, keys: ['*'], label: 'mark all', description: 'mark every row the filter shows'},
 	...layerBindings,
 	...actBindings,
 ];

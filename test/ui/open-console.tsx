@@ -26,7 +26,7 @@ export type OpenConsole = {
 
 export function openConsole(
 	fleet: FleetHarness,
-	options: {columns: number; rows: number; env?: Record<string, string | undefined>; config?: PipetopConfig; notify?: boolean; configFile?: ConfigFile},
+	options: {columns: number; rows: number; env?: Record<string, string | undefined>; config?: PipetopConfig; notify?: boolean; configFile?: ConfigFile; freezeRecordPath?: string},
 ): OpenConsole {
 	const raw: string[] = [];
 	const config = options.config ?? {};
@@ -44,6 +44,7 @@ export function openConsole(
 			{engine: fleet.engine, config: {auditLog: join(fleet.dir, 'audit.jsonl')}, readOnly, apiFor: key => fleet.engine.apiFor(key)},
 			{via: 'console', clock: fleet.clock, env: fleet.env},
 		),
+		...(options.freezeRecordPath ? {freezeRecordPath: options.freezeRecordPath} : {}),
 	});
 	const terminal = renderTerminal(<ConsoleApp services={services} />, {columns: options.columns, rows: options.rows});
 	return {

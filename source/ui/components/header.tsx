@@ -38,6 +38,8 @@ export function Header({width}: {width: number}) {
 		})),
 	);
 	const frame = useSpinnerFrame(state.initialLoad);
+	const marked = useStore(ui, console => console.marks.length);
+	const frozen = useStore(ui, console => console.frozen.length);
 	// The key that lists every source, named next to "+N more" (it may be rebound in the config).
 	const sourcesKey = firstKeyLabel(keymap, 'sources', theme.ascii);
 	const everythingReadOnly =
@@ -48,6 +50,8 @@ export function Header({width}: {width: number}) {
 		{text: everythingReadOnly ? ' [read-only]' : '', color: 'yellow'},
 		// Another order than attention (`>` changes it), up front where a narrow terminal keeps it.
 		{text: sort === 'attention' ? '' : ` [by ${sort}]`, color: 'cyan'},
+		{text: marked > 0 ? ` ${marked} marked` : '', color: 'yellow', bold: true},
+		{text: frozen > 0 ? ` ${frozen} frozen` : '', color: 'cyan'},
 		{text: '  '},
 		...countSegments(state.counts, theme),
 		...feedSegments(state.feed, theme),

@@ -15,6 +15,7 @@ export type PromptCommand =
 	| {kind: 'attention'; attention: Attention}
 	| {kind: 'all'}
 	| {kind: 'binding'; command: BindingWord}
+	| {kind: 'freeze'}
 	| {kind: 'error'; message: string};
 
 type PromptWord = {word: string; argument?: string; parse(argument: string | undefined): PromptCommand};
@@ -31,6 +32,7 @@ const promptWordTable: readonly PromptWord[] = [
 	{word: 'running', parse: () => ({kind: 'attention', attention: 'running'})},
 	{word: 'sources', parse: () => binding('sources')},
 	{word: 'all', parse: () => ({kind: 'all'})},
+	{word: 'freeze', parse: () => ({kind: 'freeze'})},
 	{word: 'help', parse: () => binding('help')},
 	{word: 'quit', parse: () => binding('quit')},
 ];

@@ -5,6 +5,8 @@
  */
 import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {ActionRequest} from '../../actions/types.js';
+import type {PipelineKey} from '../../store/types.js';
+import type {BulkRequest} from './bulk-request.js';
 import type {Scope} from './filter.js';
 import type {Cursor} from './window.js';
 import {movedChooser, type Chooser} from './chooser.js';
@@ -33,6 +35,12 @@ export type UiState = {
 	scope: Scope;
 	message?: {text: string; kind: 'info' | 'error'; at: number};
 	modal?: ActionRequest;
+	/** The pipelines marked in the fleet (Space), in the order they were marked: what a bulk action acts on. */
+	marks: readonly PipelineKey[];
+	/** The pipelines with a transition pipetop froze (the freeze record), marked in the fleet. */
+	frozen: readonly PipelineKey[];
+	/** The open bulk-action dialog (marks, or :freeze). */
+	bulk?: BulkRequest;
 };
 
 export type UiAction =
@@ -52,12 +60,18 @@ export type UiAction =
 	| {type: 'message'; text: string; kind?: 'info' | 'error'; at: number}
 	| {type: 'clearMessage'}
 	| {type: 'openModal'; request: ActionRequest}
-	| {type: 'closeModal'};
+	| {type: 'closeModal'}
+	| {type: 'toggleMark'; key: PipelineKey}
+	| {type: 'markAll'; keys: readonly PipelineKey[]}
+	| {type: 'clearMarks'}
+	| {type: 'setFrozen'; keys: readonly PipelineKey[]}
+	| {type: 'openBulk'; request: BulkRequest}
+	| {type: 'closeBulk'};
 
 export const initialScroll: Scroll = {cursor: {index: 0}, offset: 0};
 
 export function initialUiState(): UiState {
-	return {stack: [{kind: 'fleet', ...initialScroll}], filter: '', scope: {}, sort: 'attention', promptHistory: []};
+	return {stack: [{kind: 'fleet', ...initialScroll}], filter: '', scope: {}, sort: 'attention', promptHistory: [], marks: [], frozen: []};
 }
 
 export function topOf(state: UiState): ViewEntry {
@@ -114,6 +128,28 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
 			return {...state, modal: action.request, prompt: undefined};
 		case 'closeModal':
 			return {...state, modal: undefined};
+		default:
+			return reduceMarks(state, action);
+	}
+}
+
+/** Marks and the bulk dialog: a second reducer, so the first stays about views and prompts. */
+function reduceMarks(state: UiState, action: Exclude<UiAction, {type: Exclude<UiAction['type'], 'toggleMark' | 'markAll' | 'clearMarks' | 'setFrozen' | 'openBulk' | 'closeBulk'>}>): UiState {
+	switch (action.type) {
+		case 'toggleMark':
+			return {...state, marks: state.marks.includes(action.key) ? state.marks.filter(key => key !== action.key) : [...state.marks, action.key]};
+		case 'markAll': {
+			const added = action.keys.filter(key => !state.marks.includes(key));
+			return added.length === 0 ? state : {...state, marks: [...state.marks, ...added]};
+		}
+		case 'clearMarks':
+			return state.marks.length === 0 ? state : {...state, marks: []};
+		case 'setFrozen':
+			return {...state, frozen: action.keys};
+		case 'openBulk':
+			return {...state, bulk: action.request, prompt: undefined};
+		case 'closeBulk':
+			return {...state, bulk: undefined};
 	}
 }
 

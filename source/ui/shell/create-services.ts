@@ -23,6 +23,7 @@ export type ServiceParts = {
 	writeRaw?: (text: string) => void;
 	actionLayer?: ActionLayer;
 	ui?: UiStore;
+	freezeRecordPath?: string;
 };
 
 export function createConsoleServices(parts: ServiceParts): ConsoleServices {
@@ -47,5 +48,6 @@ export function createConsoleServices(parts: ServiceParts): ConsoleServices {
 		writeRaw: parts.writeRaw ?? (() => undefined),
 		env,
 		actionLayer: parts.actionLayer,
+		...(parts.freezeRecordPath ? {freezeRecordPath: parts.freezeRecordPath} : {}),
 	};
 }

@@ -49,6 +49,14 @@ export function runPromptCommand(text: string, state: FleetState, ui: UiStore, h
 		case 'binding':
 			host.runBinding(command.command);
 			return;
+		case 'freeze': {
+			// The marked pipelines, or else every one the fleet shows (the filter and scope apply).
+			const marks = ui.getState().marks;
+			const keys = marks.length > 0 ? marks : visibleOrder(state, ui.getState());
+			if (keys.length === 0) say('freeze: no pipeline is shown', 'error');
+			else ui.dispatch({type: 'openBulk', request: {kind: 'freeze', keys: [...keys]}});
+			return;
+		}
 		case 'all':
 			ui.dispatch({type: 'setScope', scope: {}});
 			ui.dispatch({type: 'setFilter', filter: ''});

@@ -43,6 +43,8 @@ export type ConsoleServices = {
 	env: Record<string, string | undefined>;
 	/** The operator-action layer the dialogs use; without it operator keys say they are unavailable. */
 	actionLayer?: ActionLayer;
+	/** Where `:freeze` records what it disabled (the console command sets it; without it none is kept). */
+	freezeRecordPath?: string;
 };
 
 const ServicesContext = createContext<ConsoleServices | undefined>(undefined);

@@ -32,9 +32,11 @@ function FleetView({entry, width, height}: {entry: FleetEntry; width: number; he
 	const filter = useStore(ui, state => state.filter);
 	const scope = useStore(ui, state => state.scope);
 	const sort = useStore(ui, state => state.sort);
+	const marks = useStore(ui, state => state.marks);
+	const frozen = useStore(ui, state => state.frozen);
 	// A string: equal text, no render.
 	const text = useStore(store, state => {
-		const screen = fleetScreen(state, {filter, scope, sort}, entry, {width, height}, now, theme);
+		const screen = fleetScreen(state, {filter, scope, sort, marks, frozen}, entry, {width, height}, now, theme);
 		return `${screen.visible.join('\n')}${separator}${screen.lines.join('\n')}`;
 	});
 	const [visibleText, linesText] = text.split(separator);
@@ -46,6 +48,13 @@ function FleetView({entry, width, height}: {entry: FleetEntry; width: number; he
 			ui.dispatch({type: 'setSort', sort});
 			// The cursor stays on its pipeline (it keeps its id); the window follows it.
 			ui.dispatch({type: 'message', text: `sorted by ${sort}`, kind: 'info', at: services.now()});
+			return true;
+		}
+		if (spec.command === 'mark' || spec.command === 'markAll') {
+			const keys = visibleOrder(store.getState(), ui.getState());
+			const key = keys[resolveCursor(keys, current.cursor)];
+			if (spec.command === 'markAll') ui.dispatch({type: 'markAll', keys});
+			else if (key) ui.dispatch({type: 'toggleMark', key});
 			return true;
 		}
 		const movement = movementOf(spec.command);
@@ -70,7 +79,7 @@ function FleetView({entry, width, height}: {entry: FleetEntry; width: number; he
 export const fleetView = defineView<FleetEntry>({
 	kind: 'fleet',
 	title: 'fleet',
-	keys: [...movementCommands, 'open', ...everywhereCommands, 'filter', 'history', 'logs', 'definition', 'sources', 'approve', 'retry', 'stop', 'start', ...selectionCommands, ...attentionCommands, 'sortFleet'],
+	keys: [...movementCommands, 'open', ...everywhereCommands, 'filter', 'history', 'logs', 'definition', 'sources', 'approve', 'retry', 'stop', 'start', 'transition', 'mark', 'markAll', ...selectionCommands, ...attentionCommands, 'sortFleet'],
 	component: FleetView,
 	selection(entry, ui, fleet) {
 		const keys = visibleOrder(fleet, ui);
