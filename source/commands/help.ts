@@ -12,6 +12,10 @@ const SUBCOMMANDS: Record<string, {usage: string; about: string; options?: strin
 		about: 'follow an execution to its end',
 		options: ['--execution-id ID    the execution to follow (default: the latest)', "--exit-status        exit with the execution's outcome (0 succeeded, 1 failed...)"],
 	},
+	where: {
+		usage: 'where COMMIT|BRANCH|TAG [--json]',
+		about: 'every pipeline whose recent executions carry a revision, how far it got, and what each stage last ran',
+	},
 	approve: {
 		usage: 'approve PIPELINE --stage S --action A --summary TEXT [--reject]',
 		about: 'answer a manual approval',

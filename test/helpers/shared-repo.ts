@@ -1,9 +1,9 @@
 /**
  * Three pipelines of one service built from one GitHub repository (acme/shop, branch main), one per
- * account, that move at different speeds: after a push, shop-dev finishes within about two
- * minutes, shop-staging spends ten minutes in Deploy, shop-prod ten minutes in Build. So three
- * minutes after a push its commit is in three pipelines at three different stages. An earlier
- * commit ran through all three an hour before the scenario opens.
+ * account, each Source -> Build -> Deploy -> Verify, moving at different speeds: after a push,
+ * shop-dev is through Verify within three minutes, shop-staging spends ten minutes in Deploy,
+ * shop-prod ten minutes in Build. So three minutes after a push its commit is in three pipelines at
+ * three different stages. An earlier commit ran through all three an hour before the scenario opens.
  */
 import type {Scenario, ScenarioPipeline} from '../../source/sim/contract.js';
 import type {WorldScenario} from '../../source/sim/scenarios/types.js';
@@ -43,6 +43,7 @@ function shopPipeline(env: string, accountId: string, region: string, stageSecon
 					},
 					{name: 'Build', actions: [action('Build', 'Build', 'CodeBuild', {ProjectName: `${name}-build`}, {inputArtifacts: [{name: 'SourceArtifact'}], outputArtifacts: [{name: 'BuildArtifact'}]})]},
 					{name: 'Deploy', actions: [action('Deploy', 'Deploy', 'CodeDeploy', {ApplicationName: 'shop', DeploymentGroupName: name}, {inputArtifacts: [{name: 'BuildArtifact'}]})]},
+					{name: 'Verify', actions: [action('SmokeTest', 'Test', 'CodeBuild', {ProjectName: `${name}-smoke`}, {inputArtifacts: [{name: 'BuildArtifact'}]})]},
 				],
 			},
 		} as ScenarioPipeline['definition'],
@@ -51,6 +52,7 @@ function shopPipeline(env: string, accountId: string, region: string, stageSecon
 			// The push before the scenario opens always succeeds; the tests' push may fail the build.
 			'Build/Build': {seconds: stageSeconds.build, outcomes: failBuild ? ['Succeeded', 'Failed'] : ['Succeeded']},
 			'Deploy/Deploy': {seconds: stageSeconds.deploy},
+			'Verify/SmokeTest': {seconds: 30},
 		},
 	};
 }

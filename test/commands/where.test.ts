@@ -1,0 +1,89 @@
+/** `pipetop where REV`, in-process: the real SDK against the embedded service, in virtual time. */
+
+import {afterEach, expect, test} from 'vitest';
+import {bootstrap} from '../../source/app/bootstrap.js';
+import type {GlobalFlags} from '../../source/app/context.js';
+import {runWhere} from '../../source/commands/where.js';
+import {UsageError} from '../../source/config/usage-error.js';
+import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
+import {SHOP_COMMIT, SHOP_REPOSITORY, sharedRepoScenario} from '../helpers/shared-repo.js';
+
+let fleet: FleetHarness | undefined;
+afterEach(async () => {
+	await fleet?.close();
+	fleet = undefined;
+});
+
+/** The shop fleet three minutes after SHOP_COMMIT was pushed. */
+async function pushedFleet(): Promise<FleetHarness> {
+	fleet = await startFleetHarness({scenario: sharedRepoScenario(), start: false});
+	fleet.world.push({repository: SHOP_REPOSITORY, commitId: SHOP_COMMIT, message: 'fix: rounding of VAT'});
+	await fleet.advance(180_000);
+	return fleet;
+}
+
+async function where(h: FleetHarness, args: string[], flags: Partial<GlobalFlags> = {}): Promise<{code: number; stdout: string; stderr: string}> {
+	const {context, stdout, stderr} = h.commandContext(args, {allProfiles: true, ...flags});
+	const app = await bootstrap(context, {clock: h.clock, engine: {flushIntervalMs: 0}});
+	h.track(app.engine);
+	let code: number | undefined;
+	const running = runWhere(context, {clock: h.clock, app}).then(result => {
+		code = result;
+	});
+	try {
+		for (let step = 0; step < 2000 && code === undefined; step++) await h.advance(250);
+		await running;
+	} finally {
+		await app.close();
+	}
+	return {code: code ?? -1, stdout: stdout(), stderr: stderr()};
+}
+
+test('finds a commit (by its first 7 characters) in three pipelines at three different stages, with what each stage last ran', async () => {
+	const h = await pushedFleet();
+	const result = await where(h, [SHOP_COMMIT.slice(0, 7)], {json: true});
+	expect(result.code).toBe(0);
+	const document = JSON.parse(result.stdout);
+	expect(document).toMatchObject({schemaVersion: 1, revision: SHOP_COMMIT.slice(0, 7), complete: true, searched: 3, historyRead: 3, failedSources: []});
+	const byName = Object.fromEntries(document.pipelines.map((pipeline: {name: string}) => [pipeline.name, pipeline]));
+	expect(Object.keys(byName).sort()).toEqual(['shop-dev', 'shop-prod', 'shop-staging']);
+	expect(byName['shop-dev'].furthest).toMatchObject({match: 'commit', revisionId: SHOP_COMMIT, status: 'Succeeded', furthestStage: 'Verify', stageStatus: 'Succeeded', known: true});
+	expect(byName['shop-staging'].furthest).toMatchObject({status: 'InProgress', furthestStage: 'Deploy', stageStatus: 'InProgress'});
+	expect(byName['shop-prod'].furthest).toMatchObject({status: 'InProgress', furthestStage: 'Build', stageStatus: 'InProgress'});
+	// What is in prod: the new commit in Source and Build, the earlier release beyond.
+	const prodStages = byName['shop-prod'].stages.map((stage: {name: string; revisionId: string; carriesRevision: boolean}) => [stage.name, stage.revisionId === SHOP_COMMIT, stage.carriesRevision]);
+	expect(prodStages).toEqual([
+		['Source', true, true],
+		['Build', true, true],
+		['Deploy', false, false],
+		['Verify', false, false],
+	]);
+	expect(byName['shop-prod'].stages[2]).toMatchObject({known: true, status: 'Succeeded', revisionSummary: expect.stringContaining('first release of the shop')});
+});
+
+test('the text output groups by pipeline and marks the stages that run the commit; a branch finds them too', async () => {
+	const h = await pushedFleet();
+	const result = await where(h, [SHOP_COMMIT]);
+	expect(result.code).toBe(0);
+	const lines = result.stdout.split('\n');
+	expect(lines[0]).toBe(`${SHOP_COMMIT}: in 3 of 3 pipelines`);
+	const prod = lines.indexOf('shop-prod  prod/eu-west-1 333344445555');
+	expect(prod).toBeGreaterThan(0);
+	expect(lines[prod + 1]).toMatch(/^ {2}● Build {2}InProgress {2}\d+[sm] ago {2}execution [0-9a-f]{8} {2}7e3f9a2 fix: rounding of VAT$/);
+	expect(lines[prod + 2]).toMatch(/^ {2}=> {2}Source {2}✓ {2}7e3f9a2 {2}fix: rounding of VAT$/);
+	expect(lines[prod + 4]).toMatch(/^ {6}Deploy {2}✓ {2}[0-9a-f]{7} {2}first release of the shop$/);
+
+	const branch = await where(h, ['main'], {json: true});
+	expect(JSON.parse(branch.stdout).pipelines.map((pipeline: {furthest: {match: string}}) => pipeline.furthest.match)).toEqual(['branch', 'branch', 'branch']);
+});
+
+test('a revision found nowhere exits 1; a bad one is a usage error', async () => {
+	const h = await pushedFleet();
+	const result = await where(h, ['deadbeef']);
+	expect(result.code).toBe(1);
+	expect(result.stdout).toBe('deadbeef: in none of 3 pipelines\n');
+	const {context} = h.commandContext(['two words'], {allProfiles: true});
+	await expect(runWhere(context, {clock: h.clock})).rejects.toThrow(UsageError);
+	const none = h.commandContext([], {allProfiles: true});
+	await expect(runWhere(none.context, {clock: h.clock})).rejects.toThrow(/exactly one REVISION/);
+});
