@@ -49,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
 		yes: {type: 'boolean', default: false},
 		timeout: {type: 'number'},
 		events: {type: 'string'},
+		filter: {type: 'string'},
 	} as const;
 	const unknown = unknownFlag(argv, Object.keys(flags));
 	if (unknown) throw new UsageError(`unknown flag ${unknown} (try: pipetop --help)`);
