@@ -54,7 +54,8 @@ export type PipelineRevision = {
 	stages: StageRevision[];
 };
 
-export type RevisionWant = {type: 'history'; key: PipelineKey; more: boolean} | {type: 'actions'; key: PipelineKey; executionId: string};
+/** A read that would complete the report; `loaded` (history): the executions read so far, so each further page is a new want. */
+export type RevisionWant = {type: 'history'; key: PipelineKey; more: boolean; loaded: number} | {type: 'actions'; key: PipelineKey; executionId: string};
 
 export type RevisionReport = {
 	query: string;
@@ -66,12 +67,17 @@ export type RevisionReport = {
 	wanted: RevisionWant[];
 };
 
-/** The executions known for a pipeline, newest first: its history, and the latest one from the poll. */
-function executionsOf(state: FleetState, entry: PipelineEntry): ExecutionSummaryView[] {
+/** What a report reads of the store. */
+export type RevisionState = Pick<FleetState, 'order' | 'pipelines' | 'histories' | 'actionExecutions'>;
+
+/** The executions known for a pipeline, newest first: its history, with the latest one as the poll saw it last (fresher). */
+function executionsOf(state: RevisionState, entry: PipelineEntry): ExecutionSummaryView[] {
 	const items = state.histories[entry.key]?.items ?? [];
 	const latest = entry.latestExecution;
-	if (!latest || items.some(item => item.executionId === latest.executionId)) return items;
-	return [latest, ...items];
+	if (!latest) return items;
+	const index = items.findIndex(item => item.executionId === latest.executionId);
+	if (index === -1) return [latest, ...items];
+	return items.map((item, position) => (position === index ? latest : item));
 }
 
 function stageRevisions(entry: PipelineEntry, known: ExecutionSummaryView[], carrying: Set<string>): StageRevision[] {
@@ -94,7 +100,7 @@ function furthestOf(executions: CarryingExecution[]): CarryingExecution {
 	return executions.reduce((best, candidate) => (candidate.reach.stageIndex > best.reach.stageIndex ? candidate : best));
 }
 
-export function revisionReport(state: FleetState, query: RevisionQuery, keys: readonly PipelineKey[] = state.order): RevisionReport {
+export function revisionReport(state: RevisionState, query: RevisionQuery, keys: readonly PipelineKey[] = state.order): RevisionReport {
 	const pipelines: PipelineRevision[] = [];
 	const wanted: RevisionWant[] = [];
 	let read = 0;
@@ -104,7 +110,7 @@ export function revisionReport(state: FleetState, query: RevisionQuery, keys: re
 		const history = state.histories[key];
 		const historyRead = history !== undefined && (history.fetchedAt !== undefined || history.error !== undefined);
 		if (historyRead) read++;
-		else if (!history?.loading) wanted.push({type: 'history', key, more: false});
+		else if (!history?.loading) wanted.push({type: 'history', key, more: false, loaded: 0});
 		const known = executionsOf(state, entry);
 		const matches: CarryingExecution[] = [];
 		let total = 0;
@@ -129,7 +135,7 @@ export function revisionReport(state: FleetState, query: RevisionQuery, keys: re
 		if (matches.length === 0) continue;
 		const stages = stageRevisions(entry, known, new Set(matches.map(match => match.executionId)));
 		// A stage that last ran an execution older than the history read: read further back, to a limit.
-		if (historyRead && history.nextToken && !history.loading && history.items.length < MAX_HISTORY && stages.some(stage => !stage.known)) wanted.push({type: 'history', key, more: true});
+		if (historyRead && history.nextToken && !history.loading && history.items.length < MAX_HISTORY && stages.some(stage => !stage.known)) wanted.push({type: 'history', key, more: true, loaded: history.items.length});
 		pipelines.push({key, name: entry.name, profile: entry.profile, region: entry.region, accountId: entry.accountId, executions: matches, moreExecutions: total - matches.length, furthest: furthestOf(matches), stages});
 	}
 	return {query: query.text, pipelines, searched: keys.length, read, wanted};
