@@ -87,3 +87,20 @@ test('a revision found nowhere exits 1; a bad one is a usage error', async () =>
 	const none = h.commandContext([], {allProfiles: true});
 	await expect(runWhere(none.context, {clock: h.clock})).rejects.toThrow(/exactly one REVISION/);
 });
+
+test('a commit newer runs have passed over: how far it got comes from its own action executions', async () => {
+	fleet = await startFleetHarness({scenario: sharedRepoScenario({failIn: 'prod'}), start: false});
+	const h = fleet;
+	h.world.push({repository: SHOP_REPOSITORY, commitId: SHOP_COMMIT, message: 'fix: rounding of VAT'});
+	await h.advance(15 * 60_000);
+	// The next commit goes through prod's every stage: GetPipelineState shows SHOP_COMMIT nowhere there.
+	const next = h.world.push({repository: SHOP_REPOSITORY, message: 'feat: gift cards'});
+	await h.advance(20 * 60_000);
+	const result = await where(h, [SHOP_COMMIT.slice(0, 10)], {json: true});
+	const prod = JSON.parse(result.stdout).pipelines.find((pipeline: {name: string}) => pipeline.name === 'shop-prod');
+	expect(prod.furthest).toMatchObject({status: 'Failed', furthestStage: 'Build', stageStatus: 'Failed', known: true});
+	expect(prod.stages.map((stage: {revisionId: string}) => stage.revisionId)).toEqual([next.commitId, next.commitId, next.commitId, next.commitId]);
+	expect(prod.stages.every((stage: {carriesRevision: boolean}) => !stage.carriesRevision)).toBe(true);
+	// Read on demand, once: ListActionExecutions for that one execution only.
+	expect(h.sim.stats().handledByOperation.ListActionExecutions).toBe(1);
+});
