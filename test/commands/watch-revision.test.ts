@@ -1,10 +1,10 @@
 /** `pipetop watch --revision REV`, in-process: the real SDK against the embedded service, in virtual time. */
 
 import {afterEach, expect, test} from 'vitest';
-import {bootstrap} from '../../source/app/bootstrap.js';
 import type {GlobalFlags} from '../../source/app/context.js';
 import {runWatch} from '../../source/commands/watch.js';
 import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
+import {runOn} from '../helpers/run-command.js';
 import {SHOP_COMMIT, SHOP_REPOSITORY, sharedRepoScenario} from '../helpers/shared-repo.js';
 
 let fleet: FleetHarness | undefined;
@@ -13,30 +13,8 @@ afterEach(async () => {
 	fleet = undefined;
 });
 
-async function watch(h: FleetHarness, args: string[], flags: Partial<GlobalFlags>): Promise<{code: number; stdout: string; stderr: string; seconds: number}> {
-	const {context, stdout, stderr} = h.commandContext(args, {allProfiles: true, ...flags});
-	const app = await bootstrap(context, {clock: h.clock, engine: {flushIntervalMs: 0}});
-	h.track(app.engine);
-	const started = h.clock.now();
-	let code: number | undefined;
-	let failure: unknown;
-	const running = runWatch(context, {clock: h.clock, app}).then(
-		result => {
-			code = result;
-		},
-		(error: unknown) => {
-			failure = error;
-			code = -1;
-		},
-	);
-	try {
-		for (let step = 0; step < 5000 && code === undefined; step++) await h.advance(5000);
-		await running;
-	} finally {
-		await app.close();
-	}
-	if (failure) throw failure;
-	return {code: code ?? -1, stdout: stdout(), stderr: stderr(), seconds: (h.clock.now() - started) / 1000};
+function watch(h: FleetHarness, args: string[], flags: Partial<GlobalFlags>) {
+	return runOn(h, runWatch, args, flags, 5000);
 }
 
 async function pushed(failIn?: 'prod'): Promise<FleetHarness> {

@@ -1,11 +1,11 @@
 /** `pipetop where REV`, in-process: the real SDK against the embedded service, in virtual time. */
 
 import {afterEach, expect, test} from 'vitest';
-import {bootstrap} from '../../source/app/bootstrap.js';
 import type {GlobalFlags} from '../../source/app/context.js';
 import {runWhere} from '../../source/commands/where.js';
 import {UsageError} from '../../source/config/usage-error.js';
 import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
+import {runOn} from '../helpers/run-command.js';
 import {SHOP_COMMIT, SHOP_REPOSITORY, sharedRepoScenario} from '../helpers/shared-repo.js';
 
 let fleet: FleetHarness | undefined;
@@ -22,21 +22,8 @@ async function pushedFleet(): Promise<FleetHarness> {
 	return fleet;
 }
 
-async function where(h: FleetHarness, args: string[], flags: Partial<GlobalFlags> = {}): Promise<{code: number; stdout: string; stderr: string}> {
-	const {context, stdout, stderr} = h.commandContext(args, {allProfiles: true, ...flags});
-	const app = await bootstrap(context, {clock: h.clock, engine: {flushIntervalMs: 0}});
-	h.track(app.engine);
-	let code: number | undefined;
-	const running = runWhere(context, {clock: h.clock, app}).then(result => {
-		code = result;
-	});
-	try {
-		for (let step = 0; step < 2000 && code === undefined; step++) await h.advance(250);
-		await running;
-	} finally {
-		await app.close();
-	}
-	return {code: code ?? -1, stdout: stdout(), stderr: stderr()};
+function where(h: FleetHarness, args: string[], flags: Partial<GlobalFlags> = {}) {
+	return runOn(h, runWhere, args, flags);
 }
 
 test('finds a commit (by its first 7 characters) in three pipelines at three different stages, with what each stage last ran', async () => {

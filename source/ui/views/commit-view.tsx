@@ -17,8 +17,7 @@ import {Rows} from '../components/rows.js';
 import {useFocusSync} from '../hooks/use-focus-sync.js';
 import {useItemList} from '../hooks/use-item-list.js';
 import {commitLines} from '../render/commit-lines.js';
-import {clip} from '../render/lines.js';
-import {paint} from '../render/theme.js';
+import {itemRows} from '../render/item-rows.js';
 import {resolveCursor} from '../model/window.js';
 import type {Scroll} from '../model/ui-store.js';
 import {defineView} from './view.js';
@@ -75,11 +74,7 @@ function CommitView({entry, width, height}: {entry: CommitEntry; width: number; 
 			return {ids: liveKeys, from: resolveCursor(liveKeys, current.cursor)};
 		},
 	});
-	const rows = lines.slice(offset, offset + height).map((each, position) => {
-		const segments = clip(each.segments, width);
-		if (offset + position !== first || selectedKey === undefined) return paint(segments, theme);
-		return paint(segments.slice(0, 1), theme) + paint(segments.slice(1), theme, true);
-	});
+	const rows = itemRows(lines, {offset, height, first, selected: selectedKey !== undefined}, width, theme);
 	return <Rows height={height} lines={rows} />;
 }
 
