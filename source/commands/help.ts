@@ -9,8 +9,17 @@ const SUBCOMMANDS: Record<string, {usage: string; about: string; options?: strin
 	status: {usage: 'status [--json]', about: 'one snapshot of the fleet, then exit (1 when a source failed)'},
 	watch: {
 		usage: 'watch PIPELINE [--exit-status] [--json]',
-		about: 'follow an execution to its end',
-		options: ['--execution-id ID    the execution to follow (default: the latest)', "--exit-status        exit with the execution's outcome (0 succeeded, 1 failed...)"],
+		about: 'follow an execution to its end (or, with --revision, every execution carrying a commit)',
+		options: [
+			'--execution-id ID    the execution to follow (default: the latest)',
+			"--exit-status        exit with the execution's outcome (0 succeeded, 1 failed...)",
+			'--revision REV       follow every execution carrying this commit, branch or tag: watch --revision REV [PIPELINE...]',
+			'--filter WORDS       with --revision: only the pipelines these words show (the console filter)',
+		],
+	},
+	where: {
+		usage: 'where COMMIT|BRANCH|TAG [--json]',
+		about: 'every pipeline whose recent executions carry a revision, how far it got, and what each stage last ran',
 	},
 	approve: {
 		usage: 'approve PIPELINE --stage S --action A --summary TEXT [--reject]',

@@ -12,6 +12,7 @@ export type PromptCommand =
 	| {kind: 'profile'; name?: string}
 	| {kind: 'region'; name?: string}
 	| {kind: 'pipeline'; name: string}
+	| {kind: 'commit'; revision: string}
 	| {kind: 'attention'; attention: Attention}
 	| {kind: 'all'}
 	| {kind: 'binding'; command: BindingWord}
@@ -27,6 +28,7 @@ const promptWordTable: readonly PromptWord[] = [
 	{word: 'profile', argument: 'NAME', parse: name => ({kind: 'profile', name})},
 	{word: 'region', argument: 'NAME', parse: name => ({kind: 'region', name})},
 	{word: 'pipeline', argument: 'NAME', parse: name => (name ? {kind: 'pipeline', name} : {kind: 'error', message: 'usage: :pipeline NAME'})},
+	{word: 'commit', argument: 'REV', parse: revision => (revision ? {kind: 'commit', revision} : {kind: 'error', message: 'usage: :commit COMMIT|BRANCH|TAG'})},
 	{word: 'failed', parse: () => ({kind: 'attention', attention: 'failed'})},
 	{word: 'approvals', parse: () => ({kind: 'attention', attention: 'approval'})},
 	{word: 'running', parse: () => ({kind: 'attention', attention: 'running'})},

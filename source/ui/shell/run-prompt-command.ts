@@ -1,9 +1,10 @@
 /**
  * Running what was typed at the `:` prompt: scopes (:profile, :region, :failed, :approvals),
- * jumps (:pipeline NAME), :sources, :all to clear, :help, :quit. Answers go to the status line.
+ * jumps (:pipeline NAME, :commit REV), :sources, :all to clear, :help, :quit. Answers go to the status line.
  */
 import type {FleetState, PipelineKey} from '../../store/types.js';
 import {pipelineChooser} from '../model/chooser.js';
+import {parseRevisionQuery} from '../../store/revisions/query.js';
 import {knownValues, matchPipeline, parsePromptCommand, type BindingWord} from '../model/prompt-command.js';
 import {describeScope, type Scope} from '../model/filter.js';
 import {initialScroll, topOf, type UiStore} from '../model/ui-store.js';
@@ -88,6 +89,15 @@ export function runPromptCommand(text: string, state: FleetState, ui: UiStore, h
 			ui.dispatch({type: 'setScope', scope: next});
 			toFleet();
 			say(attention ? `scope: ${describeScope(next)}` : 'every status');
+			return;
+		}
+		case 'commit': {
+			const query = parseRevisionQuery(command.revision);
+			if ('error' in query) {
+				say(query.error, 'error');
+				return;
+			}
+			ui.dispatch({type: 'push', entry: {kind: 'commit', revision: query.text, ...initialScroll}});
 			return;
 		}
 		case 'pipeline': {

@@ -84,7 +84,7 @@ export function runShellCommand(spec: CommandSpec, services: ConsoleServices, ex
 				return true;
 			}
 			if (!key) return true;
-			if (top.kind === 'fleet') push({kind: 'pipeline', key, ...initialScroll});
+			if (top.kind === 'fleet' || top.kind === 'commit') push({kind: 'pipeline', key, ...initialScroll});
 			else if (top.kind === 'pipeline' && selection.executionId) {
 				const focus = selection.stageName && selection.actionName ? {stageName: selection.stageName, actionName: selection.actionName} : undefined;
 				push({kind: 'execution', key, executionId: selection.executionId, focus, ...initialScroll});
