@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<Command>> = {
 	stop: async () => (await import('./commands/operator.js')).operatorCommand('stop'),
 	start: async () => (await import('./commands/operator.js')).operatorCommand('start'),
 	transition: async () => (await import('./commands/operator.js')).operatorCommand('transition'),
+	events: async () => (await import('./commands/events.js')).eventsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -48,6 +49,10 @@ async function main(argv: string[]): Promise<number> {
 		yes: {type: 'boolean', default: false},
 		timeout: {type: 'number'},
 		events: {type: 'string'},
+		orgId: {type: 'string'},
+		consumers: {type: 'string'},
+		regions: {type: 'string'},
+		member: {type: 'boolean', default: false},
 	} as const;
 	const unknown = unknownFlag(argv, Object.keys(flags));
 	if (unknown) throw new UsageError(`unknown flag ${unknown} (try: pipetop --help)`);

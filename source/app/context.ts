@@ -28,6 +28,11 @@ export type GlobalFlags = {
 	timeout?: number;
 	/** --events QUEUE_URL: read the change feed from this queue; --no-events (false): no feed. */
 	events?: string | false;
+	/** `events template`: the organisation, the consumers (one queue each), the regions, the member template. */
+	orgId?: string;
+	consumers?: string;
+	regions?: string;
+	member?: boolean;
 };
 
 export type CommandContext = {
