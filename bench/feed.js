@@ -27,8 +27,8 @@ async function atRest(fleetOptions, seconds, safetyNetMs) {
 
 export async function run({quick = false} = {}) {
 	const fleetOptions = quick ? {accounts: 2, regions: 2, perSource: 40} : {accounts: 4, regions: 5, perSource: 100};
-	const rest = await atRest(fleetOptions, quick ? 1200 : 1800, DEFAULT_SAFETY_NET_MS);
-	const restLong = await atRest(fleetOptions, quick ? 3600 : 7200, LONG_SAFETY_NET_MS);
+	const rest = await atRest(fleetOptions, 1200, DEFAULT_SAFETY_NET_MS);
+	const restLong = await atRest(fleetOptions, 3600, LONG_SAFETY_NET_MS);
 	const busy = await measurePipetop(fleetOptions, quick ? 120 : 600, {feed: {}});
 	log(NAME, `running: start shown p95 ${busy.startShownAfterSeconds.p95} s, truth-running age p95 ${busy.ageSeconds.truthRunning.p95} s, ${busy.callsPerMinute} calls/min`);
 	const idle = await consoleAtIdle(fleetOptions, quick ? 15 : 60, {events: true});
