@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
 	transition: async () => (await import('./commands/operator.js')).operatorCommand('transition'),
 	freeze: async () => (await import('./commands/freeze.js')).freezeCommand(),
 	unfreeze: async () => (await import('./commands/freeze.js')).unfreezeCommand(),
+	events: async () => (await import('./commands/events.js')).eventsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -52,6 +53,10 @@ async function main(argv: string[]): Promise<number> {
 		timeout: {type: 'number'},
 		events: {type: 'string'},
 		filter: {type: 'string'},
+		orgId: {type: 'string'},
+		consumers: {type: 'string'},
+		regions: {type: 'string'},
+		member: {type: 'boolean', default: false},
 	} as const;
 	const unknown = unknownFlag(argv, Object.keys(flags));
 	if (unknown) throw new UsageError(`unknown flag ${unknown} (try: pipetop --help)`);

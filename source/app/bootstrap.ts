@@ -12,6 +12,7 @@ import type {CommandContext} from './context.js';
 import {loadConfig} from '../config/load.js';
 import type {PipetopConfig} from '../config/types.js';
 import {createFleetEngine, type EngineOptions} from '../engine/engine.js';
+import type {FeedOptions} from '../engine/feed/attach.js';
 import type {PipetopEngine} from '../engine/types.js';
 import {RealClock, type Clock} from '../shared/clock.js';
 import type {SourceKey} from '../store/types.js';
@@ -35,6 +36,8 @@ export type Bootstrapped = {
 	configPath?: string;
 	settings: Settings;
 	engine: PipetopEngine;
+	/** The change feed's queue and tuning; undefined: polling only. */
+	feed?: FeedOptions;
 	sources: ResolvedSource[];
 	/** Things worth telling the user that did not stop the start (a profile skipped). */
 	warnings: string[];
@@ -73,6 +76,7 @@ export async function bootstrap(context: CommandContext, options: BootstrapOptio
 			configPath,
 			settings,
 			engine,
+			...(feed && {feed}),
 			sources,
 			warnings,
 			readOnly,

@@ -30,6 +30,11 @@ export type GlobalFlags = {
 	events?: string | false;
 	/** Bulk actions, freeze: act on every pipeline these filter words show (the console's filter language). */
 	filter?: string;
+	/** `events template`: the organisation, the consumers (one queue each), the regions, the member template. */
+	orgId?: string;
+	consumers?: string;
+	regions?: string;
+	member?: boolean;
 };
 
 export type CommandContext = {

@@ -30,6 +30,16 @@ const SUBCOMMANDS: Record<string, {usage: string; about: string; options?: strin
 	stop: {usage: 'stop PIPELINE [--abandon] [--reason TEXT]', about: 'stop an execution (default: the latest)', options: ['--execution-id ID    the execution to stop']},
 	start: {usage: 'start PIPELINE [--variable k=v ...] [--revision ACTION=ID] [--client-request-token T]', about: 'start an execution'},
 	transition: {usage: 'transition PIPELINE --stage S (--disable --reason TEXT | --enable)', about: 'disable or enable the transition into a stage'},
+	events: {
+		usage: 'events check | events template [--org-id o-...] [--consumers a,b] [--regions x,y] [--member]',
+		about: 'check the change feed\'s queue (exit 1 when it does not answer), or print its CloudFormation setup (docs/events.md)',
+		options: [
+			'--org-id o-...       template: the organisation whose accounts may send to the central bus',
+			'--consumers a,b      template: one queue per console (default: one, pipetop-events)',
+			'--regions x,y        template: where the member accounts forward from (default: the stack\'s region)',
+			'--member             template: the member accounts\' template alone (the central one has it in its StackSet)',
+		],
+	},
 	freeze: {
 		usage: "freeze --stage 'Prod*' --reason TEXT [--filter WORDS] [--yes]",
 		about: 'disable the inbound transition of every matching stage across the pipelines, and remember which ones pipetop disabled',

@@ -4,6 +4,7 @@
  */
 
 import {shownSources, sweptCounts, type SweptCounts} from '../store/source-standing.js';
+import {statusFeed, type StatusFeed} from './status-feed.js';
 import type {ActionView, FleetState, PipelineEntry, SourceError, SourceState, StageView} from '../store/types.js';
 
 const STATUS_SCHEMA_VERSION = 1;
@@ -46,6 +47,8 @@ export type StatusPipeline = {
 	fetchedAt: string | null;
 	ageSeconds: number | null;
 	stale: boolean;
+	/** Known only from the change feed: no profile reads its account (status only). */
+	seenThroughEvents: boolean;
 	error: StatusError | null;
 	latestExecution: {
 		id: string;
@@ -84,6 +87,8 @@ export type StatusDocument = {
 	pipelines: StatusPipeline[];
 	counts: FleetState['counts'];
 	calls: {total: number; byOperation: Record<string, number>; throttled: number; errors: number; averageLatencyMs: number | null};
+	/** The change feed; null when none is configured. */
+	feed: StatusFeed | null;
 };
 
 const iso = (time: number | undefined): string | null => (time === undefined ? null : new Date(time).toISOString());
@@ -135,6 +140,7 @@ function pipeline(entry: PipelineEntry, now: number): StatusPipeline {
 		fetchedAt: iso(entry.fetchedAt),
 		ageSeconds: entry.fetchedAt === undefined ? null : Math.max(0, Math.round((now - entry.fetchedAt) / 1000)),
 		stale: entry.stale,
+		seenThroughEvents: entry.seenThroughEvents === true,
 		error: error(entry.error),
 		latestExecution: latest
 			? {
@@ -191,6 +197,7 @@ export function buildStatusDocument(state: FleetState, now: number, complete: bo
 			errors: counters.errors,
 			averageLatencyMs: counters.latencyCount > 0 ? Math.round(counters.latencyTotalMs / counters.latencyCount) : null,
 		},
+		feed: statusFeed(state.feed, now),
 	};
 }
 

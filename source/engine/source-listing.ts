@@ -55,6 +55,8 @@ export class SourceListing {
 	discovering = false;
 	/** When the next routine listing is due (a failed source waits for `health.retryAt` instead). */
 	dueAt = 0;
+	/** When a listing last refreshed the tags. */
+	private tagsAt: number | undefined;
 
 	constructor(private readonly host: ListingHost) {}
 
@@ -67,13 +69,26 @@ export class SourceListing {
 		try {
 			this.reconcile(await listAllPipelines(host.api, (operation, send) => host.call(priority, operation, send)));
 			this.dueAt = host.now() + host.intervals.discovery;
-			void refreshTags(host, [...this.pipelines.values()].filter(t => t.tags !== undefined));
+			this.refreshTagsWhenDue();
 		} catch (error) {
 			this.discoveryFailed(error, probe);
 		} finally {
 			this.discovering = false;
 			host.wake();
 		}
+	}
+
+	/**
+	 * Tags change rarely: a listing refreshes them no more often than the discovery cadence, nor than
+	 * an idle pipeline is read (with the change feed healthy, its safety net: otherwise tags would be
+	 * most of the calls of a fleet at rest), nor for a listing an event asked for out of turn.
+	 */
+	private refreshTagsWhenDue(): void {
+		const {host} = this;
+		const now = host.now();
+		if (this.tagsAt !== undefined && now - this.tagsAt < Math.max(host.intervals.discovery, host.intervals.idle)) return;
+		this.tagsAt = now;
+		void refreshTags(host, [...this.pipelines.values()].filter(t => t.tags !== undefined));
 	}
 
 	private reconcile(listed: Map<string, Listed>): void {

@@ -200,6 +200,8 @@ export type PipelineEntry = {
 	stale: boolean;
 	/** The last error polling this pipeline, cleared by the next success. */
 	error?: SourceError;
+	/** Known only from the change feed (no profile reads its account): status only, no actions. */
+	seenThroughEvents?: true;
 };
 
 /** A page-by-page cache, for history, action executions and log lines. */

@@ -154,7 +154,8 @@ function cell(entry: PipelineEntry, column: FleetColumn, now: number, theme: The
 		case 'state':
 			return [glyphSegment(entry.stale ? 'stale' : pipelineTone(entry), theme)];
 		case 'profile':
-			return left(entry.profile);
+			// No profile reads it: the row is known from the change feed only (the account column says whose).
+			return entry.seenThroughEvents ? left('events', {dim: true}) : left(entry.profile);
 		case 'account':
 			return left(entry.accountId ?? '', {dim: true});
 		case 'region':
