@@ -84,6 +84,9 @@ describe('headless bulk actions', () => {
 describe('freeze and unfreeze', () => {
 	it('freeze disables the matching transitions and remembers them; unfreeze enables exactly those, leaving one already disabled untouched', async () => {
 		harness = await startBulkFleet({bravoProdDisabled: 'database migration (dba team)'});
+		const none = await pipetop(freezeCommand, {stage: 'Deploy*', reason: 'INC-123'});
+		expect(none.stdout).toContain('transition: 0 targets to send, 3 left out');
+		expect(none.stdout).toMatch(/charlie .*no stage matches Deploy\*/);
 		const preview = await pipetop(freezeCommand, {stage: 'prod*', reason: 'INC-123'});
 		expect(preview.code).toBe(0);
 		expect(preview.stdout).toContain('transition: 2 targets to send, 1 left out');
