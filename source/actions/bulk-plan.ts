@@ -33,6 +33,8 @@ export type BulkRow = {
 	sends: string;
 	/** Why this target is left out; undefined when it will be sent. */
 	excluded?: string;
+	/** Nothing in this pipeline for the action to point at: listed, but not a target (no audit record). */
+	noTarget?: true;
 	/** A transition someone else disabled already (freeze leaves it and remembers it). */
 	alreadyDisabled?: {by?: string; reason?: string};
 };
@@ -141,7 +143,7 @@ export function planBulk(state: FleetState, keys: readonly PipelineKey[], spec: 
 			// Read-only comes first, as for a single action; then the action's own check. A pipeline
 			// with nothing to point at keeps its own reason (the check would only ask for a stage).
 			const excluded = none ? draft.excluded : (options.refusal(draft.request) ?? draft.excluded);
-			rows.push({...draft, target, ...(excluded ? {excluded} : {})});
+			rows.push({...draft, target, ...(excluded ? {excluded} : {}), ...(none ? {noTarget: true as const} : {})});
 		}
 	}
 	return {id: options.id, spec, rows};
