@@ -33,6 +33,8 @@ export type BulkRow = {
 	sends: string;
 	/** Why this target is left out; undefined when it will be sent. */
 	excluded?: string;
+	/** Nothing in this pipeline for the action to point at: listed, but not a target (no audit record). */
+	noTarget?: true;
 	/** A transition someone else disabled already (freeze leaves it and remembers it). */
 	alreadyDisabled?: {by?: string; reason?: string};
 };
@@ -57,7 +59,8 @@ function quoted(text: string | undefined): string {
 	return text ? ` "${text}"` : '';
 }
 
-type Draft = Omit<BulkRow, 'target'> & {stageName?: string; actionName?: string; executionId?: string};
+/** `none`: the pipeline has nothing this action could point at (no approval, no failed or matching stage). */
+type Draft = Omit<BulkRow, 'target'> & {stageName?: string; actionName?: string; executionId?: string; none?: true};
 
 function approveDraft(entry: PipelineEntry, answers: Answers): Draft {
 	const status = answers.decision === 'reject' ? 'Rejected' : 'Approved';
@@ -67,13 +70,13 @@ function approveDraft(entry: PipelineEntry, answers: Answers): Draft {
 		const request: ActionRequest = {command: 'approve', pipelineKey: entry.key, stageName: stage.name, actionName: approval.name, executionId: stage.executionId};
 		return {request, stageName: stage.name, actionName: approval.name, executionId: stage.executionId, sends: `PutApprovalResult ${stage.name}/${approval.name} ${status}${quoted(answers.summary)}`};
 	}
-	return {request: {command: 'approve', pipelineKey: entry.key}, sends: 'PutApprovalResult', excluded: 'no pending approval'};
+	return {request: {command: 'approve', pipelineKey: entry.key}, sends: 'PutApprovalResult', excluded: 'no pending approval', none: true};
 }
 
 function retryDraft(entry: PipelineEntry, answers: Answers): Draft {
 	const mode = answers.mode === 'all' ? 'ALL_ACTIONS' : 'FAILED_ACTIONS';
 	const stage = entry.stages.find(candidate => candidate.status === 'Failed' || candidate.status === 'Stopped');
-	if (!stage) return {request: {command: 'retry', pipelineKey: entry.key}, sends: 'RetryStageExecution', excluded: 'nothing failed'};
+	if (!stage) return {request: {command: 'retry', pipelineKey: entry.key}, sends: 'RetryStageExecution', excluded: 'nothing failed', none: true};
 	const request: ActionRequest = {command: 'retry', pipelineKey: entry.key, stageName: stage.name, executionId: stage.executionId};
 	return {request, stageName: stage.name, executionId: stage.executionId, sends: `RetryStageExecution ${stage.name} ${mode} of ${shortId(stage.executionId)}`};
 }
@@ -92,7 +95,7 @@ function transitionDrafts(entry: PipelineEntry, spec: BulkSpec): Draft[] {
 	// The first stage is entered from its trigger: it has no inbound transition to change.
 	const named = spec.stages?.[entry.key];
 	const stages = entry.stages.slice(1).filter(stage => (named ? named.includes(stage.name) : matches(stage.name)));
-	if (stages.length === 0) return [{request: {command: 'transition', pipelineKey: entry.key}, sends: '-', excluded: `no stage matches ${pattern}`}];
+	if (stages.length === 0) return [{request: {command: 'transition', pipelineKey: entry.key}, sends: '-', excluded: `no stage matches ${pattern}`, none: true}];
 	return stages.map(stage => transitionDraft(entry, stage, disable, spec.answers[reasonStepId]));
 }
 
@@ -135,11 +138,12 @@ export function planBulk(state: FleetState, keys: readonly PipelineKey[], spec: 
 	for (const key of keys) {
 		const entry = state.pipelines[key];
 		if (!entry) continue;
-		for (const {stageName, actionName, executionId, ...draft} of draftsFor(entry, spec)) {
+		for (const {stageName, actionName, executionId, none, ...draft} of draftsFor(entry, spec)) {
 			const target = targetOf(state, entry, {stageName, actionName, executionId});
-			// Read-only comes first, as for a single action; then the action's own check.
-			const excluded = options.refusal(draft.request) ?? draft.excluded;
-			rows.push({...draft, target, ...(excluded ? {excluded} : {})});
+			// Read-only comes first, as for a single action; then the action's own check. A pipeline
+			// with nothing to point at keeps its own reason (the check would only ask for a stage).
+			const excluded = none ? draft.excluded : (options.refusal(draft.request) ?? draft.excluded);
+			rows.push({...draft, target, ...(excluded ? {excluded} : {}), ...(none ? {noTarget: true as const} : {})});
 		}
 	}
 	return {id: options.id, spec, rows};

@@ -2,6 +2,8 @@
  * Runs a bulk plan: each target is one single action, prepared, built and sent through the same
  * action layer as a dialog's confirm (read-only, precheck on the latest state, once-only sends,
  * the audit log, the re-read), one after another, each under its source's request budget.
+ * Targets left out get their audit record too (pipetop refused them); a pipeline with nothing to
+ * point at (no approval waiting, no matching stage) is no target and gets none.
  */
 import type {ActionLayer} from './layer.js';
 import type {BulkPlan, BulkRow} from './bulk-plan.js';
@@ -36,7 +38,11 @@ export function runBulk(layer: Layer, plan: BulkPlan, options: BulkRunOptions = 
 async function sendAll(layer: Layer, plan: BulkPlan, options: BulkRunOptions): Promise<BulkResult[]> {
 	const results: BulkResult[] = [];
 	for (const row of plan.rows) {
-		const result = row.excluded ? await layer.refuse(row.request, row.excluded, auditParameters(plan)) : await sendUnderBudget(layer, plan, row, options.slot);
+		const result = row.noTarget
+			? {outcome: 'blocked' as const, message: `Not sent: ${row.excluded}.`}
+			: row.excluded
+				? await layer.refuse(row.request, row.excluded, auditParameters(plan))
+				: await sendUnderBudget(layer, plan, row, options.slot);
 		const item = {row, result};
 		results.push(item);
 		options.onResult?.(item, results.length - 1);

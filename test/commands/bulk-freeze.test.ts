@@ -84,13 +84,22 @@ describe('headless bulk actions', () => {
 describe('freeze and unfreeze', () => {
 	it('freeze disables the matching transitions and remembers them; unfreeze enables exactly those, leaving one already disabled untouched', async () => {
 		harness = await startBulkFleet({bravoProdDisabled: 'database migration (dba team)'});
+		const none = await pipetop(freezeCommand, {stage: 'Deploy*', reason: 'INC-123'});
+		expect(none.stdout).toContain('transition: 0 targets to send, 3 left out');
+		expect(none.stdout).toMatch(/charlie .*no stage matches Deploy\*/);
+		const nothing = await pipetop(freezeCommand, {stage: 'Deploy*', reason: 'INC-123', yes: true});
+		expect(nothing.code).toBe(0);
+		// Pipelines with no such stage are no targets: nothing sent, nothing in the audit log or the record.
+		expect(await harness.audit()).toEqual([]);
+		expect(await freezeRecord()).toEqual({frozen: [], alreadyDisabled: []});
 		const preview = await pipetop(freezeCommand, {stage: 'prod*', reason: 'INC-123'});
 		expect(preview.code).toBe(0);
 		expect(preview.stdout).toContain('transition: 2 targets to send, 1 left out');
 		expect(preview.stdout).toMatch(/alpha .*DisableStageTransition Prod Inbound "INC-123"/);
 		expect(preview.stdout).toMatch(/bravo .*already disabled.*database migration \(dba team\)/);
 		expect(harness.calls('DisableStageTransition')).toBe(0);
-		expect(await freezeRecord()).toBeUndefined();
+		// The preview recorded nothing.
+		expect(await freezeRecord()).toEqual({frozen: [], alreadyDisabled: []});
 
 		const frozen = await pipetop(freezeCommand, {stage: 'prod*', reason: 'INC-123', yes: true});
 		expect(frozen.code).toBe(0);

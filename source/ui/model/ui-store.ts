@@ -134,7 +134,9 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
 }
 
 /** Marks and the bulk dialog: a second reducer, so the first stays about views and prompts. */
-function reduceMarks(state: UiState, action: Exclude<UiAction, {type: Exclude<UiAction['type'], 'toggleMark' | 'markAll' | 'clearMarks' | 'setFrozen' | 'openBulk' | 'closeBulk'>}>): UiState {
+type MarkAction = Extract<UiAction, {type: 'toggleMark' | 'markAll' | 'clearMarks' | 'setFrozen' | 'openBulk' | 'closeBulk'}>;
+
+function reduceMarks(state: UiState, action: MarkAction): UiState {
 	switch (action.type) {
 		case 'toggleMark':
 			return {...state, marks: state.marks.includes(action.key) ? state.marks.filter(key => key !== action.key) : [...state.marks, action.key]};
