@@ -78,7 +78,8 @@ function feedTransit(world, engine) {
 	return () => {
 		const calls = engine.feedCalls();
 		if (!calls || calls.receivesSent === 0) return 0;
-		return Math.max(0, calls.receivesSent - arrived) + Math.max(0, settled - calls.receivesEnded);
+		// Sent and not yet read back, less those the service holds (refused at its front, one never arrives).
+		return Math.max(0, calls.receivesSent - calls.receivesEnded - (arrived - settled));
 	};
 }
 
