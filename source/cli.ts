@@ -12,6 +12,8 @@ const commands: Record<string, () => Promise<Command>> = {
 	stop: async () => (await import('./commands/operator.js')).operatorCommand('stop'),
 	start: async () => (await import('./commands/operator.js')).operatorCommand('start'),
 	transition: async () => (await import('./commands/operator.js')).operatorCommand('transition'),
+	rollback: async () => (await import('./commands/operator.js')).operatorCommand('rollback'),
+	override: async () => (await import('./commands/operator.js')).operatorCommand('override'),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -48,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
 		yes: {type: 'boolean', default: false},
 		timeout: {type: 'number'},
 		events: {type: 'string'},
+		targetExecutionId: {type: 'string'},
+		conditionType: {type: 'string'},
 	} as const;
 	const unknown = unknownFlag(argv, Object.keys(flags));
 	if (unknown) throw new UsageError(`unknown flag ${unknown} (try: pipetop --help)`);

@@ -21,10 +21,19 @@ const SUBCOMMANDS: Record<string, {usage: string; about: string; options?: strin
 	stop: {usage: 'stop PIPELINE [--abandon] [--reason TEXT]', about: 'stop an execution (default: the latest)', options: ['--execution-id ID    the execution to stop']},
 	start: {usage: 'start PIPELINE [--variable k=v ...] [--revision ACTION=ID] [--client-request-token T]', about: 'start an execution'},
 	transition: {usage: 'transition PIPELINE --stage S (--disable --reason TEXT | --enable)', about: 'disable or enable the transition into a stage'},
+	rollback: {
+		usage: 'rollback PIPELINE --stage S [--target-execution-id ID]',
+		about: "run a stage again with an earlier successful execution's artifacts (V2, not PARALLEL)",
+		options: ['--target-execution-id ID   the execution to roll back to (default: the newest earlier success)'],
+	},
+	override: {
+		usage: 'override PIPELINE --stage S --condition-type BEFORE_ENTRY|ON_SUCCESS',
+		about: "skip the rules of a stage's condition being evaluated now (V2)",
+	},
 	sim: {usage: 'sim [--port N] [--scenario demo|empty|FILE] [--aws-dir DIR] [--seed N] [--speed X]', about: 'the embedded AWS-compatible service'},
 };
 
-const OPERATOR = ['approve', 'retry', 'stop', 'start', 'transition'];
+const OPERATOR = ['approve', 'retry', 'stop', 'start', 'transition', 'rollback', 'override'];
 
 const SOURCES = `  Sources
     --profile a,b        AWS profiles (default: $AWS_PROFILE, else "default")

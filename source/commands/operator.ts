@@ -18,14 +18,14 @@ export type OperatorCommandOptions = Pick<BootstrapOptions, 'clock' | 'onBootstr
 	audit?: AuditSink;
 };
 
-/** Text answers the flags left out take the plan's own defaults (pipeline variable defaults). */
+/** Answers the flags left out take the plan's own defaults (pipeline variable defaults, rollback's newest target). */
 function withDefaults(plan: Plan, given: Answers): Answers {
 	const answers = {...given};
 	// Steps can depend on answers, so fill until nothing changes (a handful of steps at most).
 	for (let round = 0; round < 5; round++) {
 		let changed = false;
 		for (const step of plan.steps(answers)) {
-			if (step.kind === 'text' && answers[step.id] === undefined && step.initial !== undefined) {
+			if (answers[step.id] === undefined && step.initial !== undefined) {
 				answers[step.id] = step.initial;
 				changed = true;
 			}
@@ -106,7 +106,7 @@ async function act(context: CommandContext, app: ActionAppParts, name: HeadlessC
 }
 
 /**
- * `pipetop approve|retry|stop|start|transition PIPELINE ...`: the console's actions without the
+ * `pipetop approve|retry|stop|start|transition|rollback|override PIPELINE ...`: the console's actions without the
  * console, through the same action layer (same checks, read-only rule, audit log, error words).
  */
 export function operatorCommand(name: HeadlessCommand, options: OperatorCommandOptions = {}): Command {
