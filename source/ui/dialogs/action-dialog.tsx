@@ -1,11 +1,11 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text, useInput, type Key} from 'ink';
 import {useEffect, useRef, useState} from 'react';
 import type {ActionRequest, ActionResult} from '../../actions/types.js';
 import {useServices} from '../shell/services.js';
 import {useActionLayer} from './actions-context.js';
 import {dialogKey} from './dialog-key.js';
 import {ConfirmView, Details, ResultView, StepView, TargetHeader, useDialogStyle} from './dialog-parts.js';
-import {currentStep, initialDialogState, onKey, prepared, sent, type DialogState} from './dialog-state.js';
+import {currentStep, dialogKeys, initialDialogState, onKey, prepared, sent, type DialogState} from './dialog-state.js';
 
 const titles: Record<ActionRequest['command'], string> = {
 	approve: 'Approval',
@@ -22,15 +22,22 @@ const titles: Record<ActionRequest['command'], string> = {
  * the view's input inactive while it is open), names what it will touch, asks its questions,
  * and sends only on an explicit `y`. It closes itself through onClose.
  */
-export function ActionDialog(props: {request: ActionRequest; onClose(): void; maxDetailLines?: number}) {
+export function ActionDialog(props: {
+	request: ActionRequest;
+	onClose(): void;
+	/** A key that came in the same read after the one that closed the dialog (a second Esc): it acts on the view. */
+	onKeyAfterClose?(key: Key): void;
+	maxDetailLines?: number;
+}) {
 	const layer = useActionLayer();
-	const {keymap} = useServices();
+	const {keymap, ui} = useServices();
 	const style = useDialogStyle();
 	const [state, setState] = useState<DialogState>(initialDialogState);
 	// Keys can arrive faster than React renders (key repeat, a pasted "yy"): the ref is the truth
 	// the next key sees, so a second `y` finds the dialog already sending.
 	const current = useRef<DialogState>(initialDialogState);
 	const mounted = useRef(true);
+	const closed = useRef(false);
 	const {onClose} = props;
 
 	const apply = (next: DialogState) => {
@@ -51,15 +58,32 @@ export function ActionDialog(props: {request: ActionRequest; onClose(): void; ma
 		// The request is fixed for the dialog's life: a new selection opens a new dialog.
 	}, []);
 
+	// The footer offers the keys of the phase the dialog is in, not the view's under it.
+	const hints = JSON.stringify(dialogKeys(state));
+	useEffect(() => {
+		ui.dispatch({type: 'modalKeys', keys: JSON.parse(hints) as ReturnType<typeof dialogKeys>});
+	}, [ui, hints]);
+
 	useInput((input, key) => {
-		const {state: next, effect} = onKey(current.current, dialogKey(input, key, keymap));
-		apply(next);
-		if (effect?.kind === 'close') onClose();
-		if (effect?.kind === 'send') {
-			void layer.run(effect.intent).then(
-				(result: ActionResult) => apply(sent(current.current, result)),
-				(error: unknown) => apply(sent(current.current, {outcome: 'failed', message: `Unexpected error: ${String(error)}`})),
-			);
+		// Two Esc in one read reach Ink as one Esc with meta: they are two presses.
+		const presses = key.escape && key.meta ? [{...key, meta: false}, {...key, meta: false}] : [key];
+		for (const press of presses) {
+			if (closed.current) {
+				props.onKeyAfterClose?.(press);
+				continue;
+			}
+			const {state: next, effect} = onKey(current.current, dialogKey(input, press, keymap));
+			apply(next);
+			if (effect?.kind === 'close') {
+				closed.current = true;
+				onClose();
+			}
+			if (effect?.kind === 'send') {
+				void layer.run(effect.intent).then(
+					(result: ActionResult) => apply(sent(current.current, result)),
+					(error: unknown) => apply(sent(current.current, {outcome: 'failed', message: `Unexpected error: ${String(error)}`})),
+				);
+			}
 		}
 	});
 

@@ -140,3 +140,29 @@ export function onKey(state: DialogState, key: DialogKey): {state: DialogState; 
 		}
 	}
 }
+
+/** The keys that act in the dialog's phase now, with their word there (the footer shows them). */
+export function dialogKeys(state: DialogState): Array<{command: DialogCommand; label: string}> {
+	const {phase} = state;
+	const cancel = {command: 'dialogCancel', label: 'cancel'} as const;
+	switch (phase.kind) {
+		case 'loading':
+			return [cancel];
+		case 'refused':
+			return [{command: 'dialogNext', label: 'close'}];
+		case 'step':
+			return currentStep(state)?.kind === 'choice'
+				? [{command: 'dialogUp', label: 'up'}, {command: 'dialogDown', label: 'down'}, {command: 'dialogNext', label: 'next'}, cancel]
+				: [{command: 'dialogNext', label: 'next'}, {command: 'dialogErase', label: 'erase'}, cancel];
+		case 'confirm': {
+			const canEdit = (state.plan?.steps(state.answers).length ?? 0) > 0;
+			return [{command: 'dialogConfirm', label: 'send'}, ...(canEdit ? [{command: 'dialogEdit', label: 'edit'} as const] : []), {command: 'dialogDecline', label: 'no'}, cancel];
+		}
+		case 'sending':
+			return [];
+		case 'result': {
+			const resend = phase.intent.resendSafe && (phase.result.outcome === 'unknown' || phase.result.outcome === 'failed');
+			return [{command: 'dialogNext', label: 'close'}, ...(resend ? [{command: 'dialogResend', label: 'send again'} as const] : [])];
+		}
+	}
+}

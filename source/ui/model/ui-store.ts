@@ -21,7 +21,12 @@ export type UiState = {
 	scope: Scope;
 	message?: {text: string; kind: 'info' | 'error'; at: number};
 	modal?: ActionRequest;
+	/** The keys the open dialog takes now (its phase decides): what the footer offers behind it. */
+	modalKeys?: ModalKey[];
 };
+
+/** One key hint of the open dialog: a binding of the keymap's `dialog` scope, and its word now. */
+export type ModalKey = {command: string; label: string};
 
 export type UiAction =
 	| {type: 'push'; entry: ViewEntry}
@@ -35,7 +40,8 @@ export type UiAction =
 	| {type: 'message'; text: string; kind?: 'info' | 'error'; at: number}
 	| {type: 'clearMessage'}
 	| {type: 'openModal'; request: ActionRequest}
-	| {type: 'closeModal'};
+	| {type: 'closeModal'}
+	| {type: 'modalKeys'; keys: ModalKey[]};
 
 export const initialScroll: Scroll = {cursor: {index: 0}, offset: 0};
 
@@ -83,9 +89,11 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
 		case 'clearMessage':
 			return state.message ? {...state, message: undefined} : state;
 		case 'openModal':
-			return {...state, modal: action.request, prompt: undefined};
+			return {...state, modal: action.request, modalKeys: undefined, prompt: undefined};
 		case 'closeModal':
-			return {...state, modal: undefined};
+			return {...state, modal: undefined, modalKeys: undefined};
+		case 'modalKeys':
+			return state.modal ? {...state, modalKeys: action.keys} : state;
 	}
 }
 

@@ -7,6 +7,7 @@ import {KeyPriority, useKeyLayer} from '../input/key-layers.js';
 import {topOf} from '../model/ui-store.js';
 import type {BindingWord} from '../model/prompt-command.js';
 import {runPromptCommand} from './run-prompt-command.js';
+import {fleetScrollKeepingSelection} from '../model/fleet-cursor.js';
 import {runShellCommand} from './shell-keys.js';
 import {useServices} from './services.js';
 
@@ -23,11 +24,17 @@ export function usePromptKeys(): void {
 		event => {
 			const prompt = ui.getState().prompt;
 			if (!prompt) return false;
-			const edit = (text: string) => ui.dispatch({type: 'editPrompt', text});
+			// The filter changes as it is typed: the selected pipeline stays selected while it is shown.
+			const kept = fleetScrollKeepingSelection(ui.getState(), store.getState());
+			const edit = (text: string) => {
+				ui.dispatch({type: 'editPrompt', text});
+				if (prompt.mode === 'filter') ui.dispatch({type: 'update', patch: kept});
+			};
 			// The prompt's own bindings (the keymap's `prompt` scope); every other key types.
 			switch (event.name === undefined ? undefined : keymap.commandFor(event.name, 'prompt')?.command) {
 				case 'promptCancel':
 					ui.dispatch({type: 'closePrompt', restore: true});
+					if (prompt.mode === 'filter') ui.dispatch({type: 'update', patch: kept});
 					return true;
 				case 'promptAccept': {
 					const text = prompt.text.trim();
@@ -37,12 +44,14 @@ export function usePromptKeys(): void {
 						const top = topOf(ui.getState());
 						if (top.kind === 'logs' || top.kind === 'definition') ui.dispatch({type: 'update', patch: {search: text || undefined}});
 					}
-					if (prompt.mode === 'filter') ui.dispatch({type: 'update', patch: {cursor: {index: 0}, offset: 0}});
+					if (prompt.mode === 'filter') ui.dispatch({type: 'update', patch: kept});
 					return true;
 				}
 				case 'promptErase':
-					if (prompt.text === '') ui.dispatch({type: 'closePrompt', restore: true});
-					else edit([...prompt.text].slice(0, -1).join(''));
+					if (prompt.text === '') {
+						ui.dispatch({type: 'closePrompt', restore: true});
+						if (prompt.mode === 'filter') ui.dispatch({type: 'update', patch: kept});
+					} else edit([...prompt.text].slice(0, -1).join(''));
 					return true;
 				case 'promptClear':
 					edit('');
@@ -56,7 +65,6 @@ export function usePromptKeys(): void {
 			// Printable text (a paste arrives whole); control and alt combinations are ignored.
 			if (!event.key.ctrl && !event.key.meta && event.input && !/[\u0000-\u001F\u007F]/.test(event.input)) {
 				edit(prompt.text + event.input);
-				if (prompt.mode === 'filter') ui.dispatch({type: 'update', patch: {cursor: {index: 0}, offset: 0}});
 			}
 			return true;
 		},

@@ -13,6 +13,7 @@ import {logsEntryFor} from '../model/fleet-queries.js';
 import {selectionFor} from '../views/registry.js';
 import {availabilityContext} from './availability.js';
 import {showFleetScoped} from './run-prompt-command.js';
+import {fleetScrollKeepingSelection} from '../model/fleet-cursor.js';
 import {useServices, type ConsoleServices} from './services.js';
 
 /** Runs a shared command for the view on top; false when the command is not the shell's. */
@@ -38,8 +39,10 @@ export function runShellCommand(spec: CommandSpec, services: ConsoleServices, ex
 		case 'back':
 			if (top.kind !== 'fleet') ui.dispatch({type: 'pop'});
 			else if (uiState.filter || Object.values(uiState.scope).some(value => value !== undefined)) {
+				const kept = fleetScrollKeepingSelection(uiState, fleet);
 				ui.dispatch({type: 'setFilter', filter: ''});
 				ui.dispatch({type: 'setScope', scope: {}});
+				ui.dispatch({type: 'update', patch: kept});
 				say('filter cleared');
 			}
 			return true;
