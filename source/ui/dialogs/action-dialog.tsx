@@ -4,7 +4,8 @@ import type {ActionRequest, ActionResult} from '../../actions/types.js';
 import {useServices} from '../shell/services.js';
 import {useActionLayer} from './actions-context.js';
 import {dialogKey} from './dialog-key.js';
-import {ConfirmView, Details, ResultView, StepView, TargetHeader, useDialogStyle} from './dialog-parts.js';
+import {ConfirmView, Details, detailRows, detailWindow, ResultView, StepView, TargetHeader, useDialogStyle} from './dialog-parts.js';
+import {displayKey} from '../input/keys.js';
 import {currentStep, dialogKeys, initialDialogState, onKey, prepared, sent, type DialogState} from './dialog-state.js';
 
 const titles: Record<ActionRequest['command'], string> = {
@@ -28,6 +29,8 @@ export function ActionDialog(props: {
 	/** A key that came in the same read after the one that closed the dialog (a second Esc): it acts on the view. */
 	onKeyAfterClose?(key: Key): void;
 	maxDetailLines?: number;
+	/** The dialog's outer width (its border and padding take 4 columns): details wrap inside it. */
+	width?: number;
 }) {
 	const layer = useActionLayer();
 	const {keymap, ui} = useServices();
@@ -38,6 +41,9 @@ export function ActionDialog(props: {
 	const current = useRef<DialogState>(initialDialogState);
 	const mounted = useRef(true);
 	const closed = useRef(false);
+	// How far the details are scrolled (a long approval note, a long error).
+	const [detailsOffset, setDetailsOffset] = useState(0);
+	const scrolling = useRef({offset: 0, page: 1, total: 0});
 	const {onClose} = props;
 
 	const apply = (next: DialogState) => {
@@ -58,8 +64,13 @@ export function ActionDialog(props: {
 		// The request is fixed for the dialog's life: a new selection opens a new dialog.
 	}, []);
 
+	const rows = detailRows(state.plan?.details ?? [], (props.width ?? 80) - 4);
+	const view = detailWindow(rows, props.maxDetailLines ?? 8, detailsOffset);
+	scrolling.current = {offset: view.offset, page: view.room, total: rows.length};
+	const scrollKeys = [...keymap.keysOf('dialogScrollUp').slice(0, 1), ...keymap.keysOf('dialogScrollDown').slice(0, 1)].map(key => displayKey(key)).join('/');
+	const scrollable = (state.phase.kind === 'step' || state.phase.kind === 'confirm') && rows.length > view.shown.length;
 	// The footer offers the keys of the phase the dialog is in, not the view's under it.
-	const hints = JSON.stringify(dialogKeys(state));
+	const hints = JSON.stringify(dialogKeys(state, scrollable));
 	useEffect(() => {
 		ui.dispatch({type: 'modalKeys', keys: JSON.parse(hints) as ReturnType<typeof dialogKeys>});
 	}, [ui, hints]);
@@ -72,7 +83,14 @@ export function ActionDialog(props: {
 				props.onKeyAfterClose?.(press);
 				continue;
 			}
-			const {state: next, effect} = onKey(current.current, dialogKey(input, press, keymap));
+			const pressed = dialogKey(input, press, keymap);
+			if (pressed.command === 'dialogScrollUp' || pressed.command === 'dialogScrollDown') {
+				const {offset, page, total} = scrolling.current;
+				const moved = offset + (pressed.command === 'dialogScrollDown' ? page : -page);
+				setDetailsOffset(Math.max(0, Math.min(moved, total - page)));
+				continue;
+			}
+			const {state: next, effect} = onKey(current.current, pressed);
 			apply(next);
 			if (effect?.kind === 'close') {
 				closed.current = true;
@@ -102,7 +120,7 @@ export function ActionDialog(props: {
 					<Text>Enter close</Text>
 				</Box>
 			) : null}
-			{plan && (phase.kind === 'step' || phase.kind === 'confirm') ? <Details lines={plan.details} max={props.maxDetailLines ?? 8} /> : null}
+			{plan && (phase.kind === 'step' || phase.kind === 'confirm') ? <Details rows={rows} max={props.maxDetailLines ?? 8} offset={view.offset} scrollKeys={scrollKeys} /> : null}
 			{phase.kind === 'step' && step ? <StepView step={step} cursor={phase.cursor} text={phase.text} error={phase.error} /> : null}
 			{phase.kind === 'confirm' ? <ConfirmView intent={phase.intent} canEdit={(plan?.steps(state.answers).length ?? 0) > 0} error={phase.error} /> : null}
 			{phase.kind === 'sending' ? <Text color={style.color('yellow')}>Sending: {phase.intent.summary}…</Text> : null}

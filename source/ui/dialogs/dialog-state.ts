@@ -30,7 +30,9 @@ export type DialogCommand =
 	| 'dialogConfirm'
 	| 'dialogDecline'
 	| 'dialogEdit'
-	| 'dialogResend';
+	| 'dialogResend'
+	| 'dialogScrollUp'
+	| 'dialogScrollDown';
 
 /** The key, reduced to what the dialog cares about: the binding it runs, and the text it types. */
 export type DialogKey = {
@@ -142,7 +144,12 @@ export function onKey(state: DialogState, key: DialogKey): {state: DialogState; 
 }
 
 /** The keys that act in the dialog's phase now, with their word there (the footer shows them). */
-export function dialogKeys(state: DialogState): Array<{command: DialogCommand; label: string}> {
+export function dialogKeys(state: DialogState, scrollable = false): Array<{command: DialogCommand; label: string}> {
+	const scroll = scrollable ? ([{command: 'dialogScrollDown', label: 'more'}] as const) : [];
+	return [...phaseKeys(state), ...scroll];
+}
+
+function phaseKeys(state: DialogState): Array<{command: DialogCommand; label: string}> {
 	const {phase} = state;
 	const cancel = {command: 'dialogCancel', label: 'cancel'} as const;
 	switch (phase.kind) {
