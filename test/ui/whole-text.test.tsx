@@ -145,6 +145,10 @@ describe('links and errors in the grid', () => {
 		if (columns >= LINK.length) expect(console_.terminal.lines().some(row => row.includes(LINK))).toBe(true);
 		else expect(text.replaceAll(/\n/g, '')).toContain(LINK);
 		for (const row of console_.terminal.lines().filter(each => each.includes('https://'))) expect(row).not.toContain('…');
+		// The trigger (an ARN) keeps its place on the status line when it fits, else gets a line of its own.
+		await console_.terminal.press('g');
+		expect(console_.terminal.text()).toMatch(/StartPipelineExecution: arn:aws:iam::123456789012:user\/ops( |$)/m);
+		noCut(console_);
 		console_.close();
 	});
 

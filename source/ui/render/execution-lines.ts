@@ -79,7 +79,8 @@ function actionExecutionLines(run: ActionExecutionView, width: number, now: numb
 	for (const input of run.inputArtifacts) whole('input:  ', artifact(input));
 	for (const output of run.outputArtifacts) whole('output: ', artifact(output));
 	const configuration = Object.keys(run.resolvedConfiguration).length > 0 ? run.resolvedConfiguration : run.configuration;
-	add('config: ', pairs(configuration), {}, 4);
+	// Configuration holds ARNs (connections, roles, clusters): whole, on word boundaries.
+	if (Object.keys(configuration).length > 0) lines.push(...proseLines(4, 'config: ', pairs(configuration), width, {}, item));
 	add('summary: ', run.externalExecutionSummary ?? '');
 	whole('external id: ', run.externalExecutionId, {dim: true});
 	whole('link: ', run.externalExecutionUrl, {color: 'blue', underline: true});

@@ -53,7 +53,8 @@ export function labelled(
 ): Line[] {
 	const head = `${' '.repeat(indent)}${label}`;
 	const room = Math.max(10, width - displayWidth(head));
-	const pieces = wrap(sanitize(value), room);
+	// On word boundaries: a word (an id, a status) is split only when longer than the line.
+	const pieces = wrapWords(sanitize(value), room);
 	const shown = pieces.slice(0, maxLines);
 	if (pieces.length > maxLines) shown[maxLines - 1] = truncate(shown[maxLines - 1] + '…', room);
 	return shown.map((piece, index) => ({

@@ -45,7 +45,7 @@ export function Body({width, height}: {width: number; height: number}) {
 			</Box>
 			{modal ? (
 				<Box flexDirection="column" height={height} overflow="hidden">
-					<ActionDialog request={modal} onClose={close} onKeyAfterClose={afterClose} width={width} maxDetailLines={Math.max(2, height - 14)} />
+					<ActionDialog request={modal} onClose={close} onKeyAfterClose={afterClose} width={width} maxDetailLines={Math.max(2, height - 13)} />
 				</Box>
 			) : null}
 		</Box>
