@@ -16,6 +16,8 @@ const commands: Record<string, () => Promise<Command>> = {
 	freeze: async () => (await import('./commands/freeze.js')).freezeCommand(),
 	unfreeze: async () => (await import('./commands/freeze.js')).unfreezeCommand(),
 	events: async () => (await import('./commands/events.js')).eventsCommand,
+	rollback: async () => (await import('./commands/operator.js')).operatorCommand('rollback'),
+	override: async () => (await import('./commands/operator.js')).operatorCommand('override'),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -57,6 +59,8 @@ async function main(argv: string[]): Promise<number> {
 		consumers: {type: 'string'},
 		regions: {type: 'string'},
 		member: {type: 'boolean', default: false},
+		targetExecutionId: {type: 'string'},
+		conditionType: {type: 'string'},
 	} as const;
 	const unknown = unknownFlag(argv, Object.keys(flags));
 	if (unknown) throw new UsageError(`unknown flag ${unknown} (try: pipetop --help)`);

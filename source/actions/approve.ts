@@ -4,6 +4,10 @@ import {intentId, refuse, type ActionModule, type PlanContext, type Prepared} fr
 import type {ActionRequest} from './types.js';
 import {approvalSummary} from './validate.js';
 import {executionKeyOf} from '../format/keys.js';
+import {formatTimestamp} from '../format/time.js';
+
+/** CodePipeline fails a manual approval nobody answered 7 days after it started waiting. */
+const approvalTimeoutMs = 7 * 24 * 60 * 60 * 1000;
 
 type Waiting = {stage: StageView; action: ActionView};
 
@@ -94,7 +98,12 @@ async function prepare(context: PlanContext, request: ActionRequest): Promise<Pr
 	}
 
 	const details: string[] = [];
-	if (action.lastStatusChange !== undefined) details.push(`Waiting for ${formatAge(context.now() - action.lastStatusChange)}`);
+	if (action.lastStatusChange !== undefined) {
+		details.push(`Waiting for ${formatAge(context.now() - action.lastStatusChange)}`);
+		// Unanswered, the approval fails 7 days after it started waiting.
+		const expires = action.lastStatusChange + approvalTimeoutMs;
+		details.push(`Expires: ${formatTimestamp(expires)} UTC (in ${formatAge(Math.max(0, expires - context.now()))}) unless answered`);
+	}
 	const customData = action.configuration.CustomData;
 	if (customData) details.push(`Note: ${customData}`);
 	const reviewUrl = action.configuration.ExternalEntityLink;
@@ -104,6 +113,8 @@ async function prepare(context: PlanContext, request: ActionRequest): Promise<Pr
 		details.push(`Source ${revision.actionName}: ${shortId(revision.revisionId)}${summary ? ` ${summary}` : ''}`);
 	}
 	if (!execution) details.push('Source revisions: not known yet');
+	const trigger = [execution?.triggerType, execution?.triggerDetail].filter(Boolean).join(': ');
+	details.push(`Started by: ${trigger || 'not known yet'}`);
 
 	const planId = context.newId();
 	// Checks after this point are about this approval, however the request pointed at it.

@@ -4,7 +4,7 @@ import {checkedStage, isV2, requireStage, shortId, targetOf} from './lookup.js';
 import {intentId, refuse, type ActionModule, type PlanContext, type Prepared} from './plan.js';
 import type {ActionRequest} from './types.js';
 
-const conditionStepId = 'condition';
+export const conditionStepId = 'condition';
 
 const labels: Record<ConditionType, string> = {
 	BEFORE_ENTRY: 'Entry condition (let the execution into the stage)',

@@ -3,7 +3,7 @@ import {findStage, isV2, requireStage, revisionLine, shortId, targetOf} from './
 import {intentId, refuse, type ActionModule, type PlanContext, type Prepared} from './plan.js';
 import type {ActionRequest} from './types.js';
 
-const targetStepId = 'target';
+export const rollbackTargetStepId = 'target';
 /** How many earlier successful executions the dialog offers. */
 const maxChoices = 10;
 
@@ -61,13 +61,14 @@ async function prepare(context: PlanContext, request: ActionRequest): Promise<Pr
 			steps: () => [
 				{
 					kind: 'choice',
-					id: targetStepId,
+					id: rollbackTargetStepId,
 					label: 'Roll back to',
 					options: candidates.map(item => ({value: item.executionId, label: describe(item)})),
+					initial: candidates[0].executionId,
 				},
 			],
 			build: answers => {
-				const targetPipelineExecutionId = answers[targetStepId] ?? '';
+				const targetPipelineExecutionId = answers[rollbackTargetStepId] ?? '';
 				return {
 					id: intentId(planId, answers),
 					command: 'rollback',

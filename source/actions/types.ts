@@ -59,6 +59,8 @@ export type ActionStep =
 			id: string;
 			label: string;
 			options: Array<{value: string; label: string; hint?: string; disabledReason?: string}>;
+			/** The answer a headless subcommand takes when no flag gave one (rollback: the newest target). */
+			initial?: string;
 	  }
 	| {
 			kind: 'text';

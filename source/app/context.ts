@@ -26,6 +26,10 @@ export type GlobalFlags = {
 	yes: boolean;
 	/** Headless actions: give up waiting after this many seconds. */
 	timeout?: number;
+	/** rollback: the earlier successful execution whose artifacts the stage runs again. */
+	targetExecutionId?: string;
+	/** override: BEFORE_ENTRY or ON_SUCCESS. */
+	conditionType?: string;
 	/** --events QUEUE_URL: read the change feed from this queue; --no-events (false): no feed. */
 	events?: string | false;
 	/** Bulk actions, freeze: act on every pipeline these filter words show (the console's filter language). */

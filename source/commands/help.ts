@@ -45,10 +45,19 @@ const SUBCOMMANDS: Record<string, {usage: string; about: string; options?: strin
 		about: 'disable the inbound transition of every matching stage across the pipelines, and remember which ones pipetop disabled',
 	},
 	unfreeze: {usage: 'unfreeze [--reason TEXT] [--filter WORDS] [--yes]', about: 'enable exactly the transitions freeze disabled (those disabled by someone else stay)'},
+	rollback: {
+		usage: 'rollback PIPELINE --stage S [--target-execution-id ID]',
+		about: "run a stage again with an earlier successful execution's artifacts (V2, not PARALLEL)",
+		options: ['--target-execution-id ID   the execution to roll back to (default: the newest earlier success)'],
+	},
+	override: {
+		usage: 'override PIPELINE --stage S --condition-type BEFORE_ENTRY|ON_SUCCESS',
+		about: "skip the rules of a stage's condition being evaluated now (V2)",
+	},
 	sim: {usage: 'sim [--port N] [--scenario demo|empty|FILE] [--aws-dir DIR] [--seed N] [--speed X] [--faults JSON|FILE] [--admin-port N]', about: 'the embedded AWS-compatible service'},
 };
 
-const OPERATOR = ['approve', 'retry', 'stop', 'start', 'transition', 'freeze', 'unfreeze'];
+const OPERATOR = ['approve', 'retry', 'stop', 'start', 'transition', 'rollback', 'override', 'freeze', 'unfreeze'];
 
 const SOURCES = `  Sources
     --profile a,b        AWS profiles (default: $AWS_PROFILE, else "default")

@@ -1,11 +1,16 @@
 import {pinStepId, revisionStepId, variableStepId} from '../actions/start.js';
 import {directionStepId, reasonStepId} from '../actions/transition.js';
+import {conditionStepId} from '../actions/override.js';
+import {rollbackTargetStepId} from '../actions/rollback.js';
 import type {Answers, OperatorCommand} from '../actions/types.js';
 import {type GlobalFlags} from '../app/context.js';
 import {UsageError} from '../config/usage-error.js';
 
-/** The headless commands (rollback and override live in the console only). */
-export type HeadlessCommand = Extract<OperatorCommand, 'approve' | 'retry' | 'stop' | 'start' | 'transition'>;
+/** The headless commands: every operator action. */
+export type HeadlessCommand = OperatorCommand;
+
+/** OverrideStageCondition's conditionType values (ON_FAILURE cannot be overridden). */
+const conditionTypes = ['BEFORE_ENTRY', 'ON_SUCCESS'];
 
 /** What a subcommand's arguments ask for: the selection and the dialog's answers. */
 export type OperatorArgs = {
@@ -72,6 +77,18 @@ export function parseOperatorArgs(command: HeadlessCommand, args: string[], flag
 			const stageName = need(flags.stage, '--stage', command);
 			if (flags.enable) return {pipelineName, stageName, answers: {[directionStepId]: 'enable'}};
 			return {pipelineName, stageName, answers: {[directionStepId]: 'disable', [reasonStepId]: need(flags.reason, '--reason', command)}};
+		}
+		case 'rollback': {
+			const stageName = need(flags.stage, '--stage', command);
+			// Without --target-execution-id the plan's own default answers: the newest earlier success.
+			const target = flags.targetExecutionId;
+			return {pipelineName, stageName, answers: target === undefined ? {} : {[rollbackTargetStepId]: need(target, '--target-execution-id', command)}};
+		}
+		case 'override': {
+			const stageName = need(flags.stage, '--stage', command);
+			const conditionType = need(flags.conditionType, '--condition-type', command);
+			if (!conditionTypes.includes(conditionType)) throw new UsageError(`override: --condition-type is one of ${conditionTypes.join(', ')} (got "${conditionType}")`);
+			return {pipelineName, stageName, answers: {[conditionStepId]: conditionType}};
 		}
 	}
 }

@@ -90,13 +90,17 @@ async function act(context: CommandContext, app: ActionAppParts, name: HeadlessC
 }
 
 /**
- * `pipetop approve|retry|stop|start|transition PIPELINE ...`: the console's actions without the
+ * `pipetop approve|retry|stop|start|transition|rollback|override PIPELINE ...`: the console's actions without the
  * console, through the same action layer (same checks, read-only rule, audit log, error words).
  */
 export function operatorCommand(name: HeadlessCommand, options: OperatorCommandOptions = {}): Command {
 	return async context => {
 		// With --filter the command acts on every pipeline the filter shows (commands/bulk.ts).
-		if (context.flags.filter !== undefined) return (await import('./bulk.js')).bulkCommand(name, options)(context);
+		if (context.flags.filter !== undefined) {
+			// Rollback and override pick one stage's execution or condition: one pipeline at a time.
+			if (name === 'rollback' || name === 'override') throw new UsageError(`${name} acts on one pipeline: name it instead of --filter`);
+			return (await import('./bulk.js')).bulkCommand(name, options)(context);
+		}
 		// Usage is checked before anything is read, so a typo costs no AWS call.
 		parseOperatorArgs(name, context.args, context.flags);
 		return withOperatorApp(context, name, options, (app, clock, setPhase) => act(context, app, name, {...options, clock}, setPhase));

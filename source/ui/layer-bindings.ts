@@ -23,6 +23,8 @@ export const layerCommands = {
 	DialogDecline: 'dialogDecline',
 	DialogEdit: 'dialogEdit',
 	DialogResend: 'dialogResend',
+	DialogScrollUp: 'dialogScrollUp',
+	DialogScrollDown: 'dialogScrollDown',
 } as const;
 
 export type LayerCommand = (typeof layerCommands)[keyof typeof layerCommands];
@@ -31,7 +33,7 @@ export type LayerCommand = (typeof layerCommands)[keyof typeof layerCommands];
 export type LayerScope = 'prompt' | 'dialog';
 export const layerScopes: Readonly<Record<LayerScope, readonly (LayerCommand | (typeof promptExtraCommands)[number])[]>> = {
 	prompt: ['promptAccept', 'promptCancel', 'promptErase', 'promptClear', 'promptEraseWord', ...promptExtraCommands],
-	dialog: ['dialogNext', 'dialogCancel', 'dialogUp', 'dialogDown', 'dialogErase', 'dialogConfirm', 'dialogDecline', 'dialogEdit', 'dialogResend'],
+	dialog: ['dialogNext', 'dialogCancel', 'dialogUp', 'dialogDown', 'dialogErase', 'dialogConfirm', 'dialogDecline', 'dialogEdit', 'dialogResend', 'dialogScrollUp', 'dialogScrollDown'],
 };
 /** Where typed text goes: these must sit on named or Ctrl keys, or they would swallow a letter. */
 export const typingCommands = new Set<string>([...layerScopes.prompt, 'dialogNext', 'dialogCancel', 'dialogErase']);
@@ -50,5 +52,7 @@ export const layerBindings: readonly CommandBinding[] = [
 	{command: layerCommands.DialogConfirm, keys: ['y', 'Y'], label: 'send', description: 'in a dialog, on its last step: send the action', dangerous: true},
 	{command: layerCommands.DialogDecline, keys: ['n'], label: 'no', description: 'in a dialog, on its last step: do not send; close it'},
 	{command: layerCommands.DialogEdit, keys: ['e'], label: 'edit', description: 'in a dialog, on its last step: change the answers'},
+	{command: layerCommands.DialogScrollUp, keys: ['pgup'], label: 'scroll up', description: 'in a dialog: scroll what to read before deciding (a long note, an error) up'},
+	{command: layerCommands.DialogScrollDown, keys: ['pgdn'], label: 'scroll down', description: 'in a dialog: scroll what to read before deciding down'},
 	{command: layerCommands.DialogResend, keys: ['r'], label: 'resend', description: 'in a dialog, after an unknown outcome: send again (only when AWS makes it safe)', dangerous: true},
 ];

@@ -71,6 +71,8 @@ describe('--help on a subcommand', () => {
 		['watch', ['watch', 'some-pipeline', '--help'], /^ {4}\$ pipetop watch PIPELINE /m],
 		['approve', ['approve', '--help'], /^ {4}\$ pipetop approve PIPELINE --stage S --action A/m],
 		['stop', ['stop', 'some-pipeline', '--yes', '--help'], /^ {4}\$ pipetop stop PIPELINE/m],
+		['rollback', ['rollback', 'some-pipeline', '--stage', 'Deploy', '--help'], /^ {4}\$ pipetop rollback PIPELINE --stage S \[--target-execution-id ID\]$/m],
+		['override', ['override', '--help'], /^ {4}\$ pipetop override PIPELINE --stage S --condition-type BEFORE_ENTRY\|ON_SUCCESS$/m],
 	])('%s --help prints its own help, reads nothing and exits 0', async (_name, args, usage) => {
 		// A profile that does not exist: anything that read the fleet would fail.
 		const {done} = pipetop([...args, '--profile', 'no-such-profile']);

@@ -11,7 +11,7 @@ afterEach(async () => {
 	harness = undefined;
 });
 
-const writes = ['StartPipelineExecution', 'StopPipelineExecution', 'RetryStageExecution', 'PutApprovalResult', 'EnableStageTransition', 'DisableStageTransition'];
+const writes = ['StartPipelineExecution', 'StopPipelineExecution', 'RetryStageExecution', 'PutApprovalResult', 'EnableStageTransition', 'DisableStageTransition', 'RollbackStage', 'OverrideStageCondition'];
 
 function capture() {
 	const chunks: string[] = [];
@@ -126,6 +126,8 @@ describe('headless operator commands', () => {
 			['stop', ['gate'], {}],
 			['start', ['gate'], {}],
 			['transition', ['gate'], {stage: 'Deploy', enable: true}],
+			['rollback', ['train'], {stage: 'Deploy'}],
+			['override', ['window'], {stage: 'Deploy', conditionType: 'BEFORE_ENTRY'}],
 		];
 		for (const [name, args, overrides] of runs) {
 			const result = await pipetop(name, args, {...overrides, readOnly: true});
@@ -145,5 +147,69 @@ describe('headless operator commands', () => {
 		await expect(pipetop('start', ['gate'], {yes: false})).rejects.toThrow('not asking without a terminal: pass --yes to act');
 		await expect(pipetop('start', ['nope'])).rejects.toThrow('no pipeline named "nope"');
 		expect(harness.calls('StartPipelineExecution')).toBe(0);
+	});
+});
+
+type Summaries = {pipelineExecutionSummaries: Array<{pipelineExecutionId: string; status: string; trigger?: {triggerType?: string}}>};
+function executions(pipeline: string) {
+	return (harness!.world.call(PROFILE, REGION, 'ListPipelineExecutions', {pipelineName: pipeline}) as Summaries).pipelineExecutionSummaries;
+}
+
+describe('headless rollback and override', () => {
+	it('rollback: to the newest earlier success by default, or the one named; an unknown target is refused unsent', async () => {
+		harness = await startOperatorSim();
+		const sim = harness;
+		const first = sim.world.startExecution(PROFILE, REGION, 'train');
+		await sim.until(() => executions('train').find(run => run.pipelineExecutionId === first)?.status === 'Succeeded', 'first run done');
+		const second = sim.world.startExecution(PROFILE, REGION, 'train');
+		await sim.until(() => executions('train').find(run => run.pipelineExecutionId === second)?.status === 'Succeeded', 'second run done');
+
+		await expect(pipetop('rollback', ['train'], {stage: 'Deploy', yes: false})).rejects.toThrow('not asking without a terminal: pass --yes to act');
+		const unknown = await pipetop('rollback', ['train'], {stage: 'Deploy', targetExecutionId: 'not-a-run'});
+		expect(unknown.code).toBe(2);
+		expect(unknown.json?.message).toContain(`Roll back to: choose one of ${first}`);
+		expect(sim.calls('RollbackStage')).toBe(0);
+
+		const done = await pipetop('rollback', ['train'], {stage: 'Deploy'});
+		expect(done.code).toBe(0);
+		expect(done.json).toMatchObject({ok: true, command: 'rollback', outcome: 'done', pipeline: 'train', stage: 'Deploy', parameters: {targetPipelineExecutionId: first}});
+		const rollbackId = done.json?.resultExecutionId as string;
+		expect(executions('train').find(run => run.pipelineExecutionId === rollbackId)?.trigger?.triggerType).toBe('ManualRollback');
+		expect((await sim.audit()).map(entry => [entry.via, entry.action, entry.outcome])).toEqual([
+			['cli', 'rollback', 'blocked'],
+			['cli', 'rollback', 'done'],
+		]);
+	});
+
+	it('override: only the condition being evaluated, once; a second run finds nothing to override', async () => {
+		harness = await startOperatorSim();
+		const sim = harness;
+		sim.world.startExecution(PROFILE, REGION, 'window');
+		const held = () => (serviceStage('window', 'Deploy') as {beforeEntryConditionState?: {latestExecution?: {status?: string}}} | undefined)?.beforeEntryConditionState?.latestExecution?.status;
+		await sim.until(() => held() === 'InProgress', 'held at the door');
+
+		const wrong = await pipetop('override', ['window'], {stage: 'Deploy', conditionType: 'ON_SUCCESS', json: false});
+		expect(wrong).toMatchObject({code: 2, stdout: ''});
+		expect(wrong.stderr).toContain('Condition: choose one of BEFORE_ENTRY');
+
+		const done = await pipetop('override', ['window'], {stage: 'Deploy', conditionType: 'BEFORE_ENTRY', json: false});
+		expect(done.code).toBe(0);
+		expect(done.stdout).toMatch(/^Done: Override the entry condition of Deploy for execution \w+/);
+		const again = await pipetop('override', ['window'], {stage: 'Deploy', conditionType: 'BEFORE_ENTRY'});
+		expect(again).toMatchObject({code: 2, json: {outcome: 'blocked', message: 'Not sent: no condition of Deploy is being evaluated now.'}});
+		expect(sim.calls('OverrideStageCondition')).toBe(1);
+		expect((await sim.audit()).map(entry => [entry.via, entry.action, entry.outcome])).toEqual([
+			['cli', 'override', 'blocked'],
+			['cli', 'override', 'done'],
+			['cli', 'override', 'blocked'],
+		]);
+	});
+
+	it('bad usage is exit 2 before any AWS call', async () => {
+		harness = await startOperatorSim();
+		await expect(pipetop('rollback', ['train'], {})).rejects.toThrow(new UsageError('rollback: --stage is required'));
+		await expect(pipetop('override', ['window'], {stage: 'Deploy'})).rejects.toThrow(new UsageError('override: --condition-type is required'));
+		await expect(pipetop('override', ['window'], {stage: 'Deploy', conditionType: 'ON_FAILURE'})).rejects.toThrow('--condition-type is one of BEFORE_ENTRY, ON_SUCCESS (got "ON_FAILURE")');
+		expect(harness.sim.stats().requests).toBe(0);
 	});
 });

@@ -125,6 +125,8 @@ describe.skipIf(!built || !hasTmux || !hasAws)('the screen after a stop and a re
 		const second = aws('start-pipeline-execution', '--name', 'slow', '--query', 'pipelineExecutionId');
 		type(':pipeline slow');
 		await keys('Enter');
+		// The grid opens on the running build; the source action carries the second run, waiting in front of Build.
+		await keys('g');
 		await waitFor(text => text.includes(`waiting to enter: ${second.slice(0, 8)}`) && text.includes(`● InProgress ${second.slice(0, 8)}`), 'the second run waiting in front of Build');
 
 		await keys('s');

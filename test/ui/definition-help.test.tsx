@@ -52,7 +52,8 @@ describe('help', () => {
 		const console_ = openConsole(fleet, {columns: 160, rows: 60});
 		await console_.settle(0);
 		await command(console_, 'pipeline checkout-web-prod');
-		await console_.terminal.press('?');
+		// On the source action, where a transition cannot be changed.
+		await console_.terminal.press('g', '?');
 		const text = console_.terminal.text();
 		expect(text).toContain('Keys in the pipeline view');
 		expect(text).toMatch(/↑ k +move up/);

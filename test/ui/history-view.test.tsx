@@ -64,7 +64,7 @@ describe('history view', () => {
 		const execution = fleet.state().histories[key()].items[1];
 		const text = console_.terminal.text();
 		expect(text).toContain(`${execution.status} ${execution.executionId}`);
-		expect(text).toMatch(/trigger \S+/);
+		expect(text).toMatch(/trigger: \S+/);
 		const runs = fleet.state().actionExecutions[`${key()}#${execution.executionId}`].items;
 		expect(runs.length).toBeGreaterThan(0);
 		for (const run of runs) expect(text).toContain(`${run.stageName}/${run.actionName}`);

@@ -26,7 +26,8 @@ async function openBuildLog(console_: OpenConsole): Promise<void> {
 	await console_.settle(0);
 	await console_.terminal.press('enter');
 	await console_.settle();
-	await console_.terminal.press('j', 'l');
+	// The grid opens on what runs or failed; from the top, the second action is the build.
+	await console_.terminal.press('g', 'j', 'l');
 	await console_.settle();
 }
 
@@ -127,7 +128,7 @@ describe('logs view', () => {
 		await console_.settle(0);
 		await console_.terminal.press('enter');
 		await console_.settle();
-		await console_.terminal.press('l');
+		await console_.terminal.press('g', 'l');
 		await console_.settle();
 		const text = console_.terminal.text();
 		expect(console_.terminal.lines()[2]).toBe('Action Source/Source');

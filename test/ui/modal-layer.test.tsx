@@ -35,7 +35,7 @@ test('an operator dialog takes the keys before the view; Esc gives them back', a
 	expect(console_.terminal.lines().length).toBeLessThanOrEqual(40);
 	await console_.terminal.press('esc');
 	await console_.terminal.waitFor(text => !text.includes('Review approval'));
-	await console_.terminal.press('j');
+	await console_.terminal.press('g', 'j');
 	expect(console_.terminal.lines().at(-2)).toMatch(/^action 2\//);
 	console_.close();
 });

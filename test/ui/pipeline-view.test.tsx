@@ -30,6 +30,8 @@ describe('pipeline view', () => {
 	])('at %ix%i: stages in order, parallel actions side by side, type and mode', async (columns, rows) => {
 		const console_ = openConsole(fleet, {columns, rows});
 		await openPipeline(console_, 'orders-api-prod');
+		// The grid opens on the approval waiting; the top shows the header.
+		await console_.terminal.press('g');
 		const lines = console_.terminal.lines();
 		expect(lines).toHaveLength(rows);
 		for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(columns);

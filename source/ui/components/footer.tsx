@@ -21,10 +21,10 @@ function footerRank(spec: CommandSpec): number {
 	return 3;
 }
 
-function footerSegments(specs: readonly CommandSpec[], width: number, ascii: boolean): Segment[] {
+function footerSegments(specs: readonly CommandSpec[], width: number, ascii: boolean, ranked = true): Segment[] {
 	const out: Segment[] = [];
 	let used = 0;
-	for (const spec of [...specs].sort((a, b) => footerRank(a) - footerRank(b))) {
+	for (const spec of ranked ? [...specs].sort((a, b) => footerRank(a) - footerRank(b)) : specs) {
 		const key = keyLabel({...spec, keys: spec.keys.slice(0, 1)}, ascii);
 		const piece = displayWidth(key) + 1 + displayWidth(spec.label) + (out.length > 0 ? 2 : 0);
 		if (used + piece > width) break;
@@ -51,7 +51,25 @@ function applicableCommands(
 		.join(' ');
 }
 
+/** Behind a dialog only the dialog's keys act (`q` does nothing there): those are the ones offered. */
+function DialogFooter({width, keys}: {width: number; keys: NonNullable<UiState['modalKeys']>}) {
+	const {keymap, theme} = useServices();
+	const specs = keys.flatMap(({command, label}) => {
+		const spec = keymap.specs.find(each => each.command === command);
+		return spec ? [{...spec, label}] : [];
+	});
+	return <Row text={paint(footerSegments(specs, width, theme.ascii, false), theme)} />;
+}
+
 export function Footer({width}: {width: number}) {
+	const {ui} = useServices();
+	const modal = useStore(ui, state => state.modal);
+	const modalKeys = useStore(ui, state => state.modalKeys);
+	if (modal) return <DialogFooter width={width} keys={modalKeys ?? []} />;
+	return <ViewFooter width={width} />;
+}
+
+function ViewFooter({width}: {width: number}) {
 	const {store, ui, keymap, views, theme, readOnly} = useServices();
 	const uiState = useStore(ui, state => state);
 	const names = useStore(store, state => applicableCommands(keymap, views, uiState, state, readOnly));

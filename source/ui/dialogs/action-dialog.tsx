@@ -1,11 +1,12 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text, useInput, type Key} from 'ink';
 import {useEffect, useRef, useState} from 'react';
 import type {ActionRequest, ActionResult} from '../../actions/types.js';
 import {useServices} from '../shell/services.js';
 import {useActionLayer} from './actions-context.js';
 import {dialogKey} from './dialog-key.js';
-import {ConfirmView, Details, ResultView, StepView, TargetHeader, useDialogStyle} from './dialog-parts.js';
-import {currentStep, initialDialogState, onKey, prepared, sent, type DialogState} from './dialog-state.js';
+import {ConfirmView, Details, detailRows, detailWindow, ResultView, StepView, TargetHeader, useDialogStyle} from './dialog-parts.js';
+import {displayKey} from '../input/keys.js';
+import {currentStep, dialogKeys, initialDialogState, onKey, prepared, sent, type DialogState} from './dialog-state.js';
 
 const titles: Record<ActionRequest['command'], string> = {
 	approve: 'Approval',
@@ -22,7 +23,15 @@ const titles: Record<ActionRequest['command'], string> = {
  * the view's input inactive while it is open), names what it will touch, asks its questions,
  * and sends only on an explicit `y`. It closes itself through onClose.
  */
-export function ActionDialog(props: {request: ActionRequest; onClose(): void; maxDetailLines?: number}) {
+export function ActionDialog(props: {
+	request: ActionRequest;
+	onClose(): void;
+	/** A key that came in the same read after the one that closed the dialog (a second Esc): it acts on the view. */
+	onKeyAfterClose?(key: Key): void;
+	maxDetailLines?: number;
+	/** The dialog's outer width (its border and padding take 4 columns): details wrap inside it. */
+	width?: number;
+}) {
 	const layer = useActionLayer();
 	const {keymap, ui, now} = useServices();
 	const style = useDialogStyle();
@@ -31,8 +40,12 @@ export function ActionDialog(props: {request: ActionRequest; onClose(): void; ma
 	// the next key sees, so a second `y` finds the dialog already sending.
 	const current = useRef<DialogState>(initialDialogState);
 	const mounted = useRef(true);
+	const closed = useRef(false);
 	// Set once Esc closed the dialog while sending: the outcome then goes to the status line.
 	const detached = useRef(false);
+	// How far the details are scrolled (a long approval note, a long error).
+	const [detailsOffset, setDetailsOffset] = useState(0);
+	const scrolling = useRef({offset: 0, page: 1, total: 0});
 	const {onClose} = props;
 	const report = (result: ActionResult) => {
 		const kind = result.outcome === 'done' ? 'info' : 'error';
@@ -58,17 +71,47 @@ export function ActionDialog(props: {request: ActionRequest; onClose(): void; ma
 		// The request is fixed for the dialog's life: a new selection opens a new dialog.
 	}, []);
 
+	const rows = detailRows(state.plan?.details ?? [], (props.width ?? 80) - 4);
+	const view = detailWindow(rows, props.maxDetailLines ?? 8, detailsOffset);
+	scrolling.current = {offset: view.offset, page: view.room, total: rows.length};
+	const scrollKeys = [...keymap.keysOf('dialogScrollUp').slice(0, 1), ...keymap.keysOf('dialogScrollDown').slice(0, 1)].map(key => displayKey(key)).join('/');
+	const scrollable = (state.phase.kind === 'step' || state.phase.kind === 'confirm') && rows.length > view.shown.length;
+	// The footer offers the keys of the phase the dialog is in, not the view's under it.
+	const hints = JSON.stringify(dialogKeys(state, scrollable));
+	useEffect(() => {
+		ui.dispatch({type: 'modalKeys', keys: JSON.parse(hints) as ReturnType<typeof dialogKeys>});
+	}, [ui, hints]);
+
 	useInput((input, key) => {
-		const {state: next, effect} = onKey(current.current, dialogKey(input, key, keymap));
-		apply(next);
-		if (effect?.kind === 'close') onClose();
-		if (effect?.kind === 'detach') {
-			detached.current = true;
-			ui.dispatch({type: 'message', text: `still sending in the background: ${effect.intent.summary}; its outcome will show here`, at: now()});
-			onClose();
-		}
-		if (effect?.kind === 'send') {
-			void layer.run(effect.intent).then(settle, (error: unknown) => settle({outcome: 'failed', message: `Unexpected error: ${String(error)}`}));
+		// Two Esc in one read reach Ink as one Esc with meta: they are two presses.
+		const presses = key.escape && key.meta ? [{...key, meta: false}, {...key, meta: false}] : [key];
+		for (const press of presses) {
+			if (closed.current) {
+				props.onKeyAfterClose?.(press);
+				continue;
+			}
+			const pressed = dialogKey(input, press, keymap);
+			if (pressed.command === 'dialogScrollUp' || pressed.command === 'dialogScrollDown') {
+				const {offset, page, total} = scrolling.current;
+				const moved = offset + (pressed.command === 'dialogScrollDown' ? page : -page);
+				setDetailsOffset(Math.max(0, Math.min(moved, total - page)));
+				continue;
+			}
+			const {state: next, effect} = onKey(current.current, pressed);
+			apply(next);
+			if (effect?.kind === 'close') {
+				closed.current = true;
+				onClose();
+			}
+			if (effect?.kind === 'detach') {
+				closed.current = true;
+				detached.current = true;
+				ui.dispatch({type: 'message', text: `still sending in the background: ${effect.intent.summary}; its outcome will show here`, at: now()});
+				onClose();
+			}
+			if (effect?.kind === 'send') {
+				void layer.run(effect.intent).then(settle, (error: unknown) => settle({outcome: 'failed', message: `Unexpected error: ${String(error)}`}));
+			}
 		}
 	});
 
@@ -87,7 +130,7 @@ export function ActionDialog(props: {request: ActionRequest; onClose(): void; ma
 					<Text>Enter close</Text>
 				</Box>
 			) : null}
-			{plan && (phase.kind === 'step' || phase.kind === 'confirm') ? <Details lines={plan.details} max={props.maxDetailLines ?? 8} /> : null}
+			{plan && (phase.kind === 'step' || phase.kind === 'confirm') ? <Details rows={rows} max={props.maxDetailLines ?? 8} offset={view.offset} scrollKeys={scrollKeys} /> : null}
 			{phase.kind === 'step' && step ? <StepView step={step} cursor={phase.cursor} text={phase.text} error={phase.error} /> : null}
 			{phase.kind === 'confirm' ? <ConfirmView intent={phase.intent} canEdit={(plan?.steps(state.answers).length ?? 0) > 0} error={phase.error} /> : null}
 			{phase.kind === 'sending' ? (

@@ -9,7 +9,7 @@ import type {BulkRequest} from '../model/bulk-request.js';
 import {useServices} from '../shell/services.js';
 import {useActionLayer} from './actions-context.js';
 import {bulkFinished, bulkProgress, initialBulkState, onBulkKey, type BulkDialogState, type MakePlan} from './bulk-dialog-state.js';
-import {Details, StepView, useDialogStyle} from './dialog-parts.js';
+import {ClippedLines, StepView, useDialogStyle} from './dialog-parts.js';
 import {dialogKey} from './dialog-key.js';
 import {currentStep} from './dialog-state.js';
 import {recordConsoleFreeze} from './freeze-in-console.js';
@@ -79,7 +79,7 @@ export function BulkDialog(props: {request: BulkRequest; onClose(sent: boolean):
 			{phase.kind === 'questions' && step ? <StepView step={step} cursor={phase.dialog.phase.kind === 'step' ? phase.dialog.phase.cursor : 0} text={phase.dialog.phase.kind === 'step' ? phase.dialog.phase.text : ''} error={phase.dialog.phase.kind === 'step' ? phase.dialog.phase.error : undefined} /> : null}
 			{phase.kind === 'preflight' ? (
 				<>
-					<Details lines={preflightLines(phase.plan)} max={body} />
+					<ClippedLines lines={preflightLines(phase.plan)} max={body} />
 					{phase.error ? <Text color={style.color('red')}>{phase.error}</Text> : null}
 					<Text>
 						Press <Text bold={style.attributes}>y</Text> to send each one in turn, e to edit, Esc to cancel
@@ -91,12 +91,12 @@ export function BulkDialog(props: {request: BulkRequest; onClose(sent: boolean):
 					<Text color={style.color('yellow')}>
 						Sending {Math.min(phase.results.length + 1, phase.plan.rows.length)} of {phase.plan.rows.length}…
 					</Text>
-					{phase.results.length > 0 ? <Details lines={resultLines(phase.results).slice(1)} max={body} /> : null}
+					{phase.results.length > 0 ? <ClippedLines lines={resultLines(phase.results).slice(1)} max={body} /> : null}
 				</>
 			) : null}
 			{phase.kind === 'result' ? (
 				<>
-					<Details lines={[...resultLines(phase.results), ...phase.notes]} max={body} />
+					<ClippedLines lines={[...resultLines(phase.results), ...phase.notes]} max={body} />
 					<Text dimColor={style.attributes}>Enter close</Text>
 				</>
 			) : null}

@@ -1,4 +1,5 @@
 import {targetLines} from '../../format/target.js';
+import {sanitize, wrapWords} from '../render/text.js';
 import {Box, Text} from 'ink';
 import type {ActionIntent, ActionResult, ActionStep, ActionTarget} from '../../actions/types.js';
 import {useServices} from '../shell/services.js';
@@ -26,7 +27,8 @@ export function TargetHeader(props: {target: ActionTarget}) {
 	return (
 		<Box flexDirection="column">
 			{targetLines(props.target).map(line => (
-				<Text key={line} wrap="truncate-end">
+				// Ids are copied from here: wrapped, never cut.
+				<Text key={line} wrap="wrap">
 					{line}
 				</Text>
 			))}
@@ -34,7 +36,22 @@ export function TargetHeader(props: {target: ActionTarget}) {
 	);
 }
 
-export function Details(props: {lines: string[]; max: number}) {
+/** The details as rows of the dialog's width, wrapped on words and whole (a note's own line breaks kept). */
+export function detailRows(lines: readonly string[], width: number): string[] {
+	return lines.flatMap(line => line.split(/\r?\n/).flatMap(part => wrapWords(sanitize(part).trimEnd(), Math.max(10, width))));
+}
+
+/** Which rows fit in `max` lines from `offset` (one line goes to the scroll hint when they do not all fit). */
+export function detailWindow(rows: readonly string[], max: number, offset: number): {shown: string[]; offset: number; above: number; below: number; room: number} {
+	const limit = Math.max(2, max);
+	if (rows.length <= limit) return {shown: [...rows], offset: 0, above: 0, below: 0, room: limit};
+	const room = limit - 1;
+	const start = Math.max(0, Math.min(offset, rows.length - room));
+	return {shown: rows.slice(start, start + room), offset: start, above: start, below: rows.length - start - room, room};
+}
+
+/** Table lines (a bulk pre-flight, its results): each kept on one line, cut at the edge, the rest counted. */
+export function ClippedLines(props: {lines: string[]; max: number}) {
 	const shown = props.lines.slice(0, props.max);
 	const hidden = props.lines.length - shown.length;
 	return (
@@ -45,6 +62,24 @@ export function Details(props: {lines: string[]; max: number}) {
 				</Text>
 			))}
 			{hidden > 0 ? <Text>… {hidden} more</Text> : null}
+		</Box>
+	);
+}
+
+export function Details(props: {rows: readonly string[]; max: number; offset: number; scrollKeys: string}) {
+	const style = useDialogStyle();
+	const view = detailWindow(props.rows, props.max, props.offset);
+	const scrolled = view.above > 0 || view.below > 0;
+	return (
+		<Box flexDirection="column" marginTop={1}>
+			{view.shown.map((row, index) => (
+				<Text key={`${view.offset + index}:${row}`}>{row === '' ? ' ' : row}</Text>
+			))}
+			{scrolled ? (
+				<Text dimColor={style.attributes}>
+					{`${view.above > 0 ? `↑ ${view.above} above  ` : ''}${view.below > 0 ? `↓ ${view.below} more  ` : ''}${props.scrollKeys} scroll`}
+				</Text>
+			) : null}
 		</Box>
 	);
 }

@@ -34,7 +34,9 @@ export type DialogCommand =
 	| 'dialogConfirm'
 	| 'dialogDecline'
 	| 'dialogEdit'
-	| 'dialogResend';
+	| 'dialogResend'
+	| 'dialogScrollUp'
+	| 'dialogScrollDown';
 
 /** The key, reduced to what the dialog cares about: the binding it runs, and the text it types. */
 export type DialogKey = {
@@ -142,6 +144,38 @@ export function onKey(state: DialogState, key: DialogKey): {state: DialogState; 
 				return {state: {...state, phase: {kind: 'sending', intent: phase.intent}}, effect: {kind: 'send', intent: phase.intent}};
 			}
 			return {state, effect: key.command === 'dialogCancel' || key.command === 'dialogNext' ? {kind: 'close'} : undefined};
+		}
+	}
+}
+
+/** The keys that act in the dialog's phase now, with their word there (the footer shows them). */
+export function dialogKeys(state: DialogState, scrollable = false): Array<{command: DialogCommand; label: string}> {
+	const scroll = scrollable ? ([{command: 'dialogScrollDown', label: 'more'}] as const) : [];
+	return [...phaseKeys(state), ...scroll];
+}
+
+function phaseKeys(state: DialogState): Array<{command: DialogCommand; label: string}> {
+	const {phase} = state;
+	const cancel = {command: 'dialogCancel', label: 'cancel'} as const;
+	switch (phase.kind) {
+		case 'loading':
+			return [cancel];
+		case 'refused':
+			return [{command: 'dialogNext', label: 'close'}];
+		case 'step':
+			return currentStep(state)?.kind === 'choice'
+				? [{command: 'dialogUp', label: 'up'}, {command: 'dialogDown', label: 'down'}, {command: 'dialogNext', label: 'next'}, cancel]
+				: [{command: 'dialogNext', label: 'next'}, {command: 'dialogErase', label: 'erase'}, cancel];
+		case 'confirm': {
+			const canEdit = (state.plan?.steps(state.answers).length ?? 0) > 0;
+			return [{command: 'dialogConfirm', label: 'send'}, ...(canEdit ? [{command: 'dialogEdit', label: 'edit'} as const] : []), {command: 'dialogDecline', label: 'no'}, cancel];
+		}
+		case 'sending':
+			// Esc closes the dialog; the write goes on and its outcome shows on the status line.
+			return [{command: 'dialogCancel', label: 'close'}];
+		case 'result': {
+			const resend = phase.intent.resendSafe && (phase.result.outcome === 'unknown' || phase.result.outcome === 'failed');
+			return [{command: 'dialogNext', label: 'close'}, ...(resend ? [{command: 'dialogResend', label: 'send again'} as const] : [])];
 		}
 	}
 }

@@ -65,6 +65,12 @@ const plainKey: Key = {
  * effect of the one before.
  */
 export function keyEvents(input: string, key: Key): KeyEvent[] {
+	// Two Esc in one read ("\x1b\x1b") reach us as one Esc with meta set: they are two presses
+	// (closing two levels), not Alt-Esc, which nothing here binds.
+	if (key.escape && key.meta) {
+		const single: KeyEvent = {name: 'esc', input, key: {...key, meta: false}};
+		return [single, single];
+	}
 	const name = eventKeyName(input, key);
 	if (name !== undefined || key.ctrl || key.meta || [...input].length <= 1) return [{name, input, key}];
 	return [...input].map(character => {

@@ -41,7 +41,12 @@ export type UiState = {
 	frozen: readonly PipelineKey[];
 	/** The open bulk-action dialog (marks, or :freeze). */
 	bulk?: BulkRequest;
+	/** The keys the open dialog takes now (its phase decides): what the footer offers behind it. */
+	modalKeys?: ModalKey[];
 };
+
+/** One key hint of the open dialog: a binding of the keymap's `dialog` scope, and its word now. */
+export type ModalKey = {command: string; label: string};
 
 export type UiAction =
 	| {type: 'push'; entry: ViewEntry}
@@ -66,7 +71,8 @@ export type UiAction =
 	| {type: 'clearMarks'}
 	| {type: 'setFrozen'; keys: readonly PipelineKey[]}
 	| {type: 'openBulk'; request: BulkRequest}
-	| {type: 'closeBulk'};
+	| {type: 'closeBulk'}
+	| {type: 'modalKeys'; keys: ModalKey[]};
 
 export const initialScroll: Scroll = {cursor: {index: 0}, offset: 0};
 
@@ -125,9 +131,11 @@ export function reduceUi(state: UiState, action: UiAction): UiState {
 		case 'clearMessage':
 			return state.message ? {...state, message: undefined} : state;
 		case 'openModal':
-			return {...state, modal: action.request, prompt: undefined};
+			return {...state, modal: action.request, modalKeys: undefined, prompt: undefined};
 		case 'closeModal':
-			return {...state, modal: undefined};
+			return {...state, modal: undefined, modalKeys: undefined};
+		case 'modalKeys':
+			return state.modal ? {...state, modalKeys: action.keys} : state;
 		default:
 			return reduceMarks(state, action);
 	}

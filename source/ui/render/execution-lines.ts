@@ -5,7 +5,7 @@
  */
 import {commitMessage} from './revision.js';
 import type {ActionExecutionView, ArtifactView, ExecutionSummaryView, ResolvedVariableView} from '../../store/types.js';
-import {blank, clip, labelled, line, type Line} from './lines.js';
+import {blank, clip, labelled, line, linkLines, proseLines, type Line} from './lines.js';
 import {glyphSegment, toneColor} from './status.js';
 import {executionTone} from '../../format/status.js';
 import type {Theme} from './theme.js';
@@ -33,14 +33,15 @@ function executionSummaryLines(execution: ExecutionSummaryView | undefined, exec
 			{text: `  ${[execution.executionMode, execution.executionType].filter(Boolean).join(' · ')}`, dim: true},
 		),
 		line(
-			{text: `  trigger `, dim: true},
-			{text: [execution.triggerType, execution.triggerDetail].filter(Boolean).join(': ')},
 			{text: `  started `, dim: true},
 			{text: `${formatTimestamp(execution.startTime)} (${formatAgo(execution.startTime, now)} ago)`},
 			{text: `  took `, dim: true},
 			{text: formatDuration(executionElapsed(execution, now))},
 		),
 	];
+	// Who or what started it: often an ARN (a role, a rule), so on its own line and never cut.
+	const trigger = [execution.triggerType, execution.triggerDetail].filter(Boolean).join(': ');
+	if (trigger) lines.push(...linkLines(2, 'trigger: ', trigger, width));
 	for (const revision of execution.sourceRevisions) {
 		lines.push(line({text: `  ${revision.actionName}: `, dim: true}, {text: shortRevision(revision.revisionId), color: 'blue'}, {text: ` ${commitMessage(revision.revisionSummary)}`}));
 	}
@@ -71,14 +72,19 @@ function actionExecutionLines(run: ActionExecutionView, width: number, now: numb
 	const add = (label: string, value: string, style = {}, max = 3) => {
 		if (value) lines.push(...labelled(4, label, value, width, style, max, item));
 	};
-	for (const input of run.inputArtifacts) add('input:  ', artifact(input));
-	for (const output of run.outputArtifacts) add('output: ', artifact(output));
+	// Links, ARNs, ids and S3 locations are copied and clicked: whole, never cut.
+	const whole = (label: string, value: string | undefined, style = {}) => {
+		if (value) lines.push(...linkLines(4, label, value, width, style, item));
+	};
+	for (const input of run.inputArtifacts) whole('input:  ', artifact(input));
+	for (const output of run.outputArtifacts) whole('output: ', artifact(output));
 	const configuration = Object.keys(run.resolvedConfiguration).length > 0 ? run.resolvedConfiguration : run.configuration;
-	add('config: ', pairs(configuration), {}, 4);
+	// Configuration holds ARNs (connections, roles, clusters): whole, on word boundaries.
+	if (Object.keys(configuration).length > 0) lines.push(...proseLines(4, 'config: ', pairs(configuration), width, {}, item));
 	add('summary: ', run.externalExecutionSummary ?? '');
-	add('external id: ', run.externalExecutionId ?? '', {dim: true}, 1);
-	add('link: ', run.externalExecutionUrl ?? '', {color: 'blue', underline: true}, 2);
-	if (run.errorCode || run.errorMessage) add('error: ', `${run.errorCode ? `${run.errorCode}: ` : ''}${run.errorMessage ?? ''}`, {color: 'red'}, 6);
+	whole('external id: ', run.externalExecutionId, {dim: true});
+	whole('link: ', run.externalExecutionUrl, {color: 'blue', underline: true});
+	if (run.errorCode || run.errorMessage) lines.push(...proseLines(4, 'error: ', `${run.errorCode ? `${run.errorCode}: ` : ''}${run.errorMessage ?? ''}`, width, {color: 'red'}, item));
 	add('variables: ', pairs(run.outputVariables), {}, 4);
 	if (run.updatedBy) add('updated by: ', run.updatedBy, {dim: true}, 1);
 	return lines;

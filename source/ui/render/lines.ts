@@ -1,5 +1,5 @@
 /** Building blocks for views made of lines (pipeline grid, execution detail, help). */
-import {displayWidth, fit, sanitize, truncate, wrap} from './text.js';
+import {displayWidth, fit, sanitize, truncate, wrap, wrapWords} from './text.js';
 import type {Segment} from './theme.js';
 
 export type Line = {
@@ -53,13 +53,49 @@ export function labelled(
 ): Line[] {
 	const head = `${' '.repeat(indent)}${label}`;
 	const room = Math.max(10, width - displayWidth(head));
-	const pieces = wrap(sanitize(value), room);
+	// On word boundaries: a word (an id, a status) is split only when longer than the line.
+	const pieces = wrapWords(sanitize(value), room);
 	const shown = pieces.slice(0, maxLines);
 	if (pieces.length > maxLines) shown[maxLines - 1] = truncate(shown[maxLines - 1] + '…', room);
 	return shown.map((piece, index) => ({
 		segments: [{text: index === 0 ? head : ' '.repeat(displayWidth(head)), dim: true}, {text: piece, ...style}],
 		item,
 	}));
+}
+
+/**
+ * Prose (an error and why) under a label, wrapped on word boundaries at the width and shown
+ * whole: the operator reads it as a sentence, so no line is cut and no word split (unless a
+ * single word is longer than the line).
+ */
+export function proseLines(
+	indent: number,
+	label: string,
+	value: string,
+	width: number,
+	style: Omit<Segment, 'text'> = {},
+	item?: string,
+	/** What starts the lines after the first (default: spaces as wide as the label). */
+	continuation?: string,
+): Line[] {
+	const head = `${' '.repeat(indent)}${label}`;
+	const room = Math.max(10, width - displayWidth(head));
+	const next = continuation ?? ' '.repeat(displayWidth(head));
+	return wrapWords(sanitize(value).trim(), room).map((piece, index) => ({
+		segments: [{text: index === 0 ? head : next, dim: true}, {text: piece, ...style}],
+		item,
+	}));
+}
+
+/**
+ * A link or an ARN, never cut (it must stay copyable and clickable): after its label when it fits
+ * there, else alone on the next line from the left edge; hard-wrapped only when longer than the screen.
+ */
+export function linkLines(indent: number, label: string, link: string, width: number, style: Omit<Segment, 'text'> = {}, item?: string): Line[] {
+	const head = `${' '.repeat(indent)}${label}`;
+	const value = sanitize(link).trim();
+	if (displayWidth(head) + displayWidth(value) <= width) return [{segments: [{text: head, dim: true}, {text: value, ...style}], item}];
+	return [{segments: [{text: head.trimEnd(), dim: true}], item}, ...wrap(value, width).map(piece => ({segments: [{text: piece, ...style}], item}))];
 }
 
 export {fit};

@@ -7,12 +7,12 @@ import {conditionLines} from './condition-lines.js';
 import {commitMessage} from './revision.js';
 import type {RuleResultView} from '../../store/rule-types.js';
 import type {ActionExecutionView, ActionView, PipelineEntry, StageView} from '../../store/types.js';
-import {box, blank, clip, labelled, line, type Line} from './lines.js';
+import {box, blank, clip, labelled, line, linkLines, proseLines, type Line} from './lines.js';
 import {glyph, glyphSegment, toneColor} from './status.js';
 import {executionTone, pipelineStatusWord, pipelineTone, stageTone} from '../../format/status.js';
 import {isWaitingApproval} from '../../store/attention.js';
 import {variablePairs} from './execution-lines.js';
-import {firstLine, sanitize, wrap} from './text.js';
+import {displayWidth, firstLine, sanitize, wrapWords} from './text.js';
 import type {Segment, Theme} from './theme.js';
 import {actionId, actionIds, runOrderGroups} from '../model/action-order.js';
 import {elapsed, executionElapsed, formatAgo, formatDuration, shortId, shortRevision} from '../../format/time.js';
@@ -30,16 +30,21 @@ function headerLines(entry: PipelineEntry, width: number, now: number, theme: Th
 	const latest = entry.latestExecution;
 	if (latest) {
 		const trigger = [latest.triggerType, latest.triggerDetail && firstLine(latest.triggerDetail)].filter(Boolean).join(': ');
-		lines.push(
-			line(
-				glyphSegment(pipelineTone(entry), theme),
-				{text: ` ${pipelineStatusWord(entry)}`, color: toneColor(pipelineTone(entry))},
-				{text: ` ${shortId(latest.executionId)}`, color: 'blue'},
-				{text: trigger ? `  ${trigger}` : ''},
-				{text: `  started ${formatAgo(latest.startTime, now)} ago`, dim: true},
-				{text: `  took ${formatDuration(executionElapsed(latest, now))}`, dim: true},
-			),
+		const status = line(
+			glyphSegment(pipelineTone(entry), theme),
+			{text: ` ${pipelineStatusWord(entry)}`, color: toneColor(pipelineTone(entry))},
+			{text: ` ${shortId(latest.executionId)}`, color: 'blue'},
+			{text: trigger ? `  ${trigger}` : ''},
+			{text: `  started ${formatAgo(latest.startTime, now)} ago`, dim: true},
+			{text: `  took ${formatDuration(executionElapsed(latest, now))}`, dim: true},
 		);
+		// The trigger is often an ARN (a role, a rule): when the line cannot hold it whole, it moves to its own line.
+		if (trigger && status.segments.reduce((cells, segment) => cells + displayWidth(segment.text), 0) > width) {
+			status.segments.splice(3, 1);
+			lines.push(status, ...linkLines(2, 'trigger: ', trigger, width));
+		} else {
+			lines.push(status);
+		}
 		if (latest.statusSummary) lines.push(...labelled(2, '', latest.statusSummary, width, {dim: true}, 1));
 		for (const revision of latest.sourceRevisions.slice(0, 3)) {
 			lines.push(
@@ -95,6 +100,23 @@ function transitionLines(stage: StageView, width: number, now: number, theme: Th
 	return lines;
 }
 
+const failed = (action: ActionView) => action.status === 'Failed' || action.errorMessage !== undefined;
+
+/**
+ * What an action says at full width under its row of cells: its error, wrapped on words at the
+ * terminal's width and whole, and its review link, never cut. Named when the row has several actions.
+ */
+function underRowLines(action: ActionView, width: number, item: string, named: boolean): Line[] {
+	const gutter = '  │   ';
+	const name = named ? `${action.name}: ` : '';
+	const lines: Line[] = [];
+	const error = `${action.errorCode ? `${action.errorCode}: ` : ''}${action.errorMessage ?? 'failed'}`;
+	if (failed(action)) lines.push(...proseLines(0, `${gutter}${name}`, error, width, {color: 'red'}, item, `${gutter}${' '.repeat(name.length)}`));
+	const link = isWaitingApproval(action) ? action.configuration.ExternalEntityLink : undefined;
+	if (link) lines.push(...linkLines(0, `${gutter}${name}review: `, link, width, {color: 'blue', underline: true}, item));
+	return lines;
+}
+
 /** The few lines of one action cell. */
 function cellLines(action: ActionView, width: number, now: number, theme: Theme, run: ActionExecutionView | undefined, selected: boolean): Segment[][] {
 	const tone = isWaitingApproval(action) ? 'approval' : executionTone(action.status);
@@ -111,18 +133,12 @@ function cellLines(action: ActionView, width: number, now: number, theme: Theme,
 		[{text: `  ${action.provider}`, dim: true}, {text: ` ${action.status ?? 'not run'}`, color: toneColor(tone)}, {text: action.region ? ` ${action.region}` : '', dim: true}],
 	];
 	const room = Math.max(4, width - 2);
-	const text = (value: string, style: Omit<Segment, 'text'>, max: number) => {
-		for (const piece of wrap(sanitize(value), room).slice(0, max)) lines.push([{text: `  ${piece}`, ...style}]);
-	};
 	if (tone === 'approval') {
 		const customData = action.configuration.CustomData;
-		const link = action.configuration.ExternalEntityLink;
-		text(`waiting for approval${customData ? `: ${customData}` : ''}`, {color: 'yellow'}, 2);
-		if (link) text(`review: ${link}`, {color: 'blue', underline: true}, 2);
-	} else if (action.status === 'Failed' || action.errorMessage) {
-		text(`${action.errorCode ? `${action.errorCode}: ` : ''}${action.errorMessage ?? 'failed'}`, {color: 'red'}, 3);
-	} else if (action.summary) {
-		text(firstLine(action.summary), {dim: true}, 1);
+		// The note in short here (the review dialog shows it whole); the review link goes under the row, whole.
+		for (const piece of wrapWords(sanitize(`waiting for approval${customData ? `: ${customData}` : ''}`), room).slice(0, 2)) lines.push([{text: `  ${piece}`, color: 'yellow'}]);
+	} else if (!failed(action) && action.summary) {
+		lines.push([{text: `  ${firstLine(action.summary)}`, dim: true}]);
 	}
 	if (action.percentComplete !== undefined && action.status === 'InProgress') lines.push([{text: `  ${action.percentComplete}% done`, dim: true}]);
 	return lines.map(segments => box(segments, width).map(segment => (selected ? {...segment, inverse: true} : segment)));
@@ -168,6 +184,7 @@ function stageLines(stage: StageView, width: number, now: number, theme: Theme, 
 				const item = cells.find(cell => cell.id === selectedId)?.id ?? cells[0].id;
 				lines.push({segments, item});
 			}
+			for (const action of row) lines.push(...underRowLines(action, width, actionId(stage.name, action.name), row.length > 1 || group.length > 1));
 		}
 	}
 	return lines;

@@ -95,8 +95,12 @@ export function wrap(text: string, width: number): string[] {
 export function wrapWords(text: string, width: number): string[] {
 	const lines: string[] = [];
 	let current = '';
-	for (const word of text.split(/ +/)) {
-		const candidate = current === '' ? word : `${current} ${word}`;
+	// The spaces between words are kept as they were (`a=1  b=2` pairs stay apart) except at a break.
+	const parts = text.split(/( +)/);
+	for (let index = 0; index < parts.length; index += 2) {
+		const word = parts[index];
+		const gap = index > 0 ? parts[index - 1] : '';
+		const candidate = current === '' ? word : `${current}${gap}${word}`;
 		if (displayWidth(candidate) <= width) {
 			current = candidate;
 			continue;

@@ -2,7 +2,9 @@
  * The view on top of the stack, and above it the operator dialog while one is open. The view
  * stays mounted (hidden) under the dialog, so its log tailing and cursor survive.
  */
-import {Box} from 'ink';
+import {Box, useApp, type Key} from 'ink';
+import {eventKeyName} from '../input/keys.js';
+import {runShellCommand} from './shell-keys.js';
 import type {ComponentType} from 'react';
 import type {ViewProps} from '../views/view.js';
 import {useStore} from 'zustand';
@@ -22,7 +24,8 @@ function View({entry, width, height}: {entry: ViewEntry; width: number; height: 
 
 export function Body({width, height}: {width: number; height: number}) {
 	const services = useServices();
-	const {ui, engine} = services;
+	const {ui, engine, keymap} = services;
+	const {exit} = useApp();
 	useEffect(() => {
 		void loadFrozen(services);
 	}, []);
@@ -50,6 +53,12 @@ export function Body({width, height}: {width: number; height: number}) {
 		// Whatever the dialog did, the pipeline is worth reading again now.
 		if (request) engine.refresh(request.pipelineKey);
 	};
+	// A second Esc in the read that closed the dialog goes back in the view, as if pressed after.
+	const afterClose = (key: Key) => {
+		const name = eventKeyName('', key);
+		const spec = name === undefined ? undefined : keymap.commandFor(name, topOf(ui.getState()).kind);
+		if (spec) runShellCommand(spec, services, () => exit());
+	};
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Box display={modal || choosing || bulk ? 'none' : 'flex'} flexDirection="column" height={height}>
@@ -58,7 +67,7 @@ export function Body({width, height}: {width: number; height: number}) {
 			</Box>
 			{modal ? (
 				<Box flexDirection="column" height={height} overflow="hidden">
-					<ActionDialog request={modal} onClose={close} maxDetailLines={Math.max(2, height - 12)} />
+					<ActionDialog request={modal} onClose={close} onKeyAfterClose={afterClose} width={width} maxDetailLines={Math.max(2, height - 13)} />
 				</Box>
 			) : null}
 			{choosing ? <ChooserPanel width={width} height={height} /> : null}

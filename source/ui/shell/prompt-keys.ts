@@ -9,6 +9,7 @@ import type {BindingWord} from '../model/prompt-command.js';
 import {runPromptCommand} from './run-prompt-command.js';
 import {completePrompt, describeCandidates} from '../model/prompt-complete.js';
 import {recallCommand} from '../model/prompt-history.js';
+import {fleetScrollKeepingSelection} from '../model/fleet-cursor.js';
 import {runShellCommand} from './shell-keys.js';
 import {useServices} from './services.js';
 
@@ -25,12 +26,18 @@ export function usePromptKeys(): void {
 		event => {
 			const prompt = ui.getState().prompt;
 			if (!prompt) return false;
-			const edit = (text: string, hint?: string) => ui.dispatch({type: 'editPrompt', text, hint});
 			// The prompt's own bindings (the keymap's `prompt` scope); every other key types.
 			const command = event.name === undefined ? undefined : keymap.commandFor(event.name, 'prompt')?.command;
+			// The filter changes as it is typed: the selected pipeline stays selected while it is shown.
+			const kept = fleetScrollKeepingSelection(ui.getState(), store.getState());
+			const edit = (text: string, hint?: string) => {
+				ui.dispatch({type: 'editPrompt', text, hint});
+				if (prompt.mode === 'filter') ui.dispatch({type: 'update', patch: kept});
+			};
 			switch (command) {
 				case 'promptCancel':
 					ui.dispatch({type: 'closePrompt', restore: true});
+					if (prompt.mode === 'filter') ui.dispatch({type: 'update', patch: kept});
 					return true;
 				case 'promptAccept': {
 					const text = prompt.text.trim();
@@ -41,7 +48,7 @@ export function usePromptKeys(): void {
 						const top = topOf(ui.getState());
 						if (top.kind === 'logs' || top.kind === 'definition') ui.dispatch({type: 'update', patch: {search: text || undefined}});
 					}
-					if (prompt.mode === 'filter') ui.dispatch({type: 'update', patch: {cursor: {index: 0}, offset: 0}});
+					if (prompt.mode === 'filter') ui.dispatch({type: 'update', patch: kept});
 					return true;
 				}
 				case 'promptComplete': {
@@ -58,8 +65,10 @@ export function usePromptKeys(): void {
 					return true;
 				}
 				case 'promptErase':
-					if (prompt.text === '') ui.dispatch({type: 'closePrompt', restore: true});
-					else edit([...prompt.text].slice(0, -1).join(''));
+					if (prompt.text === '') {
+						ui.dispatch({type: 'closePrompt', restore: true});
+						if (prompt.mode === 'filter') ui.dispatch({type: 'update', patch: kept});
+					} else edit([...prompt.text].slice(0, -1).join(''));
 					return true;
 				case 'promptClear':
 					edit('');
@@ -73,7 +82,6 @@ export function usePromptKeys(): void {
 			// Printable text (a paste arrives whole); control and alt combinations are ignored.
 			if (!event.key.ctrl && !event.key.meta && event.input && !/[\u0000-\u001F\u007F]/.test(event.input)) {
 				edit(prompt.text + event.input);
-				if (prompt.mode === 'filter') ui.dispatch({type: 'update', patch: {cursor: {index: 0}, offset: 0}});
 			}
 			return true;
 		},

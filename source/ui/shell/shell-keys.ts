@@ -15,6 +15,7 @@ import {selectionFor} from '../views/registry.js';
 import {availabilityContext} from './availability.js';
 import {showFleetScoped} from './run-prompt-command.js';
 import {runTargetCommand} from './target-keys.js';
+import {fleetScrollKeepingSelection} from '../model/fleet-cursor.js';
 import {useServices, type ConsoleServices} from './services.js';
 
 /** Runs a shared command for the view on top; false when the command is not the shell's. */
@@ -50,8 +51,10 @@ export function runShellCommand(spec: CommandSpec, services: ConsoleServices, ex
 				ui.dispatch({type: 'clearMarks'});
 				say('marks cleared');
 			} else if (uiState.filter || Object.values(uiState.scope).some(value => value !== undefined)) {
+				const kept = fleetScrollKeepingSelection(uiState, fleet);
 				ui.dispatch({type: 'setFilter', filter: ''});
 				ui.dispatch({type: 'setScope', scope: {}});
+				ui.dispatch({type: 'update', patch: kept});
 				say('filter cleared');
 			}
 			return true;

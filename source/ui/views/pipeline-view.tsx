@@ -12,7 +12,8 @@ import {useFocusSync} from '../hooks/use-focus-sync.js';
 import {movementOf, useViewKeys} from '../hooks/use-view-keys.js';
 import {pipelineGrid, type RunLookup} from '../render/pipeline-grid.js';
 import {paint} from '../render/theme.js';
-import {itemRange, moveIndex, resolveCursor, scrollToRange} from '../model/window.js';
+import {itemRange, moveIndex, scrollToRange} from '../model/window.js';
+import {pipelineCursorIndex} from '../model/pipeline-cursor.js';
 import {pipelineActionIds} from '../model/fleet-queries.js';
 import {actionFlags, attentionDirection, nothingToStepTo, stepToFlagged} from '../model/attention-step.js';
 import type {Scroll} from '../model/ui-store.js';
@@ -82,7 +83,7 @@ function PipelineView({entry, width, height}: {entry: PipelineViewEntry; width: 
 		if (conditions !== '') void engine.loadRuleResults(entry.key, {force: true}).catch(() => undefined);
 	}, [engine, entry.key, conditions]);
 
-	const index = resolveCursor(ids, entry.cursor);
+	const index = useStore(store, state => pipelineCursorIndex(state, entry.key, entry.cursor));
 	const selectedId = ids[index];
 	const grid = useMemo(() => {
 		if (!pipeline) return undefined;
@@ -103,7 +104,7 @@ function PipelineView({entry, width, height}: {entry: PipelineViewEntry; width: 
 		const direction = attentionDirection(spec.command);
 		if (!movement && !direction) return false;
 		const liveIds = pipelineActionIds(store.getState(), current.key);
-		const from = resolveCursor(liveIds, current.cursor);
+		const from = pipelineCursorIndex(store.getState(), current.key, current.cursor);
 		const next = movement
 			? moveIndex(from, movement, liveIds.length, Math.max(1, Math.floor(height / 4)))
 			: stepToFlagged(actionFlags(store.getState(), current.key, liveIds), from, direction!);
@@ -145,7 +146,7 @@ export const pipelineView = defineView<PipelineViewEntry>({
 	selection(entry, _ui, fleet) {
 		const pipeline = fleet.pipelines[entry.key];
 		const ids = pipelineActionIds(fleet, entry.key);
-		const id = ids[resolveCursor(ids, entry.cursor)];
+		const id = ids[pipelineCursorIndex(fleet, entry.key, entry.cursor)];
 		if (!pipeline || id === undefined) return {pipelineKey: entry.key, openUnavailable: 'no action selected', logUnavailable: 'no action selected'};
 		for (const stage of pipeline.stages) {
 			for (const action of stage.actions) {
@@ -165,6 +166,6 @@ export const pipelineView = defineView<PipelineViewEntry>({
 	},
 	position(entry, _ui, fleet) {
 		const ids = pipelineActionIds(fleet, entry.key);
-		return ids.length === 0 ? '' : `action ${resolveCursor(ids, entry.cursor) + 1}/${ids.length}`;
+		return ids.length === 0 ? '' : `action ${pipelineCursorIndex(fleet, entry.key, entry.cursor) + 1}/${ids.length}`;
 	},
 });
