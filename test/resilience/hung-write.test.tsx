@@ -24,7 +24,7 @@ afterEach(async () => {
 	delete opened.fleet;
 });
 
-const approvals = () => opened.fleet.sim.stats().byOperation.PutApprovalResult ?? 0;
+const approvals = () => opened.fleet!.sim.stats().byOperation.PutApprovalResult ?? 0;
 const statusLine = () => opened.screen!.terminal.lines().at(-2) ?? '';
 
 /** The console on the fleet view narrowed to `gate`, whose approval waits; the dialog at its confirm step. */
