@@ -42,6 +42,8 @@ export function truncate(text: string, width: number, ellipsis = '…'): string 
 	if (displayWidth(text) <= width) return text;
 	const room = width - displayWidth(ellipsis);
 	if (room <= 0) return ellipsis.slice(0, width);
+	// One cell per character: no need to find the clusters (most cut text is a commit message).
+	if (plainAscii.test(text)) return text.slice(0, room) + ellipsis;
 	let out = '';
 	let used = 0;
 	for (const [cluster, clusterWidth] of cells(text)) {
