@@ -32,6 +32,7 @@ import type {AwsService} from './endpoints.js';
 import {classifyError, needsFreshCredentials, type ClassifiedError} from './errors.js';
 import {bodyOf, isDeserializationError, keepBodyMiddleware, salvage} from './salvage.js';
 import type * as T from './types.js';
+import {operationOf, rememberOperation} from './foreign-answer.js';
 
 export type CallOptions = {signal?: AbortSignal};
 
@@ -132,7 +133,7 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 		return made;
 	};
 
-	const classify = (error: unknown) => classifyError(error, {profile: source.profile, region: source.region, credentialKind: source.credentialKind});
+	const classify = (error: unknown) => classifyError(error, {profile: source.profile, region: source.region, credentialKind: source.credentialKind, operation: operationOf(error)});
 
 	async function call<S extends AwsService, R>(service: S, operation: string, run: (client: ClientOf<S>) => Promise<R>): Promise<R> {
 		const started = performance.now();
@@ -147,6 +148,7 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 				options.observe?.({service, operation, ms: performance.now() - started, unreadable: saved.unreadable});
 				return {...saved.output, $metadata: (error as {$metadata?: unknown}).$metadata ?? {}} as R;
 			}
+			rememberOperation(error, operation);
 			const classified = classify(error);
 			// Keys may have been fixed on disk or an SSO login done: build fresh clients next time.
 			if (needsFreshCredentials(classified.kind)) renewCredentials = true;

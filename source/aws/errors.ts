@@ -38,6 +38,7 @@ export type ClassifiedError = {
 import {unknownRegion} from './regions.js';
 import {withoutSdkHint} from './salvage.js';
 import type {CredentialKind} from './types.js';
+import {foreignAnswerMessage} from './foreign-answer.js';
 
 /** Thrown by the engine when a call outlives its time limit (measured on the engine's clock). */
 export class CallTimeoutError extends Error {
@@ -177,6 +178,8 @@ function classifyCall(raw: unknown, context: ClassifyContext): ClassifiedError {
 	if (AUTH_CODES.has(name)) return {...base, kind: 'auth', hint: authHint(name, context)};
 	if (NOT_FOUND_CODES.has(name)) return {...base, kind: 'notFound'};
 	if (error instanceof MalformedResponseError || name === 'SyntaxError' || /deserializ/i.test(message)) {
+		const foreign = foreignAnswerMessage(error, context.operation);
+		if (foreign) return {...base, kind: 'malformed', code: 'MalformedResponse', message: foreign};
 		return {...base, kind: 'malformed', code: 'MalformedResponse', message: `unreadable answer${context.operation ? ` to ${context.operation}` : ''}: ${message}`};
 	}
 	if (SERVER_CODES.has(name) || (httpStatus !== undefined && httpStatus >= 500)) return {...base, kind: 'server'};

@@ -8,6 +8,7 @@ import {render} from 'ink';
 import {createElement} from 'react';
 import {ConsoleApp} from './shell/console-app.js';
 import {createConsoleServices, type ServiceParts} from './shell/create-services.js';
+import {CLEAR_SCREEN, repaintAfterResize} from './repaint-after-resize.js';
 
 export {KeymapError} from './keymap.js';
 
@@ -25,7 +26,8 @@ export async function mountConsole(options: MountOptions, terminal: Terminal): P
 	const services = createConsoleServices({...parts, writeRaw: text => stdout.write(text)});
 	if (warnings.length > 0) services.ui.dispatch({type: 'message', text: warnings.join('; '), kind: 'error', at: services.now()});
 	parts.engine.start();
-	const instance = render(createElement(ConsoleApp, {services}), {
+	const app = () => createElement(ConsoleApp, {services});
+	const instance = render(app(), {
 		stdout,
 		stdin,
 		stderr,
@@ -40,5 +42,15 @@ export async function mountConsole(options: MountOptions, terminal: Terminal): P
 		exitOnCtrlC: false,
 		patchConsole: true,
 	});
-	await instance.waitUntilExit();
+	const stopRepaint = repaintAfterResize(stdout, () => {
+		// Forget the frame Ink thinks is on screen, wipe the screen, and have the whole frame drawn again.
+		instance.clear();
+		stdout.write(CLEAR_SCREEN);
+		instance.rerender(app());
+	});
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		stopRepaint();
+	}
 }

@@ -71,7 +71,7 @@ test("an answer that cannot be read at all fails that source with the SDK's reas
 		api.destroy();
 		expect(failures.length).toBeGreaterThan(0);
 		for (const failure of failures) {
-			expect(failure).toMatch(/^MalformedResponse: unreadable answer: /);
+			expect(failure).toMatch(/^MalformedResponse: unreadable answer to ListPipelines: /);
 			expect(failure).not.toMatch(/hidden field|\$response|Deserialization error/);
 		}
 	} finally {

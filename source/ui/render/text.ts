@@ -24,8 +24,17 @@ export function sanitize(text: string): string {
 // emoji outside the table, variation selectors, ZWJ sequences, Hebrew points, Arabic marks.
 const graphemeSegmenter = new Intl.Segmenter();
 
+// What can join a neighbour into one cluster: marks, joiners and selectors, pictographs and their
+// modifiers, flags, format characters, Hangul, and Thai/Lao AM. Text without any of these is one
+// cluster per code point, measured without the (slow) segmenter.
+const joining = /[\p{M}\p{Cf}\p{Extended_Pictographic}\p{Regional_Indicator}\p{Default_Ignorable_Code_Point}\u{1F3FB}-\u{1F3FF}\u1100-\u11FF\uAC00-\uD7A3\u0E33\u0EB3\u0D4E\uFF9E\uFF9F]/u;
+
 /** The grapheme clusters of a string with the cells each takes, as Ink measures them. */
 function* cells(text: string): Generator<[cluster: string, width: number]> {
+	if (!joining.test(text)) {
+		for (const character of text) yield [character, stringWidth(character)];
+		return;
+	}
 	for (const {segment} of graphemeSegmenter.segment(text)) yield [segment, stringWidth(segment)];
 }
 
@@ -42,6 +51,8 @@ export function truncate(text: string, width: number, ellipsis = '…'): string 
 	if (displayWidth(text) <= width) return text;
 	const room = width - displayWidth(ellipsis);
 	if (room <= 0) return ellipsis.slice(0, width);
+	// One cell per character: no need to find the clusters (most cut text is a commit message).
+	if (plainAscii.test(text)) return text.slice(0, room) + ellipsis;
 	let out = '';
 	let used = 0;
 	for (const [cluster, clusterWidth] of cells(text)) {
