@@ -15,6 +15,7 @@ import {InFlight} from './calls.js';
 import {Counters} from './counters.js';
 import {DEFAULT_CALL_TIMEOUT_MS, DEFAULT_INTERVALS, STALE_FACTOR} from './defaults.js';
 import {LogTailer} from './logs.js';
+import {CauseReader} from './why/reader.js';
 import {OnDemand} from './on-demand.js';
 import {AccountGroups} from './account-groups.js';
 import {attachFeed, type FeedOptions} from './feed/attach.js';
@@ -187,6 +188,7 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 
 	const onDemand = new OnDemand({store, clock, activeInterval: intervals.active, emit, locate});
 	const logs = new LogTailer({store, clock, followInterval: intervals.logFollow, emit, locate});
+	const causes = new CauseReader({store, emit, locate});
 
 	const sweep = () => {
 		const now = clock.now();
@@ -240,6 +242,7 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 		loadDefinition: key => onDemand.loadDefinition(key),
 		openLog: (key, buildId, logOptions) => logs.openLog(key, buildId, logOptions),
 		closeLog: buildId => logs.closeLog(buildId),
+		readCause: (subject, causeOptions) => causes.readCause(subject, causeOptions),
 		whenIdle: () => inFlight.whenIdle(),
 		sourceOf: key => index.get(key)?.key,
 		apiFor: sourceKey => apis.get(sourceKey),

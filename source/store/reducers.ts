@@ -17,6 +17,7 @@ import {attentionOf, comparePipelines, recencyOf, rowSince} from './attention.js
 import {share} from './share.js';
 import {executionKeyPrefix} from '../format/keys.js';
 import type {FeedState} from './feed-types.js';
+import type {CauseState} from './cause-types.js';
 import type {ActionExecutionView, Attention, BuildLog, EngineCounters, ExecutionSummaryView, FleetState, Paged, PipelineEntry, PipelineKey, ResolvedVariableView, SourceKey, SourceState, StatusCounts} from './types.js';
 
 export type FleetUpdate =
@@ -32,6 +33,7 @@ export type FleetUpdate =
 	| {type: 'actionExecutions'; id: string; value: Paged<ActionExecutionView>}
 	| {type: 'executionVariables'; id: string; value: ResolvedVariableView[]}
 	| {type: 'log'; buildId: string; value: BuildLog | undefined}
+	| {type: 'cause'; id: string; value: CauseState | undefined}
 	| {type: 'definition'; key: PipelineKey; value: unknown}
 	| {type: 'counters'; counters: EngineCounters}
 	| {type: 'initialLoad'; value: boolean}
@@ -53,6 +55,7 @@ export function initialFleetState(now = 0): FleetState {
 		actionExecutions: {},
 		executionVariables: {},
 		logs: {},
+		causes: {},
 		definitions: {},
 		counters: {callsByOperation: {}, throttled: 0, errors: 0, latencyTotalMs: 0, latencyCount: 0, startedAt: now},
 		initialLoad: true,
@@ -91,7 +94,7 @@ class Draft {
 		this.maxStages = base.maxStages;
 	}
 
-	private writable<K extends 'sources' | 'pipelines' | 'histories' | 'actionExecutions' | 'executionVariables' | 'logs' | 'definitions'>(name: K): FleetState[K] {
+	private writable<K extends 'sources' | 'pipelines' | 'histories' | 'actionExecutions' | 'executionVariables' | 'logs' | 'causes' | 'definitions'>(name: K): FleetState[K] {
 		this.changed = true;
 		if (!this.copied.has(name)) {
 			this.next[name] = {...this.base[name]} as FleetState[K];
@@ -151,6 +154,9 @@ class Draft {
 			case 'log':
 				this.putKeyed('logs', update.buildId, update.value);
 				return;
+			case 'cause':
+				this.putKeyed('causes', update.id, update.value);
+				return;
 			case 'definition':
 				this.putKeyed('definitions', update.key, update.value);
 				return;
@@ -173,7 +179,7 @@ class Draft {
 		}
 	}
 
-	private putKeyed<K extends 'histories' | 'actionExecutions' | 'executionVariables' | 'logs' | 'definitions'>(name: K, key: string, value: FleetState[K][string] | undefined): void {
+	private putKeyed<K extends 'histories' | 'actionExecutions' | 'executionVariables' | 'logs' | 'causes' | 'definitions'>(name: K, key: string, value: FleetState[K][string] | undefined): void {
 		const collection = this.next[name] as Record<string, unknown>;
 		const previous = collection[key];
 		if (value === undefined) {

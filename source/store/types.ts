@@ -6,6 +6,7 @@
  */
 
 import type {FeedState} from './feed-types.js';
+import type {CauseState} from './cause-types.js';
 
 /** `profile/region`: one set of SDK clients, polled under one request budget. */
 export type SourceKey = string;
@@ -235,6 +236,7 @@ export type ActionExecutionView = {
 };
 
 export type LogLine = {timestamp: number; message: string};
+export type {Cause, CauseLine, CauseState} from './cause-types.js';
 
 /** A CodeBuild action's log: the build, where its log lives, and the lines read so far. */
 export type BuildLog = {
@@ -285,6 +287,8 @@ export type FleetState = {
 	executionVariables: Record<string, ResolvedVariableView[]>;
 	/** Build logs per build id. */
 	logs: Record<string, BuildLog>;
+	/** Why an action failed, per cause id (engine/why/cause-id.ts), read when asked. */
+	causes: Record<string, CauseState>;
 	/** Pipeline declarations (GetPipeline answers as JSON) per pipeline, for the definition view. */
 	definitions: Record<PipelineKey, unknown>;
 	counters: EngineCounters;

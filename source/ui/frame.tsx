@@ -34,6 +34,7 @@ function storeOnlyEngine(store: FleetStore): FleetEngine {
 		loadDefinition: async () => undefined,
 		openLog: async () => undefined,
 		closeLog: () => undefined,
+		readCause: async () => undefined,
 		whenIdle: async () => undefined,
 		sourceOf: key => store.getState().pipelines[key]?.sourceKey,
 	};

@@ -31,3 +31,12 @@ export function slowBuildScenario(): Scenario {
 		pipelines: [simplePipeline('slow-build', 'us-east-1', {history: 1, behaviour: {'Build/Build': {seconds: 600, outcomes: ['Succeeded']}}})],
 	};
 }
+
+/** One pipeline of each kind of failing action, for the "why" views: every run of each fails. */
+export function failingScenario(): Scenario {
+	const fail = {outcomes: ['Failed' as const]};
+	return {
+		accounts: [{...account, regions: ['us-east-1']}],
+		pipelines: [simplePipeline('build-fails', 'us-east-1', {history: 1, behaviour: {'Build/Build': fail}})],
+	};
+}

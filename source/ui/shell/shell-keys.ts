@@ -10,6 +10,7 @@ import {actionRequest} from '../model/selection.js';
 import {initialScroll, topOf} from '../model/ui-store.js';
 import type {ViewEntry} from '../views/registry.js';
 import {logsEntryFor} from '../model/fleet-queries.js';
+import {causeEntryFor, isFailedSelection} from '../model/cause-subject.js';
 import {selectionFor} from '../views/registry.js';
 import {availabilityContext} from './availability.js';
 import {showFleetScoped} from './run-prompt-command.js';
@@ -92,8 +93,14 @@ export function runShellCommand(spec: CommandSpec, services: ConsoleServices, ex
 			else push({kind: 'sources', ...initialScroll});
 			return true;
 		case 'logs': {
-			const entry = logsEntryFor(top.kind, selection, fleet);
+			const entry = isFailedSelection(top.kind, selection, fleet) ? causeEntryFor(top.kind, selection, fleet) : logsEntryFor(top.kind, selection, fleet);
 			if (entry) push(entry);
+			return true;
+		}
+		case 'why': {
+			const entry = causeEntryFor(top.kind, selection, fleet);
+			if (entry) push(entry);
+			else say('why: no action selected', 'error');
 			return true;
 		}
 		default:

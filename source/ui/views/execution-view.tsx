@@ -69,7 +69,7 @@ function ExecutionView({entry, width, height}: {entry: ExecutionEntry; width: nu
 export const executionView = defineView<ExecutionEntry>({
 	kind: 'execution',
 	title: 'execution detail',
-	keys: [...movementCommands, ...everywhereCommands, 'logs', 'sources', 'stop'],
+	keys: [...movementCommands, ...everywhereCommands, 'logs', 'why', 'sources', 'stop'],
 	component: ExecutionView,
 	selection(entry, _ui, fleet) {
 		const runs = executionRuns(fleet, entry.key, entry.executionId);

@@ -1,0 +1,15 @@
+/** Which reader explains which provider's failure; the rest get their summary shown whole. */
+
+import type {Cause} from '../../store/types.js';
+import {codeBuildCause} from './codebuild.js';
+import {summaryCause} from './lines.js';
+import type {CauseContext} from './types.js';
+
+const READERS: Record<string, (context: CauseContext) => Promise<Cause>> = {
+	CodeBuild: codeBuildCause,
+};
+
+export function explain(context: CauseContext): Promise<Cause> {
+	const reader = READERS[context.subject.provider];
+	return reader ? reader(context) : Promise.resolve(summaryCause(context.subject));
+}
