@@ -1,12 +1,14 @@
 /** Which reader explains which provider's failure; the rest get their summary shown whole. */
 
 import type {Cause} from '../../store/types.js';
+import {cloudFormationCause} from './cloudformation.js';
 import {codeBuildCause} from './codebuild.js';
 import {summaryCause} from './lines.js';
 import type {CauseContext} from './types.js';
 
 const READERS: Record<string, (context: CauseContext) => Promise<Cause>> = {
 	CodeBuild: codeBuildCause,
+	CloudFormation: cloudFormationCause,
 };
 
 export function explain(context: CauseContext): Promise<Cause> {

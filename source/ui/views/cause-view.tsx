@@ -18,7 +18,7 @@ import {clampOffset} from '../model/window.js';
 import {openInPager} from '../pager.js';
 import {causeRows, type CauseRow} from '../render/cause-lines.js';
 import {clip} from '../render/lines.js';
-import {wrap} from '../render/text.js';
+import {sanitize, wrapWords} from '../render/text.js';
 import {highlight} from '../render/text-view.js';
 import {paint, type Segment} from '../render/theme.js';
 import {nextMatch} from '../render/text-view.js';
@@ -55,7 +55,7 @@ function CauseView({entry, width, height}: {entry: CauseEntry; width: number; he
 		void engine.readCause(subject).catch(() => undefined);
 	}, [engine, subject]);
 	const cause = state?.cause;
-	const headline = wrap(cause?.headline ?? (state?.error ? 'the cause could not be read' : 'reading why it failed…'), width).slice(0, HEADLINE_ROWS);
+	const headline = wrapWords(sanitize(cause?.headline ?? (state?.error ? 'the cause could not be read' : 'reading why it failed…')), width).slice(0, HEADLINE_ROWS);
 	const bodyHeight = Math.max(1, height - 2 - headline.length);
 	const laid = useMemo(() => (cause ? causeRows(cause, width, entry.failedOnly) : {rows: [], errorRows: [], openAt: 0}), [cause, width, entry.failedOnly]);
 	const texts = useMemo(() => laid.rows.map(row => row.text), [laid]);

@@ -2,6 +2,7 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {startFleetHarness, type FleetHarness} from '../../helpers/fleet-harness.js';
 import {openConsole, openPipeline} from '../open-console.js';
 import {failingScenario} from '../scenarios.js';
+import {openWhy} from './open-why.js';
 
 let fleet: FleetHarness;
 beforeAll(async () => {
@@ -17,9 +18,7 @@ const row = (lines: string[], pattern: RegExp) => lines.findIndex(text => patter
 describe('why: CodeBuild', () => {
 	test('w on the failed pipeline opens the failed phase, its context, and the log at the first error of that phase', async () => {
 		const console_ = openConsole(fleet, {columns: 120, rows: 30});
-		await console_.settle(0);
-		await console_.terminal.press('w');
-		await console_.settle();
+		await openWhy(console_, 'build-fails');
 		const lines = console_.terminal.lines();
 		expect(lines[2]).toBe('Why Build/Build  CodeBuild  Failed  build-fails');
 		expect(lines[3]).toMatch(/^BUILD phase FAILED: COMMAND_EXECUTION_ERROR: Error while executing command: go test \.\/\.\.\.\. Reason: exit status 1$/);
@@ -39,9 +38,7 @@ describe('why: CodeBuild', () => {
 
 	test('F keeps the failed phase only; F again shows the whole log', async () => {
 		const console_ = openConsole(fleet, {columns: 120, rows: 30});
-		await console_.settle(0);
-		await console_.terminal.press('w');
-		await console_.settle();
+		await openWhy(console_, 'build-fails');
 		await console_.terminal.press('F');
 		await console_.terminal.settle();
 		let text = console_.terminal.lines();

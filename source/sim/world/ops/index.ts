@@ -5,6 +5,7 @@ import {listActionExecutions} from './action-executions.js';
 import {listActionTypes} from './action-types.js';
 import type {Handler} from './call.js';
 import {batchGetBuilds} from './codebuild.js';
+import {describeStackEvents} from './cloudformation.js';
 import {putApprovalResult, retryStageExecution, startPipelineExecution, stopPipelineExecution} from './control.js';
 import {getPipelineExecution, listPipelineExecutions} from './executions.js';
 import {filterLogEvents, getLogEvents} from './logs.js';
@@ -42,4 +43,5 @@ export const HANDLERS: Partial<Record<SimService, Record<string, Handler>>> = {
 	},
 	codebuild: {BatchGetBuilds: batchGetBuilds},
 	logs: {GetLogEvents: getLogEvents, FilterLogEvents: filterLogEvents},
+	cloudformation: {DescribeStackEvents: describeStackEvents},
 };
