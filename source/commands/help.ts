@@ -12,6 +12,11 @@ const SUBCOMMANDS: Record<string, {usage: string; about: string; options?: strin
 		about: 'follow an execution to its end',
 		options: ['--execution-id ID    the execution to follow (default: the latest)', "--exit-status        exit with the execution's outcome (0 succeeded, 1 failed...)"],
 	},
+	why: {
+		usage: 'why PIPELINE [--json]',
+		about: 'why the latest failed execution failed: the failed phase, resource, targets or log lines',
+		options: ['--execution-id ID    the execution to explain (default: the latest that failed)'],
+	},
 	approve: {
 		usage: 'approve PIPELINE --stage S --action A --summary TEXT [--reject]',
 		about: 'answer a manual approval',
@@ -37,7 +42,7 @@ const SOURCES = `  Sources
 
 const COMMON = `    --config FILE        config file (default: $XDG_CONFIG_HOME/pipetop/config.json)
     --read-only          never change anything: every action is refused
-    --json               machine-readable output (status, watch, actions)
+    --json               machine-readable output (status, watch, why, actions)
 `;
 
 const OPERATOR_OPTIONS = `    --yes                do not ask before acting (needed without a terminal)

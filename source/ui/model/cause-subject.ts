@@ -2,6 +2,7 @@
  * The action a "why" question is about, from what the cursor is on: a run of an execution (its
  * action execution) or an action of the pipeline's state (its latest run).
  */
+import {subjectOfAction, subjectOfRun} from '../../engine/why/subject.js';
 import type {CauseSubject} from '../../engine/why/types.js';
 import type {FleetState} from '../../store/types.js';
 import {executionRuns} from './fleet-queries.js';
@@ -14,44 +15,11 @@ export function causeSubjectFor(view: string, selection: Selection, state: Fleet
 	if (!entry || !stageName || !actionName) return undefined;
 	const stage = entry.stages.find(each => each.name === stageName);
 	const action = stage?.actions.find(each => each.name === actionName);
-	const base = {key: entry.key, pipelineName: entry.name, stageName, actionName};
 	if (view === 'execution' && selection.executionId) {
 		const run = executionRuns(state, entry.key, selection.executionId).find(each => each.actionExecutionId === selection.actionExecutionId);
-		if (run) {
-			return {
-				...base,
-				provider: run.provider ?? action?.provider ?? 'unknown',
-				category: run.category ?? action?.category,
-				configuration: {...(action?.configuration ?? {}), ...run.configuration, ...run.resolvedConfiguration},
-				status: run.status,
-				executionId: run.executionId,
-				actionExecutionId: run.actionExecutionId,
-				externalExecutionId: run.externalExecutionId,
-				externalExecutionUrl: run.externalExecutionUrl,
-				summary: run.externalExecutionSummary,
-				errorCode: run.errorCode,
-				errorMessage: run.errorMessage,
-				startTime: run.startTime,
-				endTime: run.lastUpdateTime,
-			};
-		}
+		if (run) return subjectOfRun(entry, run, action);
 	}
-	if (!action) return undefined;
-	return {
-		...base,
-		provider: action.provider,
-		category: action.category,
-		configuration: action.configuration,
-		status: action.status,
-		executionId: stage?.executionId,
-		actionExecutionId: action.actionExecutionId,
-		externalExecutionId: action.externalExecutionId,
-		externalExecutionUrl: action.externalExecutionUrl,
-		summary: action.summary,
-		errorCode: action.errorCode,
-		errorMessage: action.errorMessage,
-		endTime: action.lastStatusChange,
-	};
+	return stage && action ? subjectOfAction(entry, stage, action) : undefined;
 }
 
 /** The cause view `w` opens (and `l` on a failed action): placed at its first error once read. */
