@@ -53,3 +53,15 @@ describe('pipetop why', () => {
 		await expect(why(fleet, [])).rejects.toThrow(UsageError);
 	});
 });
+
+describe('pipetop why: Lambda', () => {
+	test("the function's error as the headline, then its log lines of the run", async () => {
+		const result = await why(fleet, ['smoke-fails']);
+		expect(result.code).toBe(0);
+		const lines = result.stdout.split('\n');
+		expect(lines[2]).toBe('Verify/SmokeTest  Lambda  Failed');
+		expect(lines[3]).toMatch(/^smoke-fails-smoke-test: Smoke tests failed: \d+ of \d+ checks failed \(GET \/health returned 503\)$/);
+		expect(result.stdout).toMatch(/^\d\d:\d\d:\d\d ! .*ERROR\tFAIL GET \/health returned 503 \(expected 200\)$/m);
+		expect(result.stdout).toMatch(/REPORT RequestId: /);
+	});
+});

@@ -3,12 +3,14 @@
 import type {Cause} from '../../store/types.js';
 import {cloudFormationCause} from './cloudformation.js';
 import {codeBuildCause} from './codebuild.js';
+import {lambdaCause} from './lambda.js';
 import {summaryCause} from './lines.js';
 import type {CauseContext} from './types.js';
 
 const READERS: Record<string, (context: CauseContext) => Promise<Cause>> = {
 	CodeBuild: codeBuildCause,
 	CloudFormation: cloudFormationCause,
+	Lambda: lambdaCause,
 };
 
 export function explain(context: CauseContext): Promise<Cause> {
