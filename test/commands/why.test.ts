@@ -65,3 +65,31 @@ describe('pipetop why: Lambda', () => {
 		expect(result.stdout).toMatch(/REPORT RequestId: /);
 	});
 });
+
+describe('pipetop why: CodeDeploy and ECS', () => {
+	test('CodeDeploy: errorInformation, then the failed targets and their failed lifecycle event with its script output', async () => {
+		const result = await why(fleet, ['deploy-fails']);
+		expect(result.code).toBe(0);
+		const lines = result.stdout.split('\n');
+		expect(lines[2]).toBe('Deploy/Deploy  CodeDeploy  Failed');
+		expect(lines[3]).toMatch(/^HEALTH_CONSTRAINTS: The overall deployment failed because too many individual instances failed deployment/);
+		expect(result.stdout).toMatch(/^\d\d:\d\d:\d\d ! {3}ApplicationStart {2}Failed$/m);
+		expect(result.stdout).toMatch(/^! +\[stderr\]Error: listen EADDRINUSE/m);
+	});
+
+	test("ECS: the rollout state and reason, then the service's events", async () => {
+		const result = await why(fleet, ['rollout-fails']);
+		const lines = result.stdout.split('\n');
+		expect(lines[2]).toBe('Deploy/Rollout  ECS  Failed');
+		expect(lines[3]).toMatch(/^deployment ecs-svc\/\d+ rollout FAILED: ECS deployment circuit breaker: tasks failed to start\.$/);
+		expect(result.stdout).toMatch(/! \(service rollout-fails, taskSet ecs-svc\/\d+\) task [0-9a-f]+ stopped: Essential container in task exited/);
+	});
+
+	test('any other provider: its summary and error, whole, with its link', async () => {
+		const result = await why(fleet, ['site-web']);
+		const lines = result.stdout.split('\n');
+		expect(lines[2]).toBe('Deploy/Deploy  S3  Failed');
+		expect(lines[3]).toBe('Access Denied (Service: S3, Status Code: 403) when writing to bucket site-web-prod-site');
+		expect(lines[4]).toBe('  JobFailed: Access Denied (Service: S3, Status Code: 403) when writing to bucket site-web-prod-site');
+	});
+});

@@ -3,6 +3,8 @@
 import type {Cause} from '../../store/types.js';
 import {cloudFormationCause} from './cloudformation.js';
 import {codeBuildCause} from './codebuild.js';
+import {codeDeployCause} from './codedeploy.js';
+import {ecsCause} from './ecs.js';
 import {lambdaCause} from './lambda.js';
 import {summaryCause} from './lines.js';
 import type {CauseContext} from './types.js';
@@ -11,6 +13,8 @@ const READERS: Record<string, (context: CauseContext) => Promise<Cause>> = {
 	CodeBuild: codeBuildCause,
 	CloudFormation: cloudFormationCause,
 	Lambda: lambdaCause,
+	CodeDeploy: codeDeployCause,
+	ECS: ecsCause,
 };
 
 export function explain(context: CauseContext): Promise<Cause> {
