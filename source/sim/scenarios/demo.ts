@@ -140,6 +140,11 @@ export function demoScenario(): Scenario {
 		}
 	}
 	withDeploymentWindow(pipelines, 'image-resizer-prod', 'Deploy');
+	// CodeBuild, CloudFormation, Lambda and CodeDeploy actions fail in the fleet as drawn; an ECS
+	// rollout fails here every run, so the demo has a failure of each kind `w` explains.
+	withFailingAction(pipelines, 'inventory-worker-dev', 'Deploy/Rollout');
+	// And an S3 deploy: a provider with no reader of its own, shown by its summary and error.
+	withFailingAction(pipelines, 'admin-portal-dev', 'Deploy/Deploy');
 	// Every account's CodePipeline events reach one queue in prod, as an organisation would route them.
 	const events = {account: 'prod', region: 'us-east-1', queueName: 'pipetop-events'};
 	return {accounts: DEMO_ACCOUNTS.map(account => ({...account, regions: [...account.regions]})), pipelines, events};
@@ -164,4 +169,10 @@ function withDeploymentWindow(pipelines: ScenarioPipeline[], name: string, stage
 		],
 	};
 	entry.behaviour = {...entry.behaviour, [`${stageName}/beforeEntry`]: {seconds: 600, outcomes: ['Succeeded']}};
+}
+
+/** Makes one action fail on every run (added after the fleet is drawn, so no other pipeline changes). */
+function withFailingAction(pipelines: ScenarioPipeline[], name: string, action: string): void {
+	const entry = pipelines.find(candidate => (candidate.definition as {pipeline?: {name?: string}} | undefined)?.pipeline?.name === name);
+	if (entry) entry.behaviour = {...entry.behaviour, [action]: {outcomes: ['Failed']}};
 }
