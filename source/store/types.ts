@@ -230,6 +230,7 @@ export type ActionExecutionView = {
 	externalExecutionId?: string;
 	externalExecutionSummary?: string;
 	externalExecutionUrl?: string;
+	/** Where a Commands action logged (ActionExecutionResult.logStreamARN). */ logStreamArn?: string;
 	errorCode?: string;
 	errorMessage?: string;
 	outputVariables: Record<string, string>;
@@ -287,8 +288,7 @@ export type FleetState = {
 	executionVariables: Record<string, ResolvedVariableView[]>;
 	/** Build logs per build id. */
 	logs: Record<string, BuildLog>;
-	/** Why an action failed, per cause id (engine/why/cause-id.ts), read when asked. */
-	causes: Record<string, CauseState>;
+	/** Why an action failed, per cause id (engine/why/cause-id.ts), read when asked. */ causes: Record<string, CauseState>;
 	/** Pipeline declarations (GetPipeline answers as JSON) per pipeline, for the definition view. */
 	definitions: Record<PipelineKey, unknown>;
 	counters: EngineCounters;

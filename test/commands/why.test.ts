@@ -93,3 +93,13 @@ describe('pipetop why: CodeDeploy and ECS', () => {
 		expect(lines[4]).toBe('  JobFailed: Access Denied (Service: S3, Status Code: 403) when writing to bucket site-web-prod-site');
 	});
 });
+
+describe('pipetop why: Commands', () => {
+	test("the failing command's error, then the run's log stream", async () => {
+		const result = await why(fleet, ['e2e-fails']);
+		const lines = result.stdout.split('\n');
+		expect(lines[2]).toBe('Verify/EndToEnd  Commands  Failed');
+		expect(lines[3]).toBe('Error: npm run e2e failed: 2 of 14 end-to-end tests failed (checkout flow: expected 200, got 500)');
+		expect(result.stdout).toMatch(/^\d\d:\d\d:\d\d ! Command did not exit successfully npm run e2e exit status 1$/m);
+	});
+});

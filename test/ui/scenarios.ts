@@ -51,6 +51,15 @@ export function failingScenario(): Scenario {
 			shaped('deploy-fails', simple, 'Deploy/Deploy'),
 			shaped('rollout-fails', container, 'Deploy/Rollout'),
 			shaped('site-web', simple, 'Deploy/Deploy'),
+			shaped('e2e-fails', withCommands, 'Verify/EndToEnd'),
 		],
 	};
+}
+
+/** The simple shape with a Commands action (category Compute) after the deploy. */
+function withCommands(input: ShapeInput): Record<string, unknown> {
+	const definition = simple(input) as {pipeline: {stages: unknown[]}};
+	const commands = {name: 'EndToEnd', actionTypeId: {category: 'Compute', owner: 'AWS', provider: 'Commands', version: '1'}, commands: ['npm ci', 'npm run e2e'], inputArtifacts: [{name: 'SourceArtifact'}], runOrder: 1};
+	definition.pipeline.stages.push({name: 'Verify', actions: [commands]});
+	return definition;
 }

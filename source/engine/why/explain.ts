@@ -4,6 +4,7 @@ import type {Cause} from '../../store/types.js';
 import {cloudFormationCause} from './cloudformation.js';
 import {codeBuildCause} from './codebuild.js';
 import {codeDeployCause} from './codedeploy.js';
+import {commandsCause} from './commands.js';
 import {ecsCause} from './ecs.js';
 import {lambdaCause} from './lambda.js';
 import {summaryCause} from './lines.js';
@@ -15,6 +16,7 @@ const READERS: Record<string, (context: CauseContext) => Promise<Cause>> = {
 	Lambda: lambdaCause,
 	CodeDeploy: codeDeployCause,
 	ECS: ecsCause,
+	Commands: commandsCause,
 };
 
 export function explain(context: CauseContext): Promise<Cause> {

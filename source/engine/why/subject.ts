@@ -17,6 +17,7 @@ export function subjectOfRun(entry: PipelineEntry, run: ActionExecutionView, act
 		actionExecutionId: run.actionExecutionId,
 		externalExecutionId: run.externalExecutionId,
 		externalExecutionUrl: run.externalExecutionUrl,
+		logStreamArn: run.logStreamArn,
 		summary: run.externalExecutionSummary,
 		errorCode: run.errorCode,
 		errorMessage: run.errorMessage,

@@ -20,6 +20,8 @@ export type CauseSubject = {
 	actionExecutionId?: string;
 	externalExecutionId?: string;
 	externalExecutionUrl?: string;
+	/** A Commands action's log stream, when the action execution is known. */
+	logStreamArn?: string;
 	summary?: string;
 	errorCode?: string;
 	errorMessage?: string;
