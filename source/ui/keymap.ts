@@ -7,6 +7,7 @@ import type {OperatorCommand} from '../actions/types.js';
 import {displayKey, normalizeKey} from './input/keys.js';
 import {describePromptWords} from './model/prompt-command.js';
 import {layerBindings, layerCommands, layerScopes, typingCommands, type LayerScope} from './layer-bindings.js';
+import {whyBindings, whyCommands} from './why-bindings.js';
 import type {Selection} from './model/selection.js';
 import type {ViewKind} from './views/registry.js';
 
@@ -27,10 +28,7 @@ export const Command = {
 	Refresh: 'refresh',
 	History: 'history',
 	Logs: 'logs',
-	Why: 'why',
-	NextError: 'nextError',
-	PrevError: 'prevError',
-	FailedOnly: 'failedOnly',
+	...whyCommands,
 	Definition: 'definition',
 	Sources: 'sources',
 	Follow: 'follow',
@@ -147,16 +145,7 @@ export const commandSpecs: readonly CommandBinding[] = [
 		hint: true,
 		disabled: ({selection}) => selection.logUnavailable,
 	},
-	{
-		command: Command.Why,
-		keys: ['w'],
-		label: 'why',
-		description: 'why the action failed: the failed phase, resource, targets or log lines, and links',
-		disabled: ({selection}) => selection.logUnavailable,
-	},
-	{command: Command.NextError, keys: [']'], label: 'next error', description: 'the next error line', hint: true},
-	{command: Command.PrevError, keys: ['['], label: 'prev error', description: 'the previous error line'},
-	{command: Command.FailedOnly, keys: ['F'], label: 'failed part', description: 'show only the failed part (the failed phase or update), or everything again', hint: true},
+	...whyBindings,
 	{
 		command: Command.Definition,
 		keys: ['d'],
