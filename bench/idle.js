@@ -39,14 +39,16 @@ async function whenLoaded(sim, pipelines, giveUpMs) {
 	}
 }
 
-async function consoleAtIdle(fleetOptions, windowSeconds) {
+/** @param {{events?: boolean}} options events: the console reads the fleet's change feed (bench/feed.js) */
+export async function consoleAtIdle(fleetOptions, windowSeconds, {events = false} = {}) {
 	const size = fleetSize(fleetOptions);
-	const sim = await startSimProcess({fleet: fleetOptions, faults: {latencyMs: 30}});
+	const sim = await startSimProcess({fleet: fleetOptions, faults: {latencyMs: 30}, ...(events && {events: {account: 'bench0'}})});
 	const home = await mkdtemp(join(tmpdir(), 'pipetop-bench-home-'));
 	let bytes = 0;
 	const regions = REGIONS.slice(0, fleetOptions.regions).join(',');
 	const env = cleanEnv({HOME: home, XDG_CONFIG_HOME: join(home, 'xdg'), AWS_CONFIG_FILE: sim.files.configFile, AWS_SHARED_CREDENTIALS_FILE: sim.files.credentialsFile});
-	const child = spawnInPty(['--all-profiles', '--region', regions, '--no-notify'], {env, onOutput: text => (bytes += text.length)});
+	const feedArgs = events ? ['--events', sim.eventsQueueUrl] : [];
+	const child = spawnInPty(['--all-profiles', '--region', regions, '--no-notify', ...feedArgs], {env, onOutput: text => (bytes += text.length)});
 	try {
 		const started = Date.now();
 		const loaded = await whenLoaded(sim, size.pipelines, 180_000);

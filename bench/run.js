@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs the seven benchmarks one after the other, each in a process of its own,
+ * `npm run bench`: runs the eight benchmarks one after the other, each in a process of its own,
  * writes bench/results/latest.json and the results section of bench/README.md.
  *
  *   node bench/run.js [--quick] [--only cold-start,render] [--no-ab]
@@ -25,7 +25,7 @@ import {pristineTree} from './lib/pristine-tree.js';
 import {resultsSection} from './lib/report.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const BENCHES = ['cold-start', 'steady-state', 'render', 'idle', 'startup', 'vs-cli', 'large-fleet'];
+const BENCHES = ['cold-start', 'steady-state', 'render', 'idle', 'startup', 'vs-cli', 'large-fleet', 'feed'];
 // large-fleet runs with the heap limits the launcher gives the console (it is about fitting in them).
 const NODE_FLAGS = {'large-fleet': heapFlags({execArgv: [], nodeOptions: ''})};
 const START = '<!-- results:start -->';

@@ -47,8 +47,13 @@ function sampleAges(state, truth, now, since, groups) {
 	return truthRunning;
 }
 
-export async function measurePipetop(fleetOptions, seconds) {
-	const fleet = await startVirtualFleet({scenario: fleetScenario({...fleetOptions, runningShare: RUNNING_SHARE}), faults: {rateLimit: LIMIT}});
+/**
+ * @param {{feed?: object, runningShare?: number}} options feed: the change feed on, with this
+ * tuning, reading a queue every account sends its events to (bench/feed.js); runningShare 0: at rest.
+ */
+export async function measurePipetop(fleetOptions, seconds, {feed, runningShare = RUNNING_SHARE} = {}) {
+	const scenario = {...fleetScenario({...fleetOptions, runningShare}), ...(feed && {events: {account: 'bench0'}})};
+	const fleet = await startVirtualFleet({scenario, faults: {rateLimit: LIMIT}, feed});
 	const {clock, engine} = fleet;
 	const truth = worldTruth(fleet.world);
 	// The world runs ahead on its own first: its first starts are spread over one period, so

@@ -8,11 +8,15 @@ const commands: Record<string, () => Promise<Command>> = {
 	status: async () => (await import('./commands/status.js')).statusCommand,
 	watch: async () => (await import('./commands/watch.js')).watchCommand,
 	why: async () => (await import('./commands/why.js')).whyCommand,
+	where: async () => (await import('./commands/where.js')).whereCommand,
 	approve: async () => (await import('./commands/operator.js')).operatorCommand('approve'),
 	retry: async () => (await import('./commands/operator.js')).operatorCommand('retry'),
 	stop: async () => (await import('./commands/operator.js')).operatorCommand('stop'),
 	start: async () => (await import('./commands/operator.js')).operatorCommand('start'),
 	transition: async () => (await import('./commands/operator.js')).operatorCommand('transition'),
+	freeze: async () => (await import('./commands/freeze.js')).freezeCommand(),
+	unfreeze: async () => (await import('./commands/freeze.js')).unfreezeCommand(),
+	events: async () => (await import('./commands/events.js')).eventsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -49,6 +53,11 @@ async function main(argv: string[]): Promise<number> {
 		yes: {type: 'boolean', default: false},
 		timeout: {type: 'number'},
 		events: {type: 'string'},
+		filter: {type: 'string'},
+		orgId: {type: 'string'},
+		consumers: {type: 'string'},
+		regions: {type: 'string'},
+		member: {type: 'boolean', default: false},
 	} as const;
 	const unknown = unknownFlag(argv, Object.keys(flags));
 	if (unknown) throw new UsageError(`unknown flag ${unknown} (try: pipetop --help)`);

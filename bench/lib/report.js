@@ -8,6 +8,7 @@ const TITLES = {
 	startup: '5. Start-up',
 	'vs-cli': '6. vs the AWS CLI',
 	'large-fleet': '7. Large fleet',
+	feed: '8. Change feed',
 };
 
 const cell = value => (value === undefined || value === null ? '-' : String(value).replaceAll('|', '\\|'));
@@ -77,6 +78,16 @@ function keyFigures(result) {
 				['key press to terminal write p50/p99 (missing)', `${f.keyToWriteMs?.p50} / ${f.keyToWriteMs?.p99} ms (${f.framesMissing})`],
 				['heap after GC; resident memory', `${f.heapAfterGcMb} MB (${f.liveKbPerPipeline} KB a pipeline); ${f.rssMb} MB`],
 			];
+		case 'feed': {
+			const perMinute = rest => `${rest?.callsPerMinute} calls/min (${Object.entries(rest?.callsPerMinuteByOperation ?? {}).filter(([, count]) => count > 0).map(([operation, count]) => `${operation} ${count}`).join(', ')})`;
+			return [
+				['at rest, safety net 10 min', perMinute(f.rest)],
+				['at rest, safety net 60 min', perMinute(f.restLong)],
+				['~5% running: calls/min; a start shown after its event p50/p95', `${f.running?.callsPerMinute}; ${f.running?.startShownAfterSeconds?.p50} / ${f.running?.startShownAfterSeconds?.p95} s (${f.running?.startShownAfterSeconds?.starts} starts, ${f.running?.startShownAfterSeconds?.unseen} unseen)`],
+				['~5% running: data age p50/p95, running in truth / idle', `${f.running?.ageSeconds?.truthRunning.p50} / ${f.running?.ageSeconds?.truthRunning.p95} s; ${f.running?.ageSeconds?.idle.p50} / ${f.running?.ageSeconds?.idle.p95} s`],
+				['console at idle with the feed (real time)', `${f.console?.cpuSecondsPerMinute} CPU s/min (${((f.console?.cpuShareOfCore ?? 0) * 100).toFixed(1)}% of a core), ${f.console?.callsPerMinute} calls/min, ${f.console?.rssMb} MB`],
+			];
+		}
 		default:
 			return [];
 	}

@@ -10,7 +10,9 @@ const [{RealClock}, {startSim}, {createWorld}] = await Promise.all([load('shared
 
 const options = JSON.parse(process.argv[2]);
 const clock = new RealClock();
-const world = createWorld({scenario: fleetScenario(options.fleet), clock, seed: options.seed ?? 1});
+// events: CodePipeline's events on, to a queue in that account (bench/feed.js).
+const scenario = {...fleetScenario(options.fleet), ...(options.events && {events: options.events})};
+const world = createWorld({scenario, clock, seed: options.seed ?? 1});
 const sim = await startSim({world, clock, seed: options.seed ?? 1, faults: options.faults});
 const files = await sim.writeAwsDir(options.dir);
 
@@ -37,4 +39,4 @@ function cpuMs() {
 	return (used.user + used.system) / 1000;
 }
 
-process.send({type: 'ready', url: sim.url, files, accounts: world.accounts().map(({profile, regions}) => ({profile, regions})), pipelines: world.pipelines()});
+process.send({type: 'ready', url: sim.url, eventsQueueUrl: sim.eventsQueueUrl, files, accounts: world.accounts().map(({profile, regions}) => ({profile, regions})), pipelines: world.pipelines()});

@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url';
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'sim-child.js');
 
 /**
- * @param {{fleet: object, faults?: object, seed?: number}} options fleet: fleetScenario options
+ * @param {{fleet: object, faults?: object, seed?: number, events?: object}} options fleet: fleetScenario options; events: the scenario's event feed
  * @returns the service's url, AWS files and accounts, and stats()/resetStats()/setFaults()/stop()
  */
 export async function startSimProcess(options) {
@@ -34,6 +34,7 @@ export async function startSimProcess(options) {
 	child.removeAllListeners('exit');
 	return {
 		url: info.url,
+		eventsQueueUrl: info.eventsQueueUrl,
 		files: info.files,
 		accounts: info.accounts,
 		pipelines: info.pipelines,

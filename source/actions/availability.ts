@@ -4,8 +4,10 @@ import type {ActionRequest} from './types.js';
 
 /** Why changes are refused for this request's pipeline, or undefined when they are allowed. */
 export function readOnlyReason(request: ActionRequest, state: FleetState, options: {readOnly: boolean}): string | undefined {
-	if (options.readOnly) return 'read-only mode';
 	const entry = state.pipelines[request.pipelineKey];
+	// No source reads it: there are no credentials to act with, whatever the mode.
+	if (entry?.seenThroughEvents) return `seen through events only (no profile reads account ${entry.accountId ?? '?'} in ${entry.region})`;
+	if (options.readOnly) return 'read-only mode';
 	const source = entry ? state.sources[entry.sourceKey] : undefined;
 	if (source?.readOnly) return `profile ${source.profile} is read-only`;
 	return undefined;

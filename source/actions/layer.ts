@@ -31,7 +31,7 @@ export type ActionLayerOptions = {
 };
 
 /** One intent's request: its answer once it came (a resend-safe intent may be sent again after an unclear one). */
-type Attempt = {promise: Promise<ActionResult>; result?: ActionResult};
+type Attempt = {promise: Promise<ActionResult>; intent: ActionIntent; result?: ActionResult};
 
 /**
  * The one place that sends operator writes. It refuses in read-only mode before anything else,
@@ -55,6 +55,8 @@ export class ActionLayer {
 	async prepare(request: ActionRequest): Promise<Prepared> {
 		const readOnly = await this.fullReadOnlyReason(request);
 		if (readOnly) return {ok: false, reason: `${readOnly}: nothing can be changed`};
+		const pending = this.onItsWay(request.pipelineKey);
+		if (pending) return {ok: false, reason: `a write to this pipeline is still on its way (${pending.summary}); its outcome shows on the status line`};
 		// Ask for a fresh read now: by the time the operator confirms, the precheck sees it.
 		this.options.engine.refresh(request.pipelineKey);
 		const context: PlanContext = {
@@ -79,7 +81,7 @@ export class ActionLayer {
 		// unclear outcome; anything else is answered from the first attempt.
 		const resend = previous?.result && intent.resendSafe && (previous.result.outcome === 'unknown' || previous.result.outcome === 'failed');
 		if (previous && !resend) return previous.promise;
-		const attempt: Attempt = {promise: this.attempt(intent)};
+		const attempt: Attempt = {promise: this.attempt(intent), intent};
 		attempt.promise.then(result => {
 			attempt.result = result;
 		}, () => undefined);
@@ -107,6 +109,17 @@ export class ActionLayer {
 			invoke: () => Promise.reject(new Error('never sent')),
 		};
 		return this.finish(intent, {outcome: 'blocked', message: `Not sent: ${reason}.`});
+	}
+
+	/**
+	 * A write to this pipeline sent and not answered yet (a dialog closed while it hangs): a new
+	 * dialog for the pipeline waits for it, so the same change is not sent twice meanwhile.
+	 */
+	private onItsWay(pipelineKey: string): ActionIntent | undefined {
+		for (const attempt of this.attempts.values()) {
+			if (!attempt.result && attempt.intent.target.pipelineKey === pipelineKey) return attempt.intent;
+		}
+		return undefined;
 	}
 
 	private profileReadOnly(request: ActionRequest): boolean {

@@ -63,6 +63,23 @@ export function checkAnswers(plan: Plan, answers: Answers): string | undefined {
 	return undefined;
 }
 
+/** Text answers the flags (or a bulk action) left out take the plan's own defaults (pipeline variable defaults). */
+export function answersWithDefaults(plan: Plan, given: Answers): Answers {
+	const answers = {...given};
+	// Steps can depend on answers, so fill until nothing changes (a handful of steps at most).
+	for (let round = 0; round < 5; round++) {
+		let changed = false;
+		for (const step of plan.steps(answers)) {
+			if (step.kind === 'text' && answers[step.id] === undefined && step.initial !== undefined) {
+				answers[step.id] = step.initial;
+				changed = true;
+			}
+		}
+		if (!changed) break;
+	}
+	return answers;
+}
+
 /** Intent ids: the plan's own id plus the answers, so one dialog's one decision is one request. */
 export function intentId(planId: string, answers: Answers): string {
 	const keys = Object.keys(answers).sort();

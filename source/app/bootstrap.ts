@@ -12,13 +12,13 @@ import type {CommandContext} from './context.js';
 import {loadConfig} from '../config/load.js';
 import type {PipetopConfig} from '../config/types.js';
 import {createFleetEngine, type EngineOptions} from '../engine/engine.js';
+import type {FeedOptions} from '../engine/feed/attach.js';
 import type {PipetopEngine} from '../engine/types.js';
 import {RealClock, type Clock} from '../shared/clock.js';
 import type {SourceKey} from '../store/types.js';
 import {startDemo, type RunningDemo} from './demo.js';
 import {resolveFeed} from './feed.js';
 import {mergeSettings, type Settings} from './settings.js';
-import {sweepRegions} from './region-sweep.js';
 import {resolveSources, type ResolvedSource} from './sources.js';
 
 export type BootstrapOptions = {
@@ -36,11 +36,11 @@ export type Bootstrapped = {
 	configPath?: string;
 	settings: Settings;
 	engine: PipetopEngine;
+	/** The change feed's queue and tuning; undefined: polling only. */
+	feed?: FeedOptions;
 	sources: ResolvedSource[];
 	/** Things worth telling the user that did not stop the start (a profile skipped). */
 	warnings: string[];
-	/** Things worth knowing that are not problems (what `--region all` found). */
-	notes: string[];
 	/** Whether writes are refused for this profile (--read-only, config readOnly or readOnlyProfiles). */
 	readOnly(profile: string): boolean;
 	/** The API of one source: typed writes for the action layer (and reads, for watch). */
@@ -65,8 +65,8 @@ export async function bootstrap(context: CommandContext, options: BootstrapOptio
 			...(demo && {paths: demo.paths, profileRegions: demo.profileRegions}),
 		});
 		const {warnings} = resolved;
-		const swept = settings.allRegions ? await sweepRegions(resolved.sources) : {sources: resolved.sources, notes: []};
-		const {sources, notes} = swept;
+		// With --region all, every region of each partition: the engine's listings sort them (store/source-standing.ts).
+		const {sources} = resolved;
 		const feed = resolveFeed(settings, resolved, context.env, demo !== undefined);
 		const engine = createFleetEngine({...options.engine, sources, clock: options.clock ?? new RealClock(), intervals: {...settings.intervals, ...options.engine?.intervals}, feed});
 		const readOnly = (profile: string) => settings.readOnly || settings.readOnlyProfiles.includes(profile);
@@ -76,9 +76,9 @@ export async function bootstrap(context: CommandContext, options: BootstrapOptio
 			configPath,
 			settings,
 			engine,
+			...(feed && {feed}),
 			sources,
 			warnings,
-			notes,
 			readOnly,
 			apiFor: sourceKey => engine.apiFor(sourceKey),
 			...(demo && {demo: {url: demo.url, stop: demo.stop}}),

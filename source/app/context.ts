@@ -28,6 +28,13 @@ export type GlobalFlags = {
 	timeout?: number;
 	/** --events QUEUE_URL: read the change feed from this queue; --no-events (false): no feed. */
 	events?: string | false;
+	/** Bulk actions, freeze: act on every pipeline these filter words show (the console's filter language). */
+	filter?: string;
+	/** `events template`: the organisation, the consumers (one queue each), the regions, the member template. */
+	orgId?: string;
+	consumers?: string;
+	regions?: string;
+	member?: boolean;
 };
 
 export type CommandContext = {

@@ -30,5 +30,6 @@ export function resolveFeed(settings: Settings, resolution: Resolution, env: Nod
 		queue: {queueUrl: events.queueUrl, profile, region, endpoint, paths: first.paths, credentialKind: own?.credentialKind ?? credentialKind(files, profile), ...(own?.credentialsFromEnv && {credentialsFromEnv: true})},
 		safetyNetMs: events.safetyNetMs,
 		silenceMs: events.silenceMs,
+		...(events.seenThroughEvents === false && {seenThroughEvents: false}),
 	};
 }

@@ -12,7 +12,7 @@ export type Settings = {
 	allProfiles: boolean;
 	/** Regions named by flag or config; undefined: each profile's own (or every region, with allRegions). */
 	regions?: string[];
-	/** `--region all` / `"regions": "all"`: sweep every region of each profile's partition (app/region-sweep.ts). */
+	/** `--region all` / `"regions": "all"`: sweep every region of each profile's partition (store/source-standing.ts shows the quiet ones). */
 	allRegions: boolean;
 	endpointUrl?: string;
 	readOnly: boolean;
@@ -22,7 +22,7 @@ export type Settings = {
 	events?: EventsSettings;
 };
 
-export type EventsSettings = {queueUrl: string; profile?: string; region?: string; safetyNetMs?: number; silenceMs?: number};
+export type EventsSettings = {queueUrl: string; profile?: string; region?: string; safetyNetMs?: number; silenceMs?: number; seenThroughEvents?: boolean};
 
 /** The feed from --events (which wins), --no-events (none) or the config's `events`. */
 function eventsSettings(config: PipetopConfig, flag: string | false | undefined): EventsSettings | undefined {

@@ -23,7 +23,12 @@ import {UsageError} from '../config/usage-error.js';
 import type {Settings} from './settings.js';
 import {sourceKeyOf} from '../format/keys.js';
 
-export type ResolvedSource = {spec: AwsSourceSpec; readOnly: boolean};
+/**
+ * `swept`: found by `--region all` (the profile's own region is `home`): the engine reads it like
+ * any source, and a region without pipelines or not enabled in the account is shown quietly
+ * (store/source-standing.ts), so sweeping again on the discovery cadence is just its next listing.
+ */
+export type ResolvedSource = {spec: AwsSourceSpec; readOnly: boolean; swept?: 'home' | 'other'};
 
 const REGION = /^[a-z]{2,}(-[a-z0-9]+)*-\d+$/;
 
@@ -64,8 +69,8 @@ function chooseProfiles(settings: Settings, files: AwsFiles, env: NodeJS.Process
 	return {profiles: named, implicit: settings.profiles === undefined};
 }
 
-function everyRegion(home: string | undefined, partition: string[]): string[] {
-	return home === undefined ? partition : [home, ...partition.filter(region => region !== home)];
+function everyRegion(home: string, partition: string[]): string[] {
+	return [home, ...partition.filter(region => region !== home)];
 }
 
 export async function resolveSources(settings: Settings, options: ResolveOptions): Promise<Resolution> {
@@ -82,8 +87,10 @@ export async function resolveSources(settings: Settings, options: ResolveOptions
 	const envRegion = options.paths ? undefined : env.AWS_REGION || env.AWS_DEFAULT_REGION;
 	for (const profile of profiles) {
 		const own = options.profileRegions?.[profile] ?? (envRegion ? [envRegion] : undefined) ?? [profileRegion(files, profile)].filter((region): region is string => region !== undefined);
-		// --region all: every region of the profile's partition, its own first; app/region-sweep.ts keeps those with pipelines.
-		const regions = settings.allRegions ? everyRegion(own[0], await partitionRegions(own[0] ?? 'us-east-1')) : (settings.regions ?? own);
+		// --region all: every region of the profile's partition, its own first (the engine lists each on the discovery cadence).
+		// With no region of its own, us-east-1 stands as its home (a default region, enabled everywhere).
+		const home = own[0] ?? 'us-east-1';
+		const regions = settings.allRegions ? everyRegion(home, await partitionRegions(home)) : (settings.regions ?? own);
 		// Flags and the config file are checked already; a region from the AWS files or the environment is checked here.
 		for (const region of settings.regions ? [] : own) {
 			if (REGION.test(region)) continue;
@@ -107,11 +114,12 @@ export async function resolveSources(settings: Settings, options: ResolveOptions
 			throw error;
 		}
 		const readOnly = settings.readOnly || settings.readOnlyProfiles.includes(profile);
-		for (const region of regions) {
+		for (const [index, region] of regions.entries()) {
 			const key = sourceKeyOf(profile, region);
 			if (seen.has(key)) continue;
 			seen.add(key);
-			sources.push({spec: {key, profile, region, endpoints, paths, credentialKind: envKeys ? 'env' : credentialKind(files, profile), ...(envKeys && {credentialsFromEnv: true})}, readOnly});
+			const swept = settings.allRegions ? {swept: index === 0 ? ('home' as const) : ('other' as const)} : {};
+			sources.push({spec: {key, profile, region, endpoints, paths, credentialKind: envKeys ? 'env' : credentialKind(files, profile), ...(envKeys && {credentialsFromEnv: true})}, readOnly, ...swept});
 		}
 	}
 	if (sources.length === 0) throw new UsageError('no sources to watch: every profile was skipped (see above)');

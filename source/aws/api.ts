@@ -17,6 +17,7 @@ import {
 	ListActionExecutionsCommand,
 	ListPipelineExecutionsCommand,
 	ListPipelinesCommand,
+	ListRuleExecutionsCommand,
 	ListTagsForResourceCommand,
 	OverrideStageConditionCommand,
 	PutApprovalResultCommand,
@@ -52,6 +53,8 @@ export interface PipelineReadApi {
 	listPipelineExecutions(input: T.ListPipelineExecutionsCommandInput, options?: CallOptions): Promise<T.ListPipelineExecutionsCommandOutput>;
 	getPipelineExecution(name: string, executionId: string, options?: CallOptions): Promise<T.GetPipelineExecutionCommandOutput>;
 	listActionExecutions(input: T.ListActionExecutionsCommandInput, options?: CallOptions): Promise<T.ListActionExecutionsCommandOutput>;
+	/** The recent results of a pipeline's stage condition rules, newest first. */
+	listRuleExecutions(input: T.ListRuleExecutionsCommandInput, options?: CallOptions): Promise<T.ListRuleExecutionsCommandOutput>;
 	/** A pipeline's tags by its ARN (paged by the caller). */
 	listTagsForResource(input: {resourceArn: string; nextToken?: string}, options?: CallOptions): Promise<T.ListTagsForResourceCommandOutput>;
 	batchGetBuilds(ids: string[], options?: CallOptions): Promise<BatchGetBuildsCommandOutput>;
@@ -190,6 +193,7 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 		getPipelineExecution: (pipelineName, pipelineExecutionId, o) =>
 			cp('GetPipelineExecution', c => c.send(new GetPipelineExecutionCommand({pipelineName, pipelineExecutionId}), signal(o))),
 		listActionExecutions: (input, o) => cp('ListActionExecutions', c => c.send(new ListActionExecutionsCommand(input), signal(o))),
+		listRuleExecutions: (input, o) => cp('ListRuleExecutions', c => c.send(new ListRuleExecutionsCommand(input), signal(o))),
 		listTagsForResource: (input, o) => cp('ListTagsForResource', c => c.send(new ListTagsForResourceCommand(input), signal(o))),
 		batchGetBuilds: (ids, o) => call('codebuild', 'BatchGetBuilds', () => client('codebuild').send(new BatchGetBuildsCommand({ids}), signal(o))),
 		getLogEvents: (input, o) => call('logs', 'GetLogEvents', () => client('logs').send(new GetLogEventsCommand(input), signal(o))),

@@ -5,7 +5,7 @@
  * consumer owns retries and the fall-back to polling.
  */
 
-import {DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient} from '@aws-sdk/client-sqs';
+import {DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient} from '@aws-sdk/client-sqs';
 import {sharedClientSettings} from './client-settings.js';
 import {profileCredentials} from './credentials.js';
 import {classifyError, type ClassifiedError} from './errors.js';
@@ -33,9 +33,15 @@ export interface QueueApi {
 	receive(waitSeconds: number, options?: CallOptions): Promise<QueueMessage[]>;
 	/** Deletes up to 10 messages by receipt handle; returns how many SQS refused. */
 	deleteBatch(receiptHandles: string[], options?: CallOptions): Promise<number>;
+	/** GetQueueAttributes: the queue's ARN and its message counts (`pipetop events check`). */
+	attributes(options?: CallOptions): Promise<QueueAttributes>;
+	/** Up to 10 waiting messages, left visible (VisibilityTimeout 0): a look that takes nothing from the console. */
+	peek(options?: CallOptions): Promise<QueueMessage[]>;
 	classify(error: unknown): ClassifiedError;
 	destroy(): void;
 }
+
+export type QueueAttributes = {arn?: string; waiting: number; inFlight: number; delayed: number};
 
 /** SQS's own limits: 10 messages per receive and per batch, 20 s of long polling. */
 export const SQS_MAX_MESSAGES = 10;
@@ -84,17 +90,14 @@ export function createQueueApi(spec: QueueSpec, observe?: (event: CallEvent) => 
 	return {
 		spec,
 		classify,
-		receive: (waitSeconds, o) =>
-			call('ReceiveMessage', async c => {
-				const output = await c.send(
-					new ReceiveMessageCommand({QueueUrl: spec.queueUrl, MaxNumberOfMessages: SQS_MAX_MESSAGES, WaitTimeSeconds: Math.min(SQS_MAX_WAIT_SECONDS, waitSeconds)}),
-					{abortSignal: o?.signal},
-				);
-				const messages: QueueMessage[] = [];
-				for (const message of output.Messages ?? []) {
-					if (message.MessageId && message.ReceiptHandle) messages.push({messageId: message.MessageId, receiptHandle: message.ReceiptHandle, body: message.Body ?? ''});
-				}
-				return messages;
+		receive: (waitSeconds, o) => call('ReceiveMessage', async c => receiveFrom(c, spec.queueUrl, {WaitTimeSeconds: Math.min(SQS_MAX_WAIT_SECONDS, waitSeconds)}, o)),
+		peek: o => call('ReceiveMessage', async c => receiveFrom(c, spec.queueUrl, {WaitTimeSeconds: 0, VisibilityTimeout: 0}, o)),
+		attributes: o =>
+			call('GetQueueAttributes', async c => {
+				const names = ['QueueArn', 'ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'] as const;
+				const output = await c.send(new GetQueueAttributesCommand({QueueUrl: spec.queueUrl, AttributeNames: [...names]}), {abortSignal: o?.signal});
+				const count = (name: (typeof names)[number]) => Number(output.Attributes?.[name] ?? 0);
+				return {arn: output.Attributes?.QueueArn, waiting: count('ApproximateNumberOfMessages'), inFlight: count('ApproximateNumberOfMessagesNotVisible'), delayed: count('ApproximateNumberOfMessagesDelayed')};
 			}),
 		deleteBatch: (receiptHandles, o) =>
 			call('DeleteMessageBatch', async c => {
@@ -107,4 +110,13 @@ export function createQueueApi(spec: QueueSpec, observe?: (event: CallEvent) => 
 			client = undefined;
 		},
 	};
+}
+
+async function receiveFrom(client: SQSClient, queueUrl: string, input: {WaitTimeSeconds: number; VisibilityTimeout?: number}, options?: CallOptions): Promise<QueueMessage[]> {
+	const output = await client.send(new ReceiveMessageCommand({QueueUrl: queueUrl, MaxNumberOfMessages: SQS_MAX_MESSAGES, ...input}), {abortSignal: options?.signal});
+	const messages: QueueMessage[] = [];
+	for (const message of output.Messages ?? []) {
+		if (message.MessageId && message.ReceiptHandle) messages.push({messageId: message.MessageId, receiptHandle: message.ReceiptHandle, body: message.Body ?? ''});
+	}
+	return messages;
 }

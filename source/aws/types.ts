@@ -16,6 +16,8 @@ export type {
 	GetPipelineStateCommandOutput,
 	ListActionExecutionsCommandInput,
 	ListActionExecutionsCommandOutput,
+	ListRuleExecutionsCommandInput,
+	ListRuleExecutionsCommandOutput,
 	ListPipelineExecutionsCommandInput,
 	ListPipelineExecutionsCommandOutput,
 	ListPipelinesCommandOutput,

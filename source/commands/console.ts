@@ -7,7 +7,9 @@
 import {createActionLayer} from '../actions/create.js';
 import {bootstrap} from '../app/bootstrap.js';
 import type {Command} from '../app/context.js';
+import {freezeRecordPath} from '../actions/freeze-record.js';
 import {UsageError} from '../config/usage-error.js';
+import {defaultConfigPath} from '../config/load.js';
 import {RealClock} from '../shared/clock.js';
 
 /**
@@ -39,13 +41,14 @@ export const consoleCommand: Command = async context => {
 				{
 					engine: app.engine,
 					config: app.config,
+					configFile: {path: app.configPath ?? defaultConfigPath(context.env), found: app.configPath !== undefined},
 					readOnly: app.readOnly,
 					now: () => clock.now(),
 					env: context.env,
 					notify: context.flags.notify,
 					warnings: app.warnings,
-					notes: app.notes,
 					actionLayer: createActionLayer(app, {via: 'console', clock, env: context.env, readOnlyFlag: context.flags.readOnly}),
+					freezeRecordPath: freezeRecordPath(context.env, context.flags.demo),
 				},
 				{stdin, stdout, stderr},
 			);

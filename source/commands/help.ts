@@ -9,8 +9,17 @@ const SUBCOMMANDS: Record<string, {usage: string; about: string; options?: strin
 	status: {usage: 'status [--json]', about: 'one snapshot of the fleet, then exit (1 when a source failed)'},
 	watch: {
 		usage: 'watch PIPELINE [--exit-status] [--json]',
-		about: 'follow an execution to its end',
-		options: ['--execution-id ID    the execution to follow (default: the latest)', "--exit-status        exit with the execution's outcome (0 succeeded, 1 failed...)"],
+		about: 'follow an execution to its end (or, with --revision, every execution carrying a commit)',
+		options: [
+			'--execution-id ID    the execution to follow (default: the latest)',
+			"--exit-status        exit with the execution's outcome (0 succeeded, 1 failed...)",
+			'--revision REV       follow every execution carrying this commit, branch or tag: watch --revision REV [PIPELINE...]',
+			'--filter WORDS       with --revision: only the pipelines these words show (the console filter)',
+		],
+	},
+	where: {
+		usage: 'where COMMIT|BRANCH|TAG [--json]',
+		about: 'every pipeline whose recent executions carry a revision, how far it got, and what each stage last ran',
 	},
 	why: {
 		usage: 'why PIPELINE [--json]',
@@ -26,10 +35,25 @@ const SUBCOMMANDS: Record<string, {usage: string; about: string; options?: strin
 	stop: {usage: 'stop PIPELINE [--abandon] [--reason TEXT]', about: 'stop an execution (default: the latest)', options: ['--execution-id ID    the execution to stop']},
 	start: {usage: 'start PIPELINE [--variable k=v ...] [--revision ACTION=ID] [--client-request-token T]', about: 'start an execution'},
 	transition: {usage: 'transition PIPELINE --stage S (--disable --reason TEXT | --enable)', about: 'disable or enable the transition into a stage'},
-	sim: {usage: 'sim [--port N] [--scenario demo|empty|FILE] [--aws-dir DIR] [--seed N] [--speed X]', about: 'the embedded AWS-compatible service'},
+	events: {
+		usage: 'events check | events template [--org-id o-...] [--consumers a,b] [--regions x,y] [--member]',
+		about: 'check the change feed\'s queue (exit 1 when it does not answer), or print its CloudFormation setup (docs/events.md)',
+		options: [
+			'--org-id o-...       template: the organisation whose accounts may send to the central bus',
+			'--consumers a,b      template: one queue per console (default: one, pipetop-events)',
+			'--regions x,y        template: where the member accounts forward from (default: the stack\'s region)',
+			'--member             template: the member accounts\' template alone (the central one has it in its StackSet)',
+		],
+	},
+	freeze: {
+		usage: "freeze --stage 'Prod*' --reason TEXT [--filter WORDS] [--yes]",
+		about: 'disable the inbound transition of every matching stage across the pipelines, and remember which ones pipetop disabled',
+	},
+	unfreeze: {usage: 'unfreeze [--reason TEXT] [--filter WORDS] [--yes]', about: 'enable exactly the transitions freeze disabled (those disabled by someone else stay)'},
+	sim: {usage: 'sim [--port N] [--scenario demo|empty|FILE] [--aws-dir DIR] [--seed N] [--speed X] [--faults JSON|FILE] [--admin-port N]', about: 'the embedded AWS-compatible service'},
 };
 
-const OPERATOR = ['approve', 'retry', 'stop', 'start', 'transition'];
+const OPERATOR = ['approve', 'retry', 'stop', 'start', 'transition', 'freeze', 'unfreeze'];
 
 const SOURCES = `  Sources
     --profile a,b        AWS profiles (default: $AWS_PROFILE, else "default")
@@ -45,7 +69,9 @@ const COMMON = `    --config FILE        config file (default: $XDG_CONFIG_HOME/
     --json               machine-readable output (status, watch, why, actions)
 `;
 
-const OPERATOR_OPTIONS = `    --yes                do not ask before acting (needed without a terminal)
+const OPERATOR_OPTIONS = `    --filter WORDS       act on every pipeline these words show (the console's filter; no PIPELINE):
+                         prints the pre-flight table, and sends only with --yes (docs/actions.md)
+    --yes                do not ask before acting (needed without a terminal)
     --timeout SECONDS    give up waiting after this long (default 300; exit 4)
 `;
 

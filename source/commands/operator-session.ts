@@ -4,7 +4,7 @@ import type {FleetState, PipelineKey} from '../store/types.js';
 
 
 /** Resolves once the store satisfies `done` (checked now and on every change). */
-function waitForState(engine: FleetEngine, done: (state: FleetState) => boolean): Promise<FleetState> {
+export function waitForState(engine: FleetEngine, done: (state: FleetState) => boolean): Promise<FleetState> {
 	const {store} = engine;
 	if (done(store.getState())) return Promise.resolve(store.getState());
 	return new Promise(resolve => {

@@ -2,7 +2,7 @@ import {createInterface} from 'node:readline/promises';
 import type {AuditSink} from '../actions/audit.js';
 import type {BootstrapOptions} from '../app/bootstrap.js';
 import {createActionLayer, type ActionAppParts} from '../actions/create.js';
-import {checkAnswers, type Plan} from '../actions/plan.js';
+import {answersWithDefaults, checkAnswers, type Plan} from '../actions/plan.js';
 import type {ActionRequest, Answers} from '../actions/types.js';
 import {type Command, type CommandContext} from '../app/context.js';
 import {UsageError} from '../config/usage-error.js';
@@ -10,30 +10,14 @@ import {RealClock} from '../shared/clock.js';
 import {targetLines} from '../format/target.js';
 import {parseOperatorArgs, type HeadlessCommand} from './operator-args.js';
 import {exitCodeFor, reportJson, reportText, type OperatorReport} from './operator-output.js';
-import {TIMED_OUT_EXIT, timedOutMessage, timeoutMs, withDeadline, type SetPhase} from './operator-deadline.js';
+import {type SetPhase} from './operator-deadline.js';
+import {withOperatorApp} from './operator-app.js';
 import {locatePipeline} from './operator-session.js';
 
 export type OperatorCommandOptions = Pick<BootstrapOptions, 'clock' | 'onBootstrapped'> & {
 	/** Where attempts are recorded; default: the audit log file (config auditLog or XDG state). */
 	audit?: AuditSink;
 };
-
-/** Text answers the flags left out take the plan's own defaults (pipeline variable defaults). */
-function withDefaults(plan: Plan, given: Answers): Answers {
-	const answers = {...given};
-	// Steps can depend on answers, so fill until nothing changes (a handful of steps at most).
-	for (let round = 0; round < 5; round++) {
-		let changed = false;
-		for (const step of plan.steps(answers)) {
-			if (step.kind === 'text' && answers[step.id] === undefined && step.initial !== undefined) {
-				answers[step.id] = step.initial;
-				changed = true;
-			}
-		}
-		if (!changed) break;
-	}
-	return answers;
-}
 
 /** A flag that answers no question (a variable the pipeline does not declare) is a mistake, not a no-op. */
 function unknownAnswers(plan: Plan, answers: Answers): string | undefined {
@@ -94,7 +78,7 @@ async function act(context: CommandContext, app: ActionAppParts, name: HeadlessC
 	const prepared = await layer.prepare(request);
 	if (!prepared.ok) return blocked(prepared.reason);
 	const {plan} = prepared;
-	const answers = withDefaults(plan, args.answers);
+	const answers = answersWithDefaults(plan, args.answers);
 	const problem = unknownAnswers(plan, answers) ?? checkAnswers(plan, answers);
 	if (problem) return blocked(problem);
 	const intent = plan.build(answers);
@@ -111,26 +95,10 @@ async function act(context: CommandContext, app: ActionAppParts, name: HeadlessC
  */
 export function operatorCommand(name: HeadlessCommand, options: OperatorCommandOptions = {}): Command {
 	return async context => {
+		// With --filter the command acts on every pipeline the filter shows (commands/bulk.ts).
+		if (context.flags.filter !== undefined) return (await import('./bulk.js')).bulkCommand(name, options)(context);
 		// Usage is checked before anything is read, so a typo costs no AWS call.
 		parseOperatorArgs(name, context.args, context.flags);
-		const limit = timeoutMs(context.flags.timeout);
-		const {bootstrap} = await import('../app/bootstrap.js');
-		const clock = options.clock ?? new RealClock();
-		const {onBootstrapped} = options;
-		const app = await bootstrap(context, {clock, ...(onBootstrapped && {onBootstrapped})});
-		try {
-			const throttled = () => {
-				const count = app.engine.store.getState().counters.throttled;
-				return count > 0 ? ` (${count} calls throttled so far)` : '';
-			};
-			const outcome = await withDeadline(setPhase => act(context, app, name, {...options, clock}, setPhase), {clock, stderr: context.stderr, command: name, timeoutMs: limit, extra: throttled});
-			if (typeof outcome === 'number') return outcome;
-			const message = timedOutMessage(name, outcome);
-			if (context.flags.json) context.stdout.write(`${JSON.stringify({ok: false, command: name, outcome: 'timeout', exitCode: TIMED_OUT_EXIT, message})}\n`);
-			else context.stderr.write(`pipetop: ${message}\n`);
-			return TIMED_OUT_EXIT;
-		} finally {
-			await app.close();
-		}
+		return withOperatorApp(context, name, options, (app, clock, setPhase) => act(context, app, name, {...options, clock}, setPhase));
 	};
 }

@@ -3,6 +3,8 @@
  * Fields are always present (null when unknown) so scripts can rely on them; times are ISO 8601.
  */
 
+import {shownSources, sweptCounts, type SweptCounts} from '../store/source-standing.js';
+import {statusFeed, type StatusFeed} from './status-feed.js';
 import type {ActionView, FleetState, PipelineEntry, SourceError, SourceState, StageView} from '../store/types.js';
 
 const STATUS_SCHEMA_VERSION = 1;
@@ -45,6 +47,8 @@ export type StatusPipeline = {
 	fetchedAt: string | null;
 	ageSeconds: number | null;
 	stale: boolean;
+	/** Known only from the change feed: no profile reads its account (status only). */
+	seenThroughEvents: boolean;
 	error: StatusError | null;
 	latestExecution: {
 		id: string;
@@ -76,10 +80,15 @@ export type StatusDocument = {
 	generatedAt: string;
 	/** False when the snapshot was cut short by the deadline. */
 	complete: boolean;
+	/** The sources listed one by one: with `--region all`, not the regions counted in `sweptRegions`. */
 	sources: StatusSource[];
+	/** `--region all`: per profile, the regions without pipelines, not enabled in the account, failing like its own region, or not listed yet. */
+	sweptRegions: SweptCounts[];
 	pipelines: StatusPipeline[];
 	counts: FleetState['counts'];
 	calls: {total: number; byOperation: Record<string, number>; throttled: number; errors: number; averageLatencyMs: number | null};
+	/** The change feed; null when none is configured. */
+	feed: StatusFeed | null;
 };
 
 const iso = (time: number | undefined): string | null => (time === undefined ? null : new Date(time).toISOString());
@@ -131,6 +140,7 @@ function pipeline(entry: PipelineEntry, now: number): StatusPipeline {
 		fetchedAt: iso(entry.fetchedAt),
 		ageSeconds: entry.fetchedAt === undefined ? null : Math.max(0, Math.round((now - entry.fetchedAt) / 1000)),
 		stale: entry.stale,
+		seenThroughEvents: entry.seenThroughEvents === true,
 		error: error(entry.error),
 		latestExecution: latest
 			? {
@@ -174,7 +184,8 @@ export function buildStatusDocument(state: FleetState, now: number, complete: bo
 		schemaVersion: STATUS_SCHEMA_VERSION,
 		generatedAt: new Date(now).toISOString(),
 		complete,
-		sources: state.sourceOrder.map(key => source(state.sources[key])),
+		sources: shownSources(state).map(source),
+		sweptRegions: sweptCounts(state),
 		pipelines: Object.values(state.pipelines)
 			.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
 			.map(entry => pipeline(entry, now)),
@@ -186,10 +197,11 @@ export function buildStatusDocument(state: FleetState, now: number, complete: bo
 			errors: counters.errors,
 			averageLatencyMs: counters.latencyCount > 0 ? Math.round(counters.latencyTotalMs / counters.latencyCount) : null,
 		},
+		feed: statusFeed(state.feed, now),
 	};
 }
 
-/** A source that did not answer (failed now, or never listed). */
+/** A source that did not answer (failed now, or never listed); a swept region counted apart is none. */
 export function failedSources(state: FleetState): SourceState[] {
-	return state.sourceOrder.map(key => state.sources[key]).filter(source => source.health === 'failed' || source.listedAt === undefined);
+	return shownSources(state).filter(source => source.health === 'failed' || source.listedAt === undefined);
 }

@@ -1,6 +1,7 @@
 /** The human table of `pipetop status`: one row per pipeline in attention order, then source problems. */
 
 import {stageTone, toneGlyph} from '../format/status.js';
+import {shownSources, sweptCounts, sweptWords} from '../store/source-standing.js';
 import type {FleetState, PipelineEntry, StageView} from '../store/types.js';
 
 /** One character per stage: the console's glyph for the stage's tone (the one status vocabulary). */
@@ -39,13 +40,14 @@ export function renderStatusText(state: FleetState, now: number, ascii = false):
 	}
 	if (rows.length > 1) lines.push(...table(rows));
 	else lines.push('no pipelines');
-	for (const sourceKey of state.sourceOrder) {
-		const source = state.sources[sourceKey];
+	for (const source of shownSources(state)) {
 		if (source.health !== 'failed' && source.listedAt !== undefined) continue;
 		const error = source.error;
 		const reason = error ? `${error.code}: ${error.message}` : 'no answer yet';
 		lines.push(`${source.key}: FAILED ${reason}${error?.hint ? ` (${error.hint})` : ''}`);
 	}
+	// `--region all`: the regions with nothing to say, counted per profile (no failure among them).
+	for (const counts of sweptCounts(state)) lines.push(`${counts.profile}: ${sweptWords(counts)}`);
 	const {counts} = state;
 	lines.push(`${counts.total} pipelines: ${counts.failed} failed, ${counts.approval} waiting for approval, ${counts.running} running, ${counts.idle} idle`);
 	return `${lines.join('\n')}\n`;

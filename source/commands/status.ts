@@ -7,6 +7,7 @@ import {bootstrap, type BootstrapOptions, type Bootstrapped} from '../app/bootst
 import {type Command, type CommandContext} from '../app/context.js';
 import {UsageError} from '../config/usage-error.js';
 import {RealClock} from '../shared/clock.js';
+import type {FleetStore} from '../store/create.js';
 import {reportProgress, seconds} from './progress.js';
 import {buildStatusDocument, failedSources} from './status-snapshot.js';
 import {wantsAscii} from '../format/status.js';
@@ -26,7 +27,7 @@ export async function runStatus(context: CommandContext, options: StatusOptions 
 	const clock = options.clock ?? new RealClock();
 	const app = options.app ?? (await bootstrap(context, {...options, clock}));
 	try {
-		for (const line of [...app.warnings, ...app.notes]) context.stderr.write(`pipetop: ${line}\n`);
+		for (const line of app.warnings) context.stderr.write(`pipetop: ${line}\n`);
 		app.engine.start();
 		const progress = reportProgress({
 			clock,
@@ -39,7 +40,7 @@ export async function runStatus(context: CommandContext, options: StatusOptions 
 		});
 		let timer;
 		const complete = await Promise.race([
-			app.engine.whenLoaded().then(() => true),
+			app.engine.whenLoaded().then(() => feedAnswered(app.engine.store)).then(() => true),
 			new Promise<boolean>(resolve => {
 				timer = clock.setTimer(() => resolve(false), options.deadlineMs ?? DEADLINE_MS);
 			}),
@@ -55,6 +56,19 @@ export async function runStatus(context: CommandContext, options: StatusOptions 
 	} finally {
 		if (!options.app) await app.close();
 	}
+}
+
+/** Once the change feed (if any) answered or failed once: the document then says which. */
+function feedAnswered(store: FleetStore): Promise<void> {
+	const done = () => store.getState().feed?.health !== 'connecting';
+	if (done()) return Promise.resolve();
+	return new Promise<void>(resolve => {
+		const unsubscribe = store.subscribe(() => {
+			if (!done()) return;
+			unsubscribe();
+			resolve();
+		});
+	});
 }
 
 export const statusCommand: Command = context => runStatus(context);

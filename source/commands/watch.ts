@@ -2,7 +2,8 @@
  * `pipetop watch PIPELINE [--profile P] [--region R] [--execution-id ID] [--exit-status] [--json]`:
  * follows one execution (the latest, or the one named) to its end, printing each stage and action
  * change. With --exit-status the exit code says how it ended: 0 succeeded, 1 failed, 2 stopped,
- * superseded or cancelled. Bad usage, an unknown pipeline or execution: one line, exit 2. AWS not
+ * superseded or cancelled. With --revision REV it follows every execution carrying that revision
+ * instead (watch-revision.ts). Bad usage, an unknown pipeline or execution: one line, exit 2. AWS not
  * answering in a way waiting will not fix (access denied, expired credentials): one line, exit 1.
  */
 
@@ -14,6 +15,7 @@ import {DEFAULT_CALL_TIMEOUT_MS} from '../engine/defaults.js';
 import {obj, str} from '../engine/map-util.js';
 import {RealClock, type Clock} from '../shared/clock.js';
 import {followExecution} from './watch-follow.js';
+import {watchRevision} from './watch-revision.js';
 import {exitCodeFor, jsonEnd, jsonEvent, jsonStart, textEvent, textStart, type WatchTarget} from './watch-output.js';
 
 const PIPELINE_NAME = /^[A-Za-z0-9.@\-_]{1,100}$/;
@@ -77,6 +79,7 @@ async function pickExecution(api: SourceApi, name: string, requested: string | u
 }
 
 export async function runWatch(context: CommandContext, options: WatchOptions = {}): Promise<number> {
+	if (context.flags.revision !== undefined) return runRevisionWatch(context, options);
 	if (context.args.length !== 1) throw new UsageError('watch needs exactly one PIPELINE name: pipetop watch PIPELINE [--execution-id ID] [--exit-status] [--json]');
 	const name = context.args[0];
 	if (!PIPELINE_NAME.test(name)) throw new UsageError(`"${name}" is not a pipeline name (letters, digits, . @ - _; up to 100)`);
@@ -113,6 +116,18 @@ export async function runWatch(context: CommandContext, options: WatchOptions = 
 		const line = classified ? `${classified.code}: ${classified.message}${classified.hint ? ` (${classified.hint})` : ''}` : String(error);
 		context.stderr.write(`pipetop: watch: ${line}\n`);
 		return 1;
+	} finally {
+		if (!options.app) await app.close();
+	}
+}
+
+/** `watch --revision REV`: every execution that carries it (watch-revision.ts). */
+async function runRevisionWatch(context: CommandContext, options: WatchOptions): Promise<number> {
+	const clock: Clock = options.clock ?? new RealClock();
+	const app = options.app ?? (await bootstrap(context, {...options, clock}));
+	try {
+		for (const warning of app.warnings) context.stderr.write(`pipetop: ${warning}\n`);
+		return await watchRevision(context, app, clock, options.intervalMs ?? app.settings.intervals.active);
 	} finally {
 		if (!options.app) await app.close();
 	}

@@ -5,7 +5,7 @@
 
 import type {CauseSubject} from '../engine/why/types.js';
 import {formatClock} from '../format/time.js';
-import type {Cause, CauseState} from '../store/types.js';
+import type {Cause, CauseState} from '../store/cause-types.js';
 
 export type WhyTarget = {pipeline: string; source: string; executionId: string; status: string};
 export type ExplainedAction = {subject: CauseSubject; state: CauseState | undefined};

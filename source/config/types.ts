@@ -50,5 +50,7 @@ export type PipetopConfig = {
 		safetyNetSeconds?: number;
 		/** No event for this long: poll as usual until one comes (default 3600; 0: never). */
 		silentSeconds?: number;
+		/** Pipelines of accounts no profile reads appear from their events, status only (default true). */
+		seenThroughEvents?: boolean;
 	};
 };

@@ -98,7 +98,7 @@ const configShape = shape({
 	notifications: shape({bell: boolean, desktop: boolean}),
 	theme: shape({color: oneOf('auto', 'none')}),
 	auditLog: nonEmptyString,
-	events: shape({queueUrl: url, profile: nonEmptyString, region: regionName, safetyNetSeconds: seconds(60), silentSeconds: seconds(0)}),
+	events: shape({queueUrl: url, profile: nonEmptyString, region: regionName, safetyNetSeconds: seconds(60), silentSeconds: seconds(0), seenThroughEvents: boolean}),
 });
 
 /** The first problem found, or the value typed as a config. */

@@ -13,17 +13,19 @@ import {Batcher} from './batcher.js';
 import type {BudgetOptions} from './budget.js';
 import {InFlight} from './calls.js';
 import {Counters} from './counters.js';
-import {DEFAULT_CALL_TIMEOUT_MS, DEFAULT_INTERVALS, STALE_FACTOR} from './defaults.js';
+import {DEFAULT_CALL_TIMEOUT_MS, DEFAULT_INTERVALS, Priority, STALE_FACTOR} from './defaults.js';
 import {LogTailer} from './logs.js';
 import {CauseReader} from './why/reader.js';
 import {OnDemand} from './on-demand.js';
+import {RuleResultsReader} from './rule-results.js';
+import {refusesKeys} from '../store/source-standing.js';
 import {AccountGroups} from './account-groups.js';
 import {attachFeed, type FeedOptions} from './feed/attach.js';
 import type {FeedConsumer} from './feed/consumer.js';
 import {SourceRunner, type TraceEvent} from './source-runner.js';
 import type {Intervals, PipetopEngine, SourceInspection} from './types.js';
 
-export type EngineSource = {spec: AwsSourceSpec; readOnly: boolean};
+export type EngineSource = {spec: AwsSourceSpec; readOnly: boolean; swept?: 'home' | 'other'};
 
 export type EngineOptions = {
 	sources: EngineSource[];
@@ -121,12 +123,13 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 		return runner ? {runner, name: key.slice(runner.key.length + 1)} : undefined;
 	};
 
-	for (const {spec, readOnly} of options.sources) {
+	for (const {spec, readOnly, swept} of options.sources) {
 		const api = createSourceApi(spec, {
 			onStart: () => inFlight.begin(spec.key),
 			observe: event => {
 				inFlight.end(spec.key);
-				counters.record(event);
+				// A swept region the account has not enabled answers so by design: no error to count.
+				counters.record(swept === 'other' && refusesKeys(event.error?.code) ? {...event, error: undefined} : event);
 				batcher.touch();
 			},
 		});
@@ -136,6 +139,7 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 			new SourceRunner({
 				spec,
 				readOnly,
+				swept,
 				api,
 				clock,
 				intervals,
@@ -187,6 +191,7 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 		: undefined;
 
 	const onDemand = new OnDemand({store, clock, activeInterval: intervals.active, emit, locate});
+	const ruleResults = new RuleResultsReader({store, clock, activeInterval: intervals.active, emit, locate});
 	const logs = new LogTailer({store, clock, followInterval: intervals.logFollow, emit, locate});
 	const causes = new CauseReader({store, emit, locate});
 
@@ -240,11 +245,23 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 		loadHistory: (key, loadOptions) => onDemand.loadHistory(key, loadOptions),
 		loadActionExecutions: (key, executionId, loadOptions) => onDemand.loadActionExecutions(key, executionId, loadOptions),
 		loadDefinition: key => onDemand.loadDefinition(key),
+		loadRuleResults: (key, loadOptions) => ruleResults.load(key, loadOptions),
 		openLog: (key, buildId, logOptions) => logs.openLog(key, buildId, logOptions),
 		closeLog: buildId => logs.closeLog(buildId),
 		readCause: (subject, causeOptions) => causes.readCause(subject, causeOptions),
 		whenIdle: () => inFlight.whenIdle(),
 		sourceOf: key => index.get(key)?.key,
+		async writeSlot(sourceKey) {
+			const budget = runners.get(sourceKey)?.budget;
+			if (!budget) return () => undefined;
+			const grant = await budget.acquire(Priority.user);
+			let released = false;
+			return outcome => {
+				if (released) return;
+				released = true;
+				budget.release(grant, outcome);
+			};
+		},
 		apiFor: sourceKey => apis.get(sourceKey),
 		whenLoaded() {
 			if (loaded) return Promise.resolve();

@@ -6,10 +6,7 @@ import {list, ms, obj, str, stringMap} from './map-util.js';
 
 // Statuses pass through as sent, known or not (see map-pipeline.ts).
 
-/** Statuses after which an execution never changes again. */
-export function isFinalExecutionStatus(status: string | undefined): boolean {
-	return status === 'Succeeded' || status === 'Failed' || status === 'Stopped' || status === 'Superseded' || status === 'Cancelled';
-}
+export {isFinalExecutionStatus} from '../store/execution-status.js';
 
 export function mapExecutionSummary(raw: PipelineExecutionSummary | undefined): ExecutionSummaryView | undefined {
 	const summary = obj(raw);

@@ -9,6 +9,7 @@
 import {isSourceLevel, type AwsSourceSpec, type ClassifiedError} from '../aws/index.js';
 import {pipelineKeyOf} from '../format/keys.js';
 import type {FleetUpdate} from '../store/reducers.js';
+import {refusesKeys} from '../store/source-standing.js';
 import type {SourceHealth} from '../store/types.js';
 import {BudgetCancelled} from './budget.js';
 import {Priority} from './defaults.js';
@@ -25,6 +26,8 @@ import type {Intervals} from './types.js';
 export interface ListingHost extends TagHost {
 	readonly key: string;
 	readonly spec: AwsSourceSpec;
+	/** Found by `--region all`: a region refusing the keys there is asked again on the discovery cadence. */
+	readonly swept?: 'home' | 'other';
 	readonly intervals: Intervals;
 	/** Data older than this many intervals is stale. */
 	readonly staleFactor: number;
@@ -52,6 +55,8 @@ export class SourceListing {
 	discovering = false;
 	/** When the next routine listing is due (a failed source waits for `health.retryAt` instead). */
 	dueAt = 0;
+	/** When a listing last refreshed the tags. */
+	private tagsAt: number | undefined;
 
 	constructor(private readonly host: ListingHost) {}
 
@@ -64,13 +69,26 @@ export class SourceListing {
 		try {
 			this.reconcile(await listAllPipelines(host.api, (operation, send) => host.call(priority, operation, send)));
 			this.dueAt = host.now() + host.intervals.discovery;
-			void refreshTags(host, [...this.pipelines.values()].filter(t => t.tags !== undefined));
+			this.refreshTagsWhenDue();
 		} catch (error) {
 			this.discoveryFailed(error, probe);
 		} finally {
 			this.discovering = false;
 			host.wake();
 		}
+	}
+
+	/**
+	 * Tags change rarely: a listing refreshes them no more often than the discovery cadence, nor than
+	 * an idle pipeline is read (with the change feed healthy, its safety net: otherwise tags would be
+	 * most of the calls of a fleet at rest), nor for a listing an event asked for out of turn.
+	 */
+	private refreshTagsWhenDue(): void {
+		const {host} = this;
+		const now = host.now();
+		if (this.tagsAt !== undefined && now - this.tagsAt < Math.max(host.intervals.discovery, host.intervals.idle)) return;
+		this.tagsAt = now;
+		void refreshTags(host, [...this.pipelines.values()].filter(t => t.tags !== undefined));
 	}
 
 	private reconcile(listed: Map<string, Listed>): void {
@@ -130,6 +148,8 @@ export class SourceListing {
 	failSource(error: ClassifiedError, probe: boolean): void {
 		const {host} = this;
 		if (host.isStandingBy() || !host.health.fail(host.now(), probe)) return;
+		// A swept region the account has not enabled stays so for a while: the next sweep is soon enough.
+		if (host.swept === 'other' && refusesKeys(error.code)) host.health.retryAt = host.now() + host.intervals.discovery;
 		// Calls still queued would meet the same fate: drop them, their pipelines wait for recovery.
 		host.cancelWaiting();
 		host.emit({type: 'sourcePatch', key: host.key, patch: {health: 'failed', error: toSourceError(error), retryAt: host.health.retryAt}});

@@ -26,6 +26,8 @@ import type {Intervals} from './types.js';
 export type RunnerOptions = {
 	spec: AwsSourceSpec;
 	readOnly: boolean;
+	/** Found by `--region all` (SourceState.swept). */
+	swept?: 'home' | 'other';
 	api: SourceApi;
 	clock: Clock;
 	intervals: Intervals;
@@ -71,7 +73,7 @@ export class SourceRunner implements PollHost {
 		this.health = new SourceHealthState(options.intervals);
 		const {spec, intervals, emit, onMembership, staleFactor} = options;
 		this.host = {
-			key: this.key, spec, api: this.api, intervals, staleFactor, health: this.health, emit, onMembership,
+			key: this.key, spec, swept: options.swept, api: this.api, intervals, staleFactor, health: this.health, emit, onMembership,
 			now: () => this.now(),
 			call: (priority, operation, send) => this.call(priority, operation, send),
 			wake: () => this.wake(),
@@ -94,7 +96,7 @@ export class SourceRunner implements PollHost {
 
 	start(): void {
 		const {spec, readOnly} = this.options;
-		const source: SourceState = {key: spec.key, profile: spec.profile, region: spec.region, health: 'loading', pipelineCount: 0, readOnly};
+		const source: SourceState = {key: spec.key, profile: spec.profile, region: spec.region, health: 'loading', pipelineCount: 0, readOnly, ...(this.options.swept && {swept: this.options.swept})};
 		this.options.emit({type: 'source', source});
 		this.listing.dueAt = this.now();
 		this.wake();

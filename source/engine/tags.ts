@@ -58,8 +58,10 @@ export async function refreshTags(host: TagHost, pipelines: Tracked[]): Promise<
 		} catch {
 			continue;
 		}
-		if (JSON.stringify(tags) === JSON.stringify(t.tags ?? [])) continue;
+		// Read, even when there are none: `undefined` would ask again at the next poll.
+		const same = t.tags !== undefined && JSON.stringify(tags) === JSON.stringify(t.tags);
 		t.tags = tags;
+		if (same) continue;
 		// writeEntry leaves alone a pipeline removed while the read was under way.
 		host.writeEntry(t);
 	}

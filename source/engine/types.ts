@@ -40,6 +40,8 @@ export interface FleetEngine {
 	loadActionExecutions(key: PipelineKey, executionId: string, options?: {force?: boolean}): Promise<void>;
 	/** Loads the pipeline's declaration into `definitions`. */
 	loadDefinition(key: PipelineKey): Promise<void>;
+	/** Reads the recent results of the pipeline's stage condition rules into `ruleResults` (not again within the active interval unless `force`). */
+	loadRuleResults(key: PipelineKey, options?: {force?: boolean}): Promise<void>;
 	/** Starts reading a CodeBuild build's log; keeps tailing while `follow` and the build runs. */
 	openLog(key: PipelineKey, buildId: string, options?: {follow?: boolean}): Promise<void>;
 	closeLog(buildId: string): void;
@@ -49,6 +51,11 @@ export interface FleetEngine {
 	whenIdle(): Promise<void>;
 	/** The source a pipeline belongs to, for the action layer's writes. */
 	sourceOf(key: PipelineKey): SourceKey | undefined;
+	/**
+	 * Waits for a slot in the source's request budget at the operator's priority, for one write
+	 * of a bulk action; the returned function reports how it ended (a throttle slows the budget).
+	 */
+	writeSlot?(sourceKey: SourceKey): Promise<(outcome: 'ok' | 'throttle' | 'error') => void>;
 }
 
 /** How one source's scheduler is doing (diagnostics, tests, benchmarks). */

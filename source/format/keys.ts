@@ -3,6 +3,7 @@
  * - a source key `profile/region` (one set of SDK clients under one request budget);
  * - a pipeline key `profile/region/name` (keyed by profile: the account is known only once
  *   GetPipeline answers, and a key must never change);
+ * - a pipeline seen only through the change feed: `events:ACCOUNT/region/name` (seenProfileOf);
  * - an execution key `pipelineKey#executionId` (one execution's action executions).
  * Pipeline names cannot hold `/` (CodePipeline's name pattern is [A-Za-z0-9.@\-_]+), profile
  * names may: splitting takes the region and name from the end.
@@ -19,6 +20,14 @@ export function pipelineKeyOf(profile: string, region: string, name: string): st
 /** The key of a pipeline of a source, from the source's key. */
 export function pipelineKeyInSource(sourceKey: string, name: string): string {
 	return `${sourceKey}/${name}`;
+}
+
+/**
+ * The pseudo profile of a pipeline seen only through the change feed: an account no configured
+ * profile reads (`events:123456789012`). Never a source's, so nothing can act on it.
+ */
+export function seenProfileOf(accountId: string): string {
+	return `events:${accountId}`;
 }
 
 export type PipelineKeyParts = {profile: string; region: string; name: string; sourceKey: string};

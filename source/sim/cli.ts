@@ -6,6 +6,9 @@
 import {parseArgs} from 'node:util';
 import {RealClock, type Clock} from '../shared/clock.js';
 import type {Scenario, SimWorld} from './contract.js';
+import {startAdmin, type AdminOptions, type AdminServer} from './admin.js';
+import {readFaultsArgument} from './fault-input.js';
+import {ssoExpire, ssoLogin, writeSsoAwsDir} from './sso.js';
 import {startSim, type RunningSim} from './start.js';
 
 const USAGE = `Usage: pipetop sim [options]
@@ -20,6 +23,13 @@ Options:
   --aws-dir DIR     write DIR/config and DIR/credentials with one profile per account
   --seed N          seed for everything random, so a run can be replayed (default 1)
   --speed X         sim time runs X times faster than real time (default 1)
+  --faults F        faults from the start: a JSON object or a JSON file (docs/resilience.md),
+                    e.g. '{"hangRate": 0.2, "scope": {"operations": ["PutApprovalResult"]}}'
+  --admin-port N    serve the admin endpoint on 127.0.0.1:N (0: any free port) to change the
+                    faults, end or renew the SSO session and read call counts while it runs
+  --sso-profiles P  with --aws-dir: these profiles (comma-separated) log in through SSO
+  --sso-home DIR    with --sso-profiles: where the SSO token cache goes (DIR/.aws/sso/cache);
+                    run the client with HOME=DIR
   --help            show this help
 `;
 
@@ -38,7 +48,19 @@ export type SimCommandIo = {
 	worldModule?: WorldModule;
 };
 
-type SimFlags = {port: number; host: string; scenario: string; awsDir?: string; seed: number; speed: number; help: boolean};
+type SimFlags = {
+	port: number;
+	host: string;
+	scenario: string;
+	awsDir?: string;
+	seed: number;
+	speed: number;
+	faults?: string;
+	adminPort?: number;
+	ssoProfiles: string[];
+	ssoHome?: string;
+	help: boolean;
+};
 
 class UsageError extends Error {}
 
@@ -63,6 +85,10 @@ function parseFlags(argv: string[]): SimFlags {
 				'aws-dir': {type: 'string'},
 				seed: {type: 'string'},
 				speed: {type: 'string'},
+				faults: {type: 'string'},
+				'admin-port': {type: 'string'},
+				'sso-profiles': {type: 'string'},
+				'sso-home': {type: 'string'},
 				help: {type: 'boolean', short: 'h'},
 			},
 		});
@@ -74,9 +100,11 @@ function parseFlags(argv: string[]): SimFlags {
 	const values = parsed.values;
 	const speed = values.speed === undefined ? 1 : Number(values.speed);
 	if (!(Number.isFinite(speed) && speed > 0)) throw new UsageError(`--speed must be a number above 0, got '${values.speed}'`);
-	for (const flag of ['host', 'scenario', 'aws-dir'] as const) {
+	for (const flag of ['host', 'scenario', 'aws-dir', 'faults', 'sso-profiles', 'sso-home'] as const) {
 		if (values[flag] !== undefined && values[flag].trim() === '') throw new UsageError(`--${flag} needs a value`);
 	}
+	const ssoProfiles = values['sso-profiles']?.split(',').map(name => name.trim()).filter(Boolean) ?? [];
+	if (ssoProfiles.length > 0 && !(values['aws-dir'] && values['sso-home'])) throw new UsageError('--sso-profiles needs --aws-dir and --sso-home');
 	return {
 		port: integer('port', values.port, 0, 0, 65_535),
 		host: values.host ?? '127.0.0.1',
@@ -84,6 +112,10 @@ function parseFlags(argv: string[]): SimFlags {
 		awsDir: values['aws-dir'],
 		seed: integer('seed', values.seed, 1, -2_147_483_648, 4_294_967_295),
 		speed,
+		faults: values.faults,
+		adminPort: values['admin-port'] === undefined ? undefined : integer('admin-port', values['admin-port'], 0, 0, 65_535),
+		ssoProfiles,
+		ssoHome: values['sso-home'],
 		help: values.help ?? false,
 	};
 }
@@ -112,6 +144,21 @@ function oneLine(error: unknown): string {
 	return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
 }
 
+/** --aws-dir: the profiles for every account (SSO for --sso-profiles, logged in), and what the admin endpoint's SSO routes do. */
+async function writeProfiles(sim: RunningSim, flags: SimFlags, out: (line: string) => void): Promise<AdminOptions['sso']> {
+	const dir = flags.awsDir as string;
+	const profiles = sim.world.accounts().map(account => account.profile);
+	const unknown = flags.ssoProfiles.filter(name => !profiles.includes(name));
+	if (unknown.length > 0) throw new Error(`--sso-profiles: no account of the scenario has profile ${unknown.join(', ')} (profiles: ${profiles.join(', ')})`);
+	const files = flags.ssoProfiles.length > 0 ? await writeSsoAwsDir(dir, sim.world.accounts(), sim.url, sim.sso, {ssoProfiles: flags.ssoProfiles}) : await sim.writeAwsDir(dir);
+	out(`aws profiles ${profiles.join(', ')} written: AWS_CONFIG_FILE=${files.configFile} AWS_SHARED_CREDENTIALS_FILE=${files.credentialsFile}`);
+	if (flags.ssoProfiles.length === 0) return undefined;
+	const home = flags.ssoHome as string;
+	await ssoLogin(sim.sso, home);
+	out(`sso profiles ${flags.ssoProfiles.join(', ')} logged in: HOME=${home} AWS_ENDPOINT_URL_SSO=${sim.url} AWS_ENDPOINT_URL_SSO_OIDC=${sim.url}`);
+	return {expire: () => ssoExpire(sim.sso, home), login: () => ssoLogin(sim.sso, home)};
+}
+
 /** Returns the exit code: 0 after a clean stop, 1 when the sim cannot run, 2 on bad flags. */
 export async function simCommand(argv: string[], io: SimCommandIo = {}): Promise<number> {
 	const out = io.stdout ?? ((line: string) => process.stdout.write(`${line}\n`));
@@ -136,18 +183,26 @@ export async function simCommand(argv: string[], io: SimCommandIo = {}): Promise
 		err(`pipetop sim: cannot load scenario '${flags.scenario}': ${oneLine(error)}`);
 		return 1;
 	}
+	let faults = scenario.faults;
+	try {
+		if (flags.faults !== undefined) faults = await readFaultsArgument(flags.faults);
+	} catch (error) {
+		err(`pipetop sim: --faults: ${oneLine(error)}`);
+		return 2;
+	}
 	const clock = new RealClock(flags.speed);
 	let world: (SimWorld & {stop(): void}) | undefined;
 	let sim: RunningSim | undefined;
+	let admin: AdminServer | undefined;
 	try {
 		world = worlds.createWorld({scenario, clock, seed: flags.seed});
-		sim = await startSim({world, clock, seed: flags.seed, host: flags.host, port: flags.port, faults: scenario.faults});
+		sim = await startSim({world, clock, seed: flags.seed, host: flags.host, port: flags.port, faults});
 		out(`listening on ${listenUrl(flags.host, sim.port)}`);
 		for (const queue of sim.eventQueues) out(`events queue ${queue.url} (profile ${queue.profile}, region ${queue.region})`);
-		if (flags.awsDir) {
-			const files = await sim.writeAwsDir(flags.awsDir);
-			const profiles = world.accounts().map(account => account.profile).join(', ');
-			out(`aws profiles ${profiles} written: AWS_CONFIG_FILE=${files.configFile} AWS_SHARED_CREDENTIALS_FILE=${files.credentialsFile}`);
+		const sso = flags.awsDir ? await writeProfiles(sim, flags, out) : undefined;
+		if (flags.adminPort !== undefined) {
+			admin = await startAdmin({sim, port: flags.adminPort, sso});
+			out(`admin on ${admin.url} (GET/PUT /faults, GET /stats, POST /sso/expire, POST /sso/login)`);
 		}
 		await untilStopped(io.signal);
 		return 0;
@@ -155,6 +210,7 @@ export async function simCommand(argv: string[], io: SimCommandIo = {}): Promise
 		err(`pipetop sim: ${oneLine(error)}`);
 		return 1;
 	} finally {
+		await admin?.close();
 		await sim?.stop();
 		world?.stop();
 		clock.clearAll();

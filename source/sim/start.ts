@@ -32,6 +32,8 @@ export type RunningSim = {
 	world: SimWorld;
 	/** Replaces the whole fault picture at runtime (`{}` = healthy); throws RangeError on nonsense. */
 	setFaults(faults: FaultOptions): void;
+	/** The faults in force (a copy). */
+	faults(): FaultOptions;
 	stats(): SimStats;
 	resetStats(): void;
 	/** The SSO portal served on the same port (see sso.ts for profiles, login and expiry). */
@@ -77,6 +79,7 @@ export async function startSim(options: StartSimOptions): Promise<RunningSim> {
 		port: server.port,
 		world: options.world,
 		setFaults: faults => front.faults.set(faults),
+		faults: () => front.faults.get(),
 		stats: () => front.stats.snapshot(),
 		resetStats: () => front.stats.reset(),
 		sso: front.sso,

@@ -18,6 +18,7 @@ import {share} from './share.js';
 import {executionKeyPrefix} from '../format/keys.js';
 import type {FeedState} from './feed-types.js';
 import type {CauseState} from './cause-types.js';
+import type {RuleResults} from './rule-types.js';
 import type {ActionExecutionView, Attention, BuildLog, EngineCounters, ExecutionSummaryView, FleetState, Paged, PipelineEntry, PipelineKey, ResolvedVariableView, SourceKey, SourceState, StatusCounts} from './types.js';
 
 export type FleetUpdate =
@@ -35,6 +36,7 @@ export type FleetUpdate =
 	| {type: 'log'; buildId: string; value: BuildLog | undefined}
 	| {type: 'cause'; id: string; value: CauseState | undefined}
 	| {type: 'definition'; key: PipelineKey; value: unknown}
+	| {type: 'ruleResults'; key: PipelineKey; value: RuleResults}
 	| {type: 'counters'; counters: EngineCounters}
 	| {type: 'initialLoad'; value: boolean}
 	| {type: 'feed'; value: FeedState};
@@ -57,6 +59,7 @@ export function initialFleetState(now = 0): FleetState {
 		logs: {},
 		causes: {},
 		definitions: {},
+		ruleResults: {},
 		counters: {callsByOperation: {}, throttled: 0, errors: 0, latencyTotalMs: 0, latencyCount: 0, startedAt: now},
 		initialLoad: true,
 	};
@@ -94,7 +97,7 @@ class Draft {
 		this.maxStages = base.maxStages;
 	}
 
-	private writable<K extends 'sources' | 'pipelines' | 'histories' | 'actionExecutions' | 'executionVariables' | 'logs' | 'causes' | 'definitions'>(name: K): FleetState[K] {
+	private writable<K extends 'sources' | 'pipelines' | 'histories' | 'actionExecutions' | 'executionVariables' | 'logs' | 'causes' | 'definitions' | 'ruleResults'>(name: K): FleetState[K] {
 		this.changed = true;
 		if (!this.copied.has(name)) {
 			this.next[name] = {...this.base[name]} as FleetState[K];
@@ -138,6 +141,7 @@ class Draft {
 				// Nothing of it stays behind: a pipeline re-created under the name starts clean.
 				this.putKeyed('histories', update.key, undefined);
 				this.putKeyed('definitions', update.key, undefined);
+				this.putKeyed('ruleResults', update.key, undefined);
 				for (const id of Object.keys(this.next.actionExecutions)) if (id.startsWith(executionKeyPrefix(update.key))) this.putKeyed('actionExecutions', id, undefined);
 				for (const id of Object.keys(this.next.executionVariables)) if (id.startsWith(executionKeyPrefix(update.key))) this.putKeyed('executionVariables', id, undefined);
 				return;
@@ -156,6 +160,9 @@ class Draft {
 				return;
 			case 'cause':
 				this.putKeyed('causes', update.id, update.value);
+				return;
+			case 'ruleResults':
+				this.putKeyed('ruleResults', update.key, update.value);
 				return;
 			case 'definition':
 				this.putKeyed('definitions', update.key, update.value);
@@ -179,7 +186,7 @@ class Draft {
 		}
 	}
 
-	private putKeyed<K extends 'histories' | 'actionExecutions' | 'executionVariables' | 'logs' | 'causes' | 'definitions'>(name: K, key: string, value: FleetState[K][string] | undefined): void {
+	private putKeyed<K extends 'histories' | 'actionExecutions' | 'executionVariables' | 'logs' | 'causes' | 'definitions' | 'ruleResults'>(name: K, key: string, value: FleetState[K][string] | undefined): void {
 		const collection = this.next[name] as Record<string, unknown>;
 		const previous = collection[key];
 		if (value === undefined) {

@@ -6,7 +6,7 @@
  */
 
 import type {FeedState} from './feed-types.js';
-import type {CauseState} from './cause-types.js';
+import type {RuleResults} from './rule-types.js';
 
 /** `profile/region`: one set of SDK clients, polled under one request budget. */
 export type SourceKey = string;
@@ -63,6 +63,8 @@ export type SourceState = {
 	 * read-only profile of one account): that source's key. This one then reads nothing.
 	 */
 	sameAs?: SourceKey;
+	/** Found by `--region all` (`home`: the profile's own region): shown quietly when idle (store/source-standing.ts). */
+	swept?: 'home' | 'other';
 };
 
 export type ActionView = {
@@ -198,6 +200,8 @@ export type PipelineEntry = {
 	stale: boolean;
 	/** The last error polling this pipeline, cleared by the next success. */
 	error?: SourceError;
+	/** Known only from the change feed (no profile reads its account): status only, no actions. */
+	seenThroughEvents?: true;
 };
 
 /** A page-by-page cache, for history, action executions and log lines. */
@@ -237,7 +241,6 @@ export type ActionExecutionView = {
 };
 
 export type LogLine = {timestamp: number; message: string};
-export type {Cause, CauseLine, CauseState} from './cause-types.js';
 
 /** A CodeBuild action's log: the build, where its log lives, and the lines read so far. */
 export type BuildLog = {
@@ -288,9 +291,11 @@ export type FleetState = {
 	executionVariables: Record<string, ResolvedVariableView[]>;
 	/** Build logs per build id. */
 	logs: Record<string, BuildLog>;
-	/** Why an action failed, per cause id (engine/why/cause-id.ts), read when asked. */ causes: Record<string, CauseState>;
+	/** Why an action failed, per cause id (engine/why/cause-id.ts), read when asked. */ causes: Record<string, import('./cause-types.js').CauseState>;
 	/** Pipeline declarations (GetPipeline answers as JSON) per pipeline, for the definition view. */
 	definitions: Record<PipelineKey, unknown>;
+	/** Stage condition rules' recent results per pipeline (ListRuleExecutions), read for the pipeline on screen. */
+	ruleResults: Record<PipelineKey, RuleResults>;
 	counters: EngineCounters;
 	/** True until every source answered (or failed) once. */
 	initialLoad: boolean;

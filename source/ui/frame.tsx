@@ -32,6 +32,7 @@ function storeOnlyEngine(store: FleetStore): FleetEngine {
 		loadHistory: async () => undefined,
 		loadActionExecutions: async () => undefined,
 		loadDefinition: async () => undefined,
+		loadRuleResults: async () => undefined,
 		openLog: async () => undefined,
 		closeLog: () => undefined,
 		readCause: async () => undefined,

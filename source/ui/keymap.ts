@@ -8,6 +8,7 @@ import {displayKey, normalizeKey} from './input/keys.js';
 import {describePromptWords} from './model/prompt-command.js';
 import {layerBindings, layerCommands, layerScopes, typingCommands, type LayerScope} from './layer-bindings.js';
 import {whyBindings, whyCommands} from './why-bindings.js';
+import {actBindings, actCommands} from './act-bindings.js';
 import type {Selection} from './model/selection.js';
 import type {ViewKind} from './views/registry.js';
 
@@ -43,7 +44,10 @@ export const Command = {
 	Transition: 'transition',
 	Rollback: 'rollback',
 	Override: 'override',
+	Mark: 'mark',
+	MarkAll: 'markAll',
 	...layerCommands,
+	...actCommands,
 } as const;
 
 export type CommandName = (typeof Command)[keyof typeof Command];
@@ -192,7 +196,7 @@ export const commandSpecs: readonly CommandBinding[] = [
 			['start', 'n', 'run', 'start a new execution'],
 			['transition', 't', 'transition', "enable or disable the stage's inbound transition"],
 			['rollback', 'b', 'rollback', 'roll the stage back to an earlier execution'],
-			['override', 'o', 'override', "override the stage's condition"],
+			['override', 'O', 'override', "override the stage's condition"],
 		] as const
 	).map(
 		([command, key, label, description]): CommandBinding => ({
@@ -206,7 +210,10 @@ export const commandSpecs: readonly CommandBinding[] = [
 			disabled: operator(command),
 		}),
 	),
+	{command: Command.Mark, keys: ['space'], label: 'mark', description: 'mark or unmark the row: a/r/s/n/t then act on every marked pipeline (Esc clears the marks)', hint: true, disabled: needsPipeline},
+	{command: Command.MarkAll, keys: ['*'], label: 'mark all', description: 'mark every row the filter shows'},
 	...layerBindings,
+	...actBindings,
 ];
 
 export class KeymapError extends Error {

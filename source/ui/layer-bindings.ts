@@ -4,6 +4,7 @@
  * docs/keys.md, rebindable in the config), kept here so the keymap's table stays one screen.
  */
 import type {CommandBinding} from './keymap.js';
+import {promptExtraCommands} from './act-bindings.js';
 
 export const layerCommands = {
 	// At a text prompt (filter, `:`, search): the rest of the keys type.
@@ -28,8 +29,8 @@ export type LayerCommand = (typeof layerCommands)[keyof typeof layerCommands];
 
 /** The layers above the views that read keys of their own: a text prompt, an action dialog. */
 export type LayerScope = 'prompt' | 'dialog';
-export const layerScopes: Readonly<Record<LayerScope, readonly LayerCommand[]>> = {
-	prompt: ['promptAccept', 'promptCancel', 'promptErase', 'promptClear', 'promptEraseWord'],
+export const layerScopes: Readonly<Record<LayerScope, readonly (LayerCommand | (typeof promptExtraCommands)[number])[]>> = {
+	prompt: ['promptAccept', 'promptCancel', 'promptErase', 'promptClear', 'promptEraseWord', ...promptExtraCommands],
 	dialog: ['dialogNext', 'dialogCancel', 'dialogUp', 'dialogDown', 'dialogErase', 'dialogConfirm', 'dialogDecline', 'dialogEdit', 'dialogResend'],
 };
 /** Where typed text goes: these must sit on named or Ctrl keys, or they would swallow a letter. */

@@ -16,17 +16,14 @@ export type Terminal = {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; st
 export type MountOptions = Omit<ServiceParts, 'writeRaw' | 'ui'> & {
 	/** Shown on the status line at start (a profile skipped...). */
 	warnings?: readonly string[];
-	/** Shown there when there are no warnings: not problems (what --region all found). */
-	notes?: readonly string[];
 };
 
 /** Throws KeymapError for a bad `keys` override in the config, before anything is drawn. */
 export async function mountConsole(options: MountOptions, terminal: Terminal): Promise<void> {
-	const {warnings = [], notes = [], ...parts} = options;
+	const {warnings = [], ...parts} = options;
 	const {stdin, stdout, stderr} = terminal;
 	const services = createConsoleServices({...parts, writeRaw: text => stdout.write(text)});
 	if (warnings.length > 0) services.ui.dispatch({type: 'message', text: warnings.join('; '), kind: 'error', at: services.now()});
-	else if (notes.length > 0) services.ui.dispatch({type: 'message', text: notes.join('; '), kind: 'info', at: services.now()});
 	parts.engine.start();
 	const instance = render(createElement(ConsoleApp, {services}), {
 		stdout,

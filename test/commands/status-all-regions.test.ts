@@ -1,6 +1,6 @@
 /**
  * `pipetop status --region all`: every region of each profile's partition (the SDK's own partition
- * data) swept once, the regions with pipelines watched, the others counted in one line per profile;
+ * data) watched, the regions with pipelines listed, the others counted in one line per profile;
  * an opt-in region the account has not enabled is quiet, not a failed source.
  */
 
@@ -11,32 +11,9 @@ import {UsageError} from '../../source/config/usage-error.js';
 import {mergeSettings} from '../../source/app/settings.js';
 import {partitionRegions} from '../../source/aws/index.js';
 import {validateConfig} from '../../source/config/validate.js';
-import type {Scenario} from '../../source/sim/contract.js';
 import {DEFAULT_FLAGS, startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
 import {statusOn} from '../helpers/run-status.js';
-import {action} from '../sim/operations/helpers/definitions.js';
-
-/** A two-stage pipeline: a CodeCommit source and a CodeBuild build. */
-function pipeline(accountId: string, name: string): NonNullable<Scenario['pipelines'][number]['definition']> {
-	const source = action('Source', 'Source', 'CodeCommit', {RepositoryName: name, BranchName: 'main'}, {outputArtifacts: [{name: 'Src'}]});
-	const build = action('Build', 'Build', 'CodeBuild', {ProjectName: name}, {inputArtifacts: [{name: 'Src'}]});
-	const stages = [source, build].map(entry => ({name: entry.name as string, actions: [entry]}));
-	return {pipeline: {name, roleArn: `arn:aws:iam::${accountId}:role/pipeline`, artifactStore: {type: 'S3', location: `artifacts-${accountId}`}, stages}};
-}
-
-/** alpha works in two default regions; beta in a default region and an opt-in one (Jakarta), and enabled Cape Town without using it. */
-const SCENARIO: Scenario = {
-	accounts: [
-		{profile: 'alpha', accountId: '210987654321', regions: ['us-east-1', 'eu-west-1']},
-		{profile: 'beta', accountId: '123498765432', regions: ['eu-west-1', 'ap-southeast-3'], optInRegions: ['af-south-1']},
-	],
-	pipelines: [
-		{profile: 'alpha', region: 'us-east-1', definition: pipeline('210987654321', 'checkout'), history: 1},
-		{profile: 'alpha', region: 'eu-west-1', definition: pipeline('210987654321', 'checkout-eu'), history: 1},
-		{profile: 'beta', region: 'eu-west-1', definition: pipeline('123498765432', 'ledger'), history: 1},
-		{profile: 'beta', region: 'ap-southeast-3', definition: pipeline('123498765432', 'ledger-jakarta'), history: 1},
-	],
-};
+import {REGIONS_SCENARIO as SCENARIO} from '../helpers/regions-scenario.js';
 
 let fleet: FleetHarness | undefined;
 afterEach(async () => {
@@ -60,10 +37,24 @@ test('--region all shows every pipeline of every account, no failed source, the 
 	expect(result.stdout).toMatch(/\n4 pipelines: /);
 	// The SDK's aws partition: 17 default regions, the rest opt-in.
 	const optIn = regions.length - 17;
-	expect(result.stderr).toBe(
-		`pipetop: --region all, profile "alpha": pipelines in 2 regions, 15 regions without pipelines, ${optIn} opt-in regions not enabled\n` +
-			`pipetop: --region all, profile "beta": pipelines in 2 regions, 17 regions without pipelines, ${optIn - 2} opt-in regions not enabled\n`,
+	expect(result.stdout).toContain(
+		`\nalpha: 15 regions without pipelines, ${optIn} opt-in regions not enabled in this account\n` +
+			`beta: 17 regions without pipelines, ${optIn - 2} opt-in regions not enabled in this account\n`,
 	);
+	expect(result.stderr).toBe('');
+});
+
+test('status --json: no failed source, the quiet regions counted per profile, exit 0', async () => {
+	const optIn = (await partitionRegions('eu-west-1')).length - 17;
+	const result = await status({region: 'all', json: true});
+	expect(result.code).toBe(0);
+	const document = JSON.parse(result.stdout) as {sources: Array<{key: string; health: string}>; sweptRegions: unknown[]; pipelines: unknown[]};
+	expect(document.sources.map(source => `${source.key} ${source.health}`).sort()).toEqual(['alpha/eu-west-1 ok', 'alpha/us-east-1 ok', 'beta/ap-southeast-3 ok', 'beta/eu-west-1 ok']);
+	expect(document.pipelines).toHaveLength(4);
+	expect(document.sweptRegions).toEqual([
+		{profile: 'alpha', empty: 15, notEnabled: optIn, sameError: 0, sweeping: 0},
+		{profile: 'beta', empty: 17, notEnabled: optIn - 2, sameError: 0, sweeping: 0},
+	]);
 });
 
 test('the partition comes from the SDK: every commercial region, China apart', async () => {
@@ -94,5 +85,6 @@ test('a profile whose keys work nowhere is one failed source, not one per region
 	expect(result.code).toBe(1);
 	expect(result.stdout.match(/^beta\/\S+: FAILED/gm)).toEqual(['beta/eu-west-1: FAILED']);
 	expect(result.stdout).toMatch(/\nalpha +us-east-1 +checkout /);
-	expect(result.stderr).toContain('pipetop: --region all, profile "beta": no region answered; watching eu-west-1 only (its error says why)\n');
+	const others = (await partitionRegions('eu-west-1')).length - 1;
+	expect(result.stdout).toContain(`\nbeta: ${others} more regions failing the same way\n`);
 });

@@ -30,7 +30,9 @@ test('a bad events setting in the config file names the field', async () => {
 		await writeFile(path, JSON.stringify({events: {queueUrl: QUEUE, safetyNetSeconds: 5}}));
 		await expect(loadConfig({path, env: {}})).rejects.toThrow(/"events.safetyNetSeconds" must be a number of seconds from 60 to 86400, not number 5/);
 		await writeFile(path, JSON.stringify({events: {queue: QUEUE}}));
-		await expect(loadConfig({path, env: {}})).rejects.toThrow(/"events.queue" is not a known setting \(known here: queueUrl, profile, region, safetyNetSeconds, silentSeconds\)/);
+		await expect(loadConfig({path, env: {}})).rejects.toThrow(/"events.queue" is not a known setting \(known here: queueUrl, profile, region, safetyNetSeconds, silentSeconds, seenThroughEvents\)/);
+		await writeFile(path, JSON.stringify({events: {queueUrl: QUEUE, seenThroughEvents: 'no'}}));
+		await expect(loadConfig({path, env: {}})).rejects.toThrow(/"events.seenThroughEvents" must be true or false, not "no"/);
 	} finally {
 		await rm(dir, {recursive: true, force: true});
 	}
@@ -52,6 +54,10 @@ test('the queue is read with the first profile unless one is named, in the regio
 		expect(resolveFeed(first, await resolveSources(first, {env}), env)?.queue).toMatchObject({profile: 'dev', region: 'eu-central-1', endpoint: undefined, credentialKind: 'keys'});
 		const named = mergeSettings({profiles: ['dev'], events: {queueUrl: 'http://127.0.0.1:4566/123456789012/q', profile: 'tools'}}, DEFAULT_FLAGS);
 		expect(resolveFeed(named, await resolveSources(named, {env}), env)?.queue).toMatchObject({profile: 'tools', region: 'us-west-2', endpoint: 'http://127.0.0.1:4566'});
+		// Seen through events is on unless the config turns it off.
+		expect(resolveFeed(first, await resolveSources(first, {env}), env)?.seenThroughEvents).toBeUndefined();
+		const off = settingsFor({seenThroughEvents: false});
+		expect(resolveFeed(off, await resolveSources(off, {env}), env)?.seenThroughEvents).toBe(false);
 		const unknown = settingsFor({profile: 'nope'});
 		await expect(resolveSources(unknown, {env}).then(resolution => resolveFeed(unknown, resolution, env))).rejects.toThrow(/events: unknown profile "nope"/);
 	} finally {

@@ -5,6 +5,7 @@
 
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
+import {quietScenario} from './scenarios.js';
 
 let fleet: FleetHarness;
 const tagCalls = () => fleet.state().counters.callsByOperation.ListTagsForResource ?? 0;
@@ -41,4 +42,19 @@ test('polls do not read tags; the next discovery does, and shows a change', asyn
 	expect(tagCalls()).toBe(first + pipelines);
 	const entry = Object.values(fleet.state().pipelines).find(candidate => candidate.name === 'payments-service-prod');
 	expect(entry?.tags).toEqual([{key: 'team', value: 'ledger'}, {key: 'env', value: 'prod'}]);
+});
+
+test('a pipeline without tags has its (empty) tags read once, not with every poll', async () => {
+	const untagged = await startFleetHarness({scenario: quietScenario({perSource: 3}), intervals: {discovery: 300_000}});
+	try {
+		await untagged.until(state => !state.initialLoad, {what: 'the first load'});
+		// Three idle polls of each pipeline, before the next discovery.
+		await untagged.advance(200_000);
+		const {counters, pipelines} = untagged.state();
+		expect(counters.callsByOperation.GetPipelineState).toBeGreaterThanOrEqual(3 * 3);
+		expect(counters.callsByOperation.ListTagsForResource).toBe(3);
+		expect(Object.values(pipelines).map(entry => entry.tags)).toEqual([[], [], []]);
+	} finally {
+		await untagged.close();
+	}
 });

@@ -39,7 +39,7 @@ describe('definition view', () => {
 		await console_.terminal.type('ProjectName');
 		await console_.terminal.press('enter');
 		await console_.terminal.settle();
-		expect(console_.terminal.lines()[2]).toContain('search "ProjectName": 1 matches');
+		expect(console_.terminal.lines()[2]).toContain('search "ProjectName": match 1 of 1');
 		expect(console_.terminal.lines()[4]).toContain('"ProjectName": "checkout-web-build"');
 		await console_.terminal.press('G');
 		expect(console_.terminal.lines().at(-3)).toBe('}');

@@ -55,16 +55,28 @@ describe('logs view', () => {
 		await console_.terminal.settle();
 		const matches = fleet.state().logs[buildAction().externalExecutionId!].lines.filter(line => line.message.includes('Phase complete')).length;
 		expect(matches).toBeGreaterThan(2);
-		expect(console_.terminal.lines()[3]).toBe(`follow off  ${fleet.state().logs[buildAction().externalExecutionId!].lines.length} lines  search "Phase complete": ${matches} matches`);
+		expect(console_.terminal.lines()[3]).toBe(`follow off  ${fleet.state().logs[buildAction().externalExecutionId!].lines.length} lines  search "Phase complete": match 1 of ${matches}`);
 		expect(console_.terminal.lines()[4]).toContain('Phase complete');
 		const firstTop = console_.terminal.lines()[4];
+		// The current match is inverted and bold; the others on screen only underlined.
+		const rawLines = console_.terminal.lastFrame().split('\n');
+		expect(rawLines[4]).toMatch(/\u001B\[7m[^\u001B]*(\u001B\[[0-9;]*m)*Phase complete/);
+		const others = rawLines.slice(5).filter(line => line.includes('Phase complete'));
+		expect(others.length).toBeGreaterThan(0);
+		for (const line of others) {
+			expect(line).toContain('\u001B[4m');
+			expect(line).not.toContain('\u001B[7m');
+		}
 		await console_.terminal.press('n');
 		expect(console_.terminal.lines()[4]).toContain('Phase complete');
 		expect(console_.terminal.lines()[4]).not.toBe(firstTop);
+		expect(console_.terminal.lines()[3]).toContain(`match 2 of ${matches}`);
 		await console_.terminal.press('N');
 		expect(console_.terminal.lines()[4]).toBe(firstTop);
-		// Matches are shown inverted.
-		expect(console_.terminal.lastFrame()).toContain('\u001B[33m\u001B[7mPhase complete');
+		expect(console_.terminal.lines()[3]).toContain(`match 1 of ${matches}`);
+		// Back from the first wraps to the last.
+		await console_.terminal.press('N');
+		expect(console_.terminal.lines()[3]).toContain(`match ${matches} of ${matches}`);
 		console_.close();
 	});
 

@@ -7,7 +7,7 @@ import {createActionLayer} from '../../source/actions/create.js';
 import type {PipetopConfig} from '../../source/config/types.js';
 import {ConsoleApp} from '../../source/ui/shell/console-app.js';
 import {createConsoleServices} from '../../source/ui/shell/create-services.js';
-import type {ConsoleServices} from '../../source/ui/shell/services.js';
+import type {ConfigFile, ConsoleServices} from '../../source/ui/shell/services.js';
 import type {FleetHarness} from '../helpers/fleet-harness.js';
 import {renderTerminal, type Terminal} from '../helpers/render-terminal.js';
 
@@ -26,7 +26,7 @@ export type OpenConsole = {
 
 export function openConsole(
 	fleet: FleetHarness,
-	options: {columns: number; rows: number; env?: Record<string, string | undefined>; config?: PipetopConfig; notify?: boolean},
+	options: {columns: number; rows: number; env?: Record<string, string | undefined>; config?: PipetopConfig; notify?: boolean; configFile?: ConfigFile; freezeRecordPath?: string},
 ): OpenConsole {
 	const raw: string[] = [];
 	const config = options.config ?? {};
@@ -34,6 +34,7 @@ export function openConsole(
 	const services = createConsoleServices({
 		engine: fleet.engine,
 		config,
+		configFile: options.configFile,
 		readOnly,
 		now: () => fleet.clock.now(),
 		env: options.env ?? {TERM: 'xterm-256color', LANG: 'C.UTF-8'},
@@ -43,6 +44,7 @@ export function openConsole(
 			{engine: fleet.engine, config: {auditLog: join(fleet.dir, 'audit.jsonl')}, readOnly, apiFor: key => fleet.engine.apiFor(key)},
 			{via: 'console', clock: fleet.clock, env: fleet.env},
 		),
+		...(options.freezeRecordPath ? {freezeRecordPath: options.freezeRecordPath} : {}),
 	});
 	const terminal = renderTerminal(<ConsoleApp services={services} />, {columns: options.columns, rows: options.rows});
 	return {

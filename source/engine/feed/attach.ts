@@ -14,6 +14,7 @@ import type {Intervals} from '../types.js';
 import {FeedConsumer} from './consumer.js';
 import {provisionalPatch} from './provisional.js';
 import {routeEvent, type FeedReader} from './route.js';
+import {SeenPipelines} from './seen.js';
 
 export type FeedOptions = {
 	queue: QueueSpec;
@@ -21,6 +22,8 @@ export type FeedOptions = {
 	safetyNetMs?: number;
 	/** No event for this long: the feed is taken as silent and polling resumes (default 1 hour; 0: never). */
 	silenceMs?: number;
+	/** Pipelines of accounts no profile reads appear, status only, from their events (default true). */
+	seenThroughEvents?: boolean;
 };
 
 const DEFAULT_SAFETY_NET_MS = 600_000;
@@ -50,18 +53,28 @@ export function attachFeed(options: AttachOptions): FeedConsumer {
 	const {intervals} = options;
 	const pollingIdle = intervals.idle;
 	const safetyNet = Math.max(pollingIdle, options.feed.safetyNetMs ?? DEFAULT_SAFETY_NET_MS);
+	const seen = options.feed.seenThroughEvents === false ? undefined : new SeenPipelines();
 	return new FeedConsumer({
 		clock: options.clock,
 		api: createQueueApi(options.feed.queue, options.record),
 		emit: options.emit,
 		apply(event) {
-			const keys = routeEvent(event, options.readers());
+			const {marked, owned} = routeEvent(event, options.readers());
 			// Until the re-read answers, the row shows what the event says (a new run, its end).
-			for (const key of keys) {
+			for (const key of marked) {
 				const patch = provisionalPatch(options.pipeline(key), event);
 				if (patch) options.emit({type: 'pipelinePatch', key, patch});
 			}
-			return keys.length > 0;
+			if (!seen) return marked.length > 0;
+			if (owned) {
+				const gone = seen.forget(event);
+				if (gone) options.emit(gone);
+				return marked.length > 0;
+			}
+			// No source of this region is known to read the account (one whose account is not known
+			// yet may still find it by listing: then the seen row goes at the next event).
+			options.emit(seen.apply(event, options.clock.now()));
+			return true;
 		},
 		trusted(trusted) {
 			intervals.idle = trusted ? safetyNet : pollingIdle;

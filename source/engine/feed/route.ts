@@ -25,14 +25,22 @@ export interface FeedReader {
  */
 const TIME_MARGIN_MS = 2_000;
 
-/** Marks the pipeline dirty where it is read; returns its keys there (none: outdated, or nobody reads it). */
-export function routeEvent(event: FeedEvent, readers: Iterable<FeedReader>): string[] {
+export type Routed = {
+	/** The pipeline's keys where it was marked dirty (none: outdated, or nobody reads it). */
+	marked: string[];
+	/** Whether a source of the event's region is known to read its account. */
+	owned: boolean;
+};
+
+/** Marks the pipeline dirty where it is read. */
+export function routeEvent(event: FeedEvent, readers: Iterable<FeedReader>): Routed {
 	const matching: FeedReader[] = [];
 	for (const reader of readers) {
 		if (reader.region !== event.region) continue;
 		if (reader.account === event.account) matching.push(reader);
 	}
-	if (matching.length === 0) {
+	const owned = matching.length > 0;
+	if (!owned) {
 		for (const reader of readers) if (reader.region === event.region && reader.account === undefined) matching.push(reader);
 	}
 	const marked: string[] = [];
@@ -42,5 +50,5 @@ export function routeEvent(event: FeedEvent, readers: Iterable<FeedReader>): str
 		reader.markDirty(event.pipeline);
 		marked.push(pipelineKeyInSource(reader.key, event.pipeline));
 	}
-	return marked;
+	return {marked, owned};
 }

@@ -4,7 +4,7 @@
  * first error line of that phase and "failed part only" keeps just that phase.
  */
 
-import type {Cause, CauseLine} from '../../store/types.js';
+import type {Cause, CauseLine} from '../../store/cause-types.js';
 import {list, ms, obj, str} from '../map-util.js';
 import {actionFacts, actionLinks, isErrorText, line, summaryCause} from './lines.js';
 import {readStream} from './log-stream.js';

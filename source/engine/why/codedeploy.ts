@@ -4,7 +4,7 @@
  * failed event's script, message and log tail.
  */
 
-import type {Cause, CauseLine} from '../../store/types.js';
+import type {Cause, CauseLine} from '../../store/cause-types.js';
 import {list, ms, obj, str} from '../map-util.js';
 import {actionFacts, actionLinks, line, summaryCause} from './lines.js';
 import type {CauseContext} from './types.js';

@@ -4,7 +4,7 @@
  * line as the headline, every line of the run below.
  */
 
-import type {Cause} from '../../store/types.js';
+import type {Cause} from '../../store/cause-types.js';
 import {list, obj, str} from '../map-util.js';
 import {actionFacts, actionLinks, isErrorText, line, summaryCause} from './lines.js';
 import {readStream} from './log-stream.js';

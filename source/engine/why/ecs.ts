@@ -4,7 +4,7 @@
  * first, those of the action's time window marked as the failed part.
  */
 
-import type {Cause, CauseLine} from '../../store/types.js';
+import type {Cause, CauseLine} from '../../store/cause-types.js';
 import {list, ms, num, obj, str} from '../map-util.js';
 import {actionFacts, actionLinks, isErrorText, line, summaryCause} from './lines.js';
 import type {CauseContext} from './types.js';

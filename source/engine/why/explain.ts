@@ -1,6 +1,6 @@
 /** Which reader explains which provider's failure; the rest get their summary shown whole. */
 
-import type {Cause} from '../../store/types.js';
+import type {Cause} from '../../store/cause-types.js';
 import {cloudFormationCause} from './cloudformation.js';
 import {codeBuildCause} from './codebuild.js';
 import {codeDeployCause} from './codedeploy.js';

@@ -4,7 +4,7 @@
  * part, and the last error line as the headline.
  */
 
-import type {Cause, CauseLine} from '../../store/types.js';
+import type {Cause, CauseLine} from '../../store/cause-types.js';
 import {list, num, obj, str} from '../map-util.js';
 import {actionFacts, actionLinks, isErrorText, line, summaryCause} from './lines.js';
 import type {CauseContext} from './types.js';

@@ -1,6 +1,6 @@
 /** Helpers every cause reader shares: which lines are errors, and the action's own facts. */
 
-import type {Cause, CauseLine} from '../../store/types.js';
+import type {Cause, CauseLine} from '../../store/cause-types.js';
 import type {CauseSubject} from './types.js';
 
 /** Words test runners, compilers and AWS use when something went wrong. */

@@ -107,6 +107,23 @@ export function checkScenario(value: unknown, where = 'scenario', filledRoleArns
 		if (pipeline.startEverySeconds !== undefined && !(typeof pipeline.startEverySeconds === 'number' && pipeline.startEverySeconds > 0)) fail(`${label}.startEverySeconds must be a positive number`);
 		if (pipeline.history !== undefined && !(Number.isInteger(pipeline.history) && pipeline.history >= 0)) fail(`${label}.history must be a whole number >= 0`);
 	});
+	checkPushes(scenario.pushes, fail);
 	checkEvents(scenario.events, scenario.accounts as Array<{profile: string; accountId: string; regions: string[]}>, fail);
 	return declarations;
+}
+
+/** `pushes`: [{repository, branch?, afterSeconds, commitId?, message?}] (types.ts). */
+function checkPushes(value: unknown, fail: (message: string) => never): void {
+	if (value === undefined) return;
+	if (!Array.isArray(value)) fail('"pushes" must be an array of {repository, branch?, afterSeconds, commitId?, message?}');
+	(value as unknown[]).forEach((entry, index) => {
+		const push = entry as Record<string, unknown>;
+		const label = `pushes[${index}]`;
+		if (typeof push !== 'object' || push === null) fail(`${label} must be an object`);
+		if (typeof push.repository !== 'string' || push.repository === '') fail(`${label}.repository must name a repository as the source action does (owner/repo or a CodeCommit name)`);
+		if (push.branch !== undefined && (typeof push.branch !== 'string' || push.branch === '')) fail(`${label}.branch must be a branch name`);
+		if (typeof push.afterSeconds !== 'number' || !Number.isFinite(push.afterSeconds)) fail(`${label}.afterSeconds must be a number (negative: before the scenario opens)`);
+		if (push.commitId !== undefined && (typeof push.commitId !== 'string' || !/^[0-9a-f]{40}$/.test(push.commitId))) fail(`${label}.commitId must be 40 lowercase hex digits`);
+		if (push.message !== undefined && typeof push.message !== 'string') fail(`${label}.message must be text`);
+	});
 }

@@ -21,14 +21,14 @@ function consoleUrl(region: string, path: string): string {
 }
 
 /** The repository a git-like source points at: owner/repo for GitHub-style, name for CodeCommit. */
-function repository(action: ActionDeclaration): string {
+export function repositoryOf(action: ActionDeclaration): string {
 	const provider = action.actionTypeId.provider;
 	if (provider === 'CodeStarSourceConnection') return config(action, 'FullRepositoryId', 'acme/app');
 	if (provider === 'GitHub') return `${config(action, 'Owner', 'acme')}/${config(action, 'Repo', 'app')}`;
 	return config(action, 'RepositoryName', 'app');
 }
 
-function branch(action: ActionDeclaration): string {
+export function branchOf(action: ActionDeclaration): string {
 	return config(action, 'BranchName') || config(action, 'Branch') || 'main';
 }
 
@@ -43,7 +43,7 @@ export function newSourceRevision(action: ActionDeclaration, rng: Rng, now: numb
 		const tag = config(action, 'ImageTag', 'latest');
 		return {actionName: action.name, revisionId: `sha256:${rng.hex(64)}`, message: `Image tag: ${tag}`, created};
 	}
-	return {actionName: action.name, revisionId: rng.commitId(), message: commitMessage(rng), branch: branch(action), author: rng.pick(AUTHORS), created};
+	return {actionName: action.name, revisionId: rng.commitId(), message: commitMessage(rng), branch: branchOf(action), author: rng.pick(AUTHORS), created};
 }
 
 /** revisionSummary as ListPipelineExecutions shows it: connections wrap the message in JSON, as AWS does. */
@@ -56,10 +56,10 @@ export function revisionUrl(pipeline: Pipeline, action: ActionDeclaration, revis
 	const region = actionRegion(pipeline, action);
 	switch (action.actionTypeId.provider) {
 		case 'CodeCommit':
-			return consoleUrl(region, `codesuite/codecommit/repositories/${repository(action)}/commit/${revisionId}?region=${region}`);
+			return consoleUrl(region, `codesuite/codecommit/repositories/${repositoryOf(action)}/commit/${revisionId}?region=${region}`);
 		case 'CodeStarSourceConnection':
 		case 'GitHub':
-			return `https://github.com/${repository(action)}/commit/${revisionId}`;
+			return `https://github.com/${repositoryOf(action)}/commit/${revisionId}`;
 		case 'S3':
 			return `https://s3.console.aws.amazon.com/s3/object/${config(action, 'S3Bucket')}?prefix=${config(action, 'S3ObjectKey')}&versionId=${revisionId}`;
 		case 'ECR':
@@ -74,10 +74,10 @@ export function entityUrl(pipeline: Pipeline, action: ActionDeclaration): string
 	const region = actionRegion(pipeline, action);
 	switch (action.actionTypeId.provider) {
 		case 'CodeCommit':
-			return consoleUrl(region, `codesuite/codecommit/repositories/${repository(action)}/browse/refs/heads/${branch(action)}?region=${region}`);
+			return consoleUrl(region, `codesuite/codecommit/repositories/${repositoryOf(action)}/browse/refs/heads/${branchOf(action)}?region=${region}`);
 		case 'CodeStarSourceConnection':
 		case 'GitHub':
-			return `https://github.com/${repository(action)}/tree/${branch(action)}`;
+			return `https://github.com/${repositoryOf(action)}/tree/${branchOf(action)}`;
 		case 'S3':
 			return `https://s3.console.aws.amazon.com/s3/buckets/${config(action, 'S3Bucket')}?prefix=${config(action, 'S3ObjectKey')}`;
 		case 'ECR':
@@ -202,11 +202,11 @@ export function sourceVariables(pipeline: Pipeline, action: ActionDeclaration, s
 	const date = new Date(source.created).toISOString().replace(/\.\d{3}Z$/, 'Z');
 	switch (action.actionTypeId.provider) {
 		case 'CodeCommit':
-			return {AuthorDate: date, BranchName: branch(action), CommitId: source.revisionId, CommitMessage: source.message, CommitterDate: date, RepositoryName: repository(action)};
+			return {AuthorDate: date, BranchName: branchOf(action), CommitId: source.revisionId, CommitMessage: source.message, CommitterDate: date, RepositoryName: repositoryOf(action)};
 		case 'CodeStarSourceConnection':
-			return {AuthorDate: date, BranchName: branch(action), CommitId: source.revisionId, CommitMessage: source.message, ConnectionArn: config(action, 'ConnectionArn'), FullRepositoryName: repository(action), ProviderType: 'GitHub'};
+			return {AuthorDate: date, BranchName: branchOf(action), CommitId: source.revisionId, CommitMessage: source.message, ConnectionArn: config(action, 'ConnectionArn'), FullRepositoryName: repositoryOf(action), ProviderType: 'GitHub'};
 		case 'GitHub':
-			return {AuthorDate: date, BranchName: branch(action), CommitId: source.revisionId, CommitMessage: source.message, CommitterDate: date, CommitUrl: `https://github.com/${repository(action)}/commit/${source.revisionId}`, RepositoryName: config(action, 'Repo')};
+			return {AuthorDate: date, BranchName: branchOf(action), CommitId: source.revisionId, CommitMessage: source.message, CommitterDate: date, CommitUrl: `https://github.com/${repositoryOf(action)}/commit/${source.revisionId}`, RepositoryName: config(action, 'Repo')};
 		case 'S3':
 			return {ETag: source.revisionId.slice(0, 32).toLowerCase(), VersionId: source.revisionId};
 		case 'ECR':

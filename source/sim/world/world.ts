@@ -18,7 +18,10 @@ import {PageTokens} from './paging.js';
 import {RegionState} from './registry.js';
 import {Scheduler} from './scheduler.js';
 import {populate} from './populate.js';
+import {pushCommit, type PushInput, type PushResult} from './push.js';
 import {Rng} from './random.js';
+import {Repositories} from './repositories.js';
+import type {WorldScenario} from '../scenarios/types.js';
 
 export type WorldOptions = {
 	scenario: Scenario;
@@ -66,11 +69,14 @@ export class World implements SimWorld {
 			retain: options.retainExecutions ?? defaultRetention(options.scenario.pipelines.length),
 			maxActive: options.maxActiveExecutions ?? 50,
 			observer: undefined,
+			repositories: new Repositories(),
 		};
 		this.accountList = simAccounts(seed, options.scenario.accounts);
 		for (const account of this.accountList) this.byKey.set(account.accessKeyId, account);
 		this.tokens = new PageTokens(`pipetop-sim-pages-${seed}`);
 		populate(this.engine, options.scenario, this.accountList, declarations);
+		const opened = this.scheduler.now();
+		for (const push of (options.scenario as WorldScenario).pushes ?? []) this.scheduler.at(opened + push.afterSeconds * 1000, () => this.push(push));
 		this.scheduler.runDue();
 		this.sqs = new SqsService(this.scheduler, Rng.derive(seed, 'sqs'));
 		// Opened after the history is played: the queue carries what happens from now on.
@@ -144,6 +150,14 @@ export class World implements SimWorld {
 		if (!pipeline) throw new SimError('PipelineNotFoundException', `Account '${account.accountId}' does not have a pipeline with name '${pipelineName}'`);
 		const variables = pipeline.declaration.variables?.map(variable => ({name: variable.name, resolvedValue: variable.defaultValue ?? ''}));
 		return startExecution(this.engine, pipeline, {trigger: {triggerType: 'StartPipelineExecution', triggerDetail: `arn:aws:iam::${account.accountId}:user/${account.profile}`}, variables}).id;
+	}
+
+	/**
+	 * Pushes a commit to a repository's branch: every pipeline whose source follows it starts on
+	 * that commit (see push.ts). Returns the commit id and the executions started.
+	 */
+	push(input: PushInput): PushResult {
+		return pushCommit(this.engine, this.allPipelines(), input);
 	}
 
 	private allPipelines(): Pipeline[] {

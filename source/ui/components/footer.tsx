@@ -44,7 +44,7 @@ function applicableCommands(
 	readOnly: (profile: string) => boolean,
 ): string {
 	const view = topOf(ui).kind;
-	const context = availabilityContext(view, views.selectionFor(ui, fleet), fleet, readOnly);
+	const context = availabilityContext(view, views.selectionFor(ui, fleet), fleet, readOnly, ui.marks);
 	return keymap.specs
 		.filter(spec => spec.hint && spec.views.includes(view) && !spec.disabled?.(context))
 		.map(spec => spec.command)

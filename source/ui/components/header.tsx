@@ -24,7 +24,8 @@ function useSpinnerFrame(active: boolean): number {
 }
 
 export function Header({width}: {width: number}) {
-	const {store, theme, readOnly, config, keymap} = useServices();
+	const {store, ui, theme, readOnly, config, keymap} = useServices();
+	const sort = useStore(ui, value => value.sort);
 	const now = useNow();
 	const state = useStore(
 		store,
@@ -37,6 +38,8 @@ export function Header({width}: {width: number}) {
 		})),
 	);
 	const frame = useSpinnerFrame(state.initialLoad);
+	const marked = useStore(ui, console => console.marks.length);
+	const frozen = useStore(ui, console => console.frozen.length);
 	// The key that lists every source, named next to "+N more" (it may be rebound in the config).
 	const sourcesKey = firstKeyLabel(keymap, 'sources', theme.ascii);
 	const everythingReadOnly =
@@ -45,6 +48,10 @@ export function Header({width}: {width: number}) {
 	const first: Segment[] = [
 		{text: 'pipetop', bold: true, color: 'cyan'},
 		{text: everythingReadOnly ? ' [read-only]' : '', color: 'yellow'},
+		// Another order than attention (`>` changes it), up front where a narrow terminal keeps it.
+		{text: sort === 'attention' ? '' : ` [by ${sort}]`, color: 'cyan'},
+		{text: marked > 0 ? ` ${marked} marked` : '', color: 'yellow', bold: true},
+		{text: frozen > 0 ? ` ${frozen} frozen` : '', color: 'cyan'},
 		{text: '  '},
 		...countSegments(state.counts, theme),
 		...feedSegments(state.feed, theme),

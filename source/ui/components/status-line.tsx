@@ -18,7 +18,8 @@ const promptSigns = {filter: '/', command: ':', search: '/'} as const;
 
 function statusSegments(ui: UiState, position: string, messageVisible: boolean): Segment[] {
 	if (ui.prompt) {
-		return [{text: promptSigns[ui.prompt.mode], bold: true, color: 'cyan'}, {text: ui.prompt.text}, {text: ' ', inverse: true}];
+		const hint: Segment[] = ui.prompt.hint ? [{text: `  ${ui.prompt.hint}`, dim: true}] : [];
+		return [{text: promptSigns[ui.prompt.mode], bold: true, color: 'cyan'}, {text: ui.prompt.text}, {text: ' ', inverse: true}, ...hint];
 	}
 	if (ui.message && messageVisible) return [{text: ui.message.text, color: ui.message.kind === 'error' ? 'red' : 'green'}];
 	const parts: Segment[] = [];

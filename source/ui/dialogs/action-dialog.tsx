@@ -24,14 +24,21 @@ const titles: Record<ActionRequest['command'], string> = {
  */
 export function ActionDialog(props: {request: ActionRequest; onClose(): void; maxDetailLines?: number}) {
 	const layer = useActionLayer();
-	const {keymap} = useServices();
+	const {keymap, ui, now} = useServices();
 	const style = useDialogStyle();
 	const [state, setState] = useState<DialogState>(initialDialogState);
 	// Keys can arrive faster than React renders (key repeat, a pasted "yy"): the ref is the truth
 	// the next key sees, so a second `y` finds the dialog already sending.
 	const current = useRef<DialogState>(initialDialogState);
 	const mounted = useRef(true);
+	// Set once Esc closed the dialog while sending: the outcome then goes to the status line.
+	const detached = useRef(false);
 	const {onClose} = props;
+	const report = (result: ActionResult) => {
+		const kind = result.outcome === 'done' ? 'info' : 'error';
+		ui.dispatch({type: 'message', text: `${props.request.command}: ${result.message}`, kind, at: now()});
+	};
+	const settle = (result: ActionResult) => (detached.current ? report(result) : apply(sent(current.current, result)));
 
 	const apply = (next: DialogState) => {
 		current.current = next;
@@ -55,11 +62,13 @@ export function ActionDialog(props: {request: ActionRequest; onClose(): void; ma
 		const {state: next, effect} = onKey(current.current, dialogKey(input, key, keymap));
 		apply(next);
 		if (effect?.kind === 'close') onClose();
+		if (effect?.kind === 'detach') {
+			detached.current = true;
+			ui.dispatch({type: 'message', text: `still sending in the background: ${effect.intent.summary}; its outcome will show here`, at: now()});
+			onClose();
+		}
 		if (effect?.kind === 'send') {
-			void layer.run(effect.intent).then(
-				(result: ActionResult) => apply(sent(current.current, result)),
-				(error: unknown) => apply(sent(current.current, {outcome: 'failed', message: `Unexpected error: ${String(error)}`})),
-			);
+			void layer.run(effect.intent).then(settle, (error: unknown) => settle({outcome: 'failed', message: `Unexpected error: ${String(error)}`}));
 		}
 	});
 
@@ -81,7 +90,12 @@ export function ActionDialog(props: {request: ActionRequest; onClose(): void; ma
 			{plan && (phase.kind === 'step' || phase.kind === 'confirm') ? <Details lines={plan.details} max={props.maxDetailLines ?? 8} /> : null}
 			{phase.kind === 'step' && step ? <StepView step={step} cursor={phase.cursor} text={phase.text} error={phase.error} /> : null}
 			{phase.kind === 'confirm' ? <ConfirmView intent={phase.intent} canEdit={(plan?.steps(state.answers).length ?? 0) > 0} error={phase.error} /> : null}
-			{phase.kind === 'sending' ? <Text color={style.color('yellow')}>Sending: {phase.intent.summary}…</Text> : null}
+			{phase.kind === 'sending' ? (
+				<Box flexDirection="column">
+					<Text color={style.color('yellow')}>Sending: {phase.intent.summary}…</Text>
+					<Text>Esc close: it is not sent again, and its outcome shows on the status line</Text>
+				</Box>
+			) : null}
 			{phase.kind === 'result' ? (
 				<ResultView
 					result={phase.result}

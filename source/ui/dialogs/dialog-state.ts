@@ -1,7 +1,8 @@
 /**
  * The action dialog as a pure state machine, so its safety rules are tested without rendering:
  * nothing is sent before an explicit `y` on the confirm step, Enter never confirms (a double
- * Enter in the last field only reaches the confirm step), and once sending, keys are ignored.
+ * Enter in the last field only reaches the confirm step), and once sending, only Esc acts: it
+ * closes the dialog and leaves the request to finish in the background (never to be sent again).
  */
 import type {Plan, Prepared} from '../../actions/plan.js';
 import {checkAnswers} from '../../actions/plan.js';
@@ -17,8 +18,11 @@ export type DialogPhase =
 
 export type DialogState = {phase: DialogPhase; plan?: Plan; answers: Answers};
 
-/** What the component must do after a key: send the intent, or close the dialog. */
-export type DialogEffect = {kind: 'send'; intent: ActionIntent} | {kind: 'close'} | undefined;
+/**
+ * What the component must do after a key: send the intent, close the dialog, or close it while
+ * the intent is still on its way (its outcome is then reported outside the dialog).
+ */
+export type DialogEffect = {kind: 'send'; intent: ActionIntent} | {kind: 'close'} | {kind: 'detach'; intent: ActionIntent} | undefined;
 
 /** The dialog's bindings in the keymap (its `dialog` key scope). */
 export type DialogCommand =
@@ -129,8 +133,9 @@ export function onKey(state: DialogState, key: DialogKey): {state: DialogState; 
 			return {state, effect: undefined};
 		}
 		case 'sending':
-			// The request is on its way: nothing may send it again or hide its outcome.
-			return {state, effect: undefined};
+			// The request is on its way: nothing may send it again or lose its outcome. Esc hands it
+			// to the background (a hung call must not lock the console until its time limit).
+			return {state, effect: key.command === 'dialogCancel' ? {kind: 'detach', intent: phase.intent} : undefined};
 		case 'result': {
 			const {outcome} = phase.result;
 			if (phase.intent.resendSafe && (outcome === 'unknown' || outcome === 'failed') && key.command === 'dialogResend') {

@@ -12,6 +12,10 @@ import {movementOf} from './use-view-keys.js';
 export type TextPane = {
 	offset: number;
 	matches: number[];
+	/** The row of the current match (n and N move it), undefined without one. */
+	current?: number;
+	/** "match 3 of 12", or "no match", for the view's title; empty without a search. */
+	matchLabel: string;
 	/** Handles movement and search commands against the view's live entry; false for the rest. */
 	handle(spec: CommandSpec, live: PaneState): boolean;
 };
@@ -22,7 +26,7 @@ function moved(offset: number, movement: Movement, height: number, total: number
 	return clampOffset(next, height, total);
 }
 
-type PaneState = {offset: number; search?: string; follow?: boolean};
+type PaneState = {offset: number; search?: string; follow?: boolean; /** The current match's row. */ match?: number};
 
 const offsetOf = (state: PaneState, height: number, total: number) =>
 	state.follow ? Math.max(0, total - height) : clampOffset(state.offset, height, total);
@@ -34,14 +38,20 @@ export function useTextPane(rows: readonly string[], height: number, state: Pane
 	const matches = matchRows(rows, state.search);
 	const search = state.search;
 	// Jumping to a match stops following, or the log would pull the view away from it.
-	const jump = (live: PaneState, to: number) => (live.follow === undefined ? {offset: to} : {offset: to, follow: false});
+	const jump = (live: PaneState, match: number) => {
+		const to = clampOffset(match, height, total);
+		return live.follow === undefined ? {offset: to, match} : {offset: to, match, follow: false};
+	};
+	// The match n or N went to; before any (or once the text changed under it), the first on screen.
+	const current = state.match !== undefined && matches.includes(state.match) ? state.match : (matches.find(index => index >= offset) ?? matches[0]);
+	const matchLabel = !search ? '' : matches.length === 0 ? 'no match' : `match ${matches.indexOf(current!) + 1} of ${matches.length}`;
 
 	// A new search jumps to its first match at or below the top line.
 	useEffect(() => {
 		if (!search) return;
 		const found = matchRows(rows, search);
 		const target = found.find(index => index >= offset) ?? found[0];
-		if (target !== undefined) ui.dispatch({type: 'update', patch: jump(state, clampOffset(target, height, total))});
+		if (target !== undefined) ui.dispatch({type: 'update', patch: jump(state, target)});
 		else ui.dispatch({type: 'message', text: `not found: ${search}`, kind: 'error', at: now()});
 		// Only when the search itself changes.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
@@ -50,6 +60,8 @@ export function useTextPane(rows: readonly string[], height: number, state: Pane
 	return {
 		offset,
 		matches,
+		current,
+		matchLabel,
 		handle(spec, live) {
 			const from = offsetOf(live, height, total);
 			const movement = movementOf(spec.command);
@@ -65,9 +77,11 @@ export function useTextPane(rows: readonly string[], height: number, state: Pane
 			}
 			if ((spec.command === 'nextMatch' || spec.command === 'prevMatch') && live.search) {
 				const found = matchRows(rows, live.search);
-				const target = nextMatch(found, from, spec.command === 'nextMatch' ? 1 : -1);
+				// From the current match, not the top line: at the end of the text the two differ.
+				const at = live.match !== undefined && found.includes(live.match) ? live.match : from;
+				const target = nextMatch(found, at, spec.command === 'nextMatch' ? 1 : -1);
 				if (target === undefined) ui.dispatch({type: 'message', text: `not found: ${live.search}`, kind: 'error', at: now()});
-				else ui.dispatch({type: 'update', patch: jump(live, clampOffset(target, height, total))});
+				else ui.dispatch({type: 'update', patch: jump(live, target)});
 				return true;
 			}
 			return false;

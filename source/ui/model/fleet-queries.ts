@@ -6,6 +6,7 @@
  */
 import type {ActionExecutionView, ExecutionSummaryView, FleetState, PipelineKey} from '../../store/types.js';
 import {filterOrder} from './filter.js';
+import {sortedKeys, type FleetSort} from './fleet-sort.js';
 import {actionIds, actionId, runOrder} from './action-order.js';
 import {sourcesInViewOrder} from './source-order.js';
 import {resolveCursor} from './window.js';
@@ -14,17 +15,20 @@ import type {UiState} from './ui-store.js';
 import type {ViewEntry} from '../views/registry.js';
 import {executionKeyOf} from '../../format/keys.js';
 
-let lastOrder: {order: string[]; pipelines: FleetState['pipelines']; filter: string; scope: UiState['scope']; result: string[]} | undefined;
+let lastOrder: {order: string[]; pipelines: FleetState['pipelines']; filter: string; scope: UiState['scope']; sort?: FleetSort; result: string[]} | undefined;
 
-/** The fleet's rows: the store's order narrowed by filter and scope (the same array while nothing changed). */
-export function visibleOrder(state: FleetState, ui: Pick<UiState, 'filter' | 'scope'>): PipelineKey[] {
+/** What decides the fleet's rows: the filter, the scope and the sort (attention when absent). */
+export type FleetListing = Pick<UiState, 'filter' | 'scope'> & {sort?: FleetSort};
+
+/** The fleet's rows: the store's order narrowed by filter and scope, in the sort's order (the same array while nothing changed). */
+export function visibleOrder(state: FleetState, ui: FleetListing): PipelineKey[] {
 	const cached = lastOrder;
-	if (cached && cached.order === state.order && cached.filter === ui.filter && cached.scope === ui.scope) {
+	if (cached && cached.order === state.order && cached.filter === ui.filter && cached.scope === ui.scope && cached.sort === ui.sort) {
 		// Without a filter the result is the order itself; with one, entries changing may change membership.
 		if (cached.pipelines === state.pipelines || cached.result === state.order) return cached.result;
 	}
-	const result = filterOrder(state.order, state.pipelines, ui.filter, ui.scope);
-	lastOrder = {order: state.order, pipelines: state.pipelines, filter: ui.filter, scope: ui.scope, result};
+	const result = sortedKeys(filterOrder(state.order, state.pipelines, ui.filter, ui.scope), state.pipelines, ui.sort);
+	lastOrder = {order: state.order, pipelines: state.pipelines, filter: ui.filter, scope: ui.scope, sort: ui.sort, result};
 	return result;
 }
 

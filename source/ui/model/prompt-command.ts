@@ -12,9 +12,11 @@ export type PromptCommand =
 	| {kind: 'profile'; name?: string}
 	| {kind: 'region'; name?: string}
 	| {kind: 'pipeline'; name: string}
+	| {kind: 'commit'; revision: string}
 	| {kind: 'attention'; attention: Attention}
 	| {kind: 'all'}
 	| {kind: 'binding'; command: BindingWord}
+	| {kind: 'freeze'}
 	| {kind: 'error'; message: string};
 
 type PromptWord = {word: string; argument?: string; parse(argument: string | undefined): PromptCommand};
@@ -26,11 +28,13 @@ const promptWordTable: readonly PromptWord[] = [
 	{word: 'profile', argument: 'NAME', parse: name => ({kind: 'profile', name})},
 	{word: 'region', argument: 'NAME', parse: name => ({kind: 'region', name})},
 	{word: 'pipeline', argument: 'NAME', parse: name => (name ? {kind: 'pipeline', name} : {kind: 'error', message: 'usage: :pipeline NAME'})},
+	{word: 'commit', argument: 'REV', parse: revision => (revision ? {kind: 'commit', revision} : {kind: 'error', message: 'usage: :commit COMMIT|BRANCH|TAG'})},
 	{word: 'failed', parse: () => ({kind: 'attention', attention: 'failed'})},
 	{word: 'approvals', parse: () => ({kind: 'attention', attention: 'approval'})},
 	{word: 'running', parse: () => ({kind: 'attention', attention: 'running'})},
 	{word: 'sources', parse: () => binding('sources')},
 	{word: 'all', parse: () => ({kind: 'all'})},
+	{word: 'freeze', parse: () => ({kind: 'freeze'})},
 	{word: 'help', parse: () => binding('help')},
 	{word: 'quit', parse: () => binding('quit')},
 ];
@@ -43,6 +47,19 @@ const promptWords = promptWordTable.map(each => each.word);
 /** `:profile NAME, :region NAME, ...`: the `:` binding's description. */
 export function describePromptWords(): string {
 	return promptWordTable.map(each => `:${each.word}${each.argument ? ` ${each.argument}` : ''}`).join(', ');
+}
+
+/** The words and what each takes after it, for Tab completion. */
+export function promptWordList(): ReadonlyArray<{word: string; argument?: string}> {
+	return promptWordTable;
+}
+
+/** The word a typed one stands for (exact, alias or unambiguous prefix), as the parser reads it. */
+export function resolvePromptWord(typed: string): string | undefined {
+	const lower = typed.toLowerCase();
+	if (byWord.has(aliases[lower] ?? lower)) return aliases[lower] ?? lower;
+	const matches = promptWords.filter(candidate => lower !== '' && candidate.startsWith(lower));
+	return matches.length === 1 ? matches[0] : undefined;
 }
 
 const byWord = new Map(promptWordTable.map(each => [each.word, each]));

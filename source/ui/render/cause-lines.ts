@@ -3,7 +3,7 @@
  * are copied into a browser), then the events or log lines. Knows which rows are errors so the
  * view can open at the first error of the failed part and step from error to error.
  */
-import type {Cause} from '../../store/types.js';
+import type {Cause} from '../../store/cause-types.js';
 import {formatClock} from '../../format/time.js';
 import {sanitize, wrap} from './text.js';
 

@@ -5,7 +5,7 @@
  */
 import type {PipelineEntry, SourceState} from '../../store/types.js';
 import {commitMessage} from './revision.js';
-import {firstLine, fit} from './text.js';
+import {displayWidth, firstLine, fit} from './text.js';
 import {glyph, glyphSegment, toneColor} from './status.js';
 import {pipelineStatusWord, pipelineTone, stageTone} from '../../format/status.js';
 import {executionElapsed, formatAgo, formatDuration, shortRevision} from '../../format/time.js';
@@ -52,8 +52,8 @@ export function measureFleet(sources: Record<string, SourceState>, maxStages: nu
 	let profileWidth = 0;
 	let regionWidth = 0;
 	for (const source of Object.values(sources)) {
-		profileWidth = Math.max(profileWidth, source.profile.length);
-		regionWidth = Math.max(regionWidth, source.region.length);
+		profileWidth = Math.max(profileWidth, displayWidth(source.profile));
+		regionWidth = Math.max(regionWidth, displayWidth(source.region));
 	}
 	return {profileWidth, regionWidth, maxStages};
 }
@@ -154,7 +154,8 @@ function cell(entry: PipelineEntry, column: FleetColumn, now: number, theme: The
 		case 'state':
 			return [glyphSegment(entry.stale ? 'stale' : pipelineTone(entry), theme)];
 		case 'profile':
-			return left(entry.profile);
+			// No profile reads it: the row is known from the change feed only (the account column says whose).
+			return entry.seenThroughEvents ? left('events', {dim: true}) : left(entry.profile);
 		case 'account':
 			return left(entry.accountId ?? '', {dim: true});
 		case 'region':

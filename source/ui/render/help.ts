@@ -8,7 +8,14 @@ import {line, type Line} from './lines.js';
 import {fit} from './text.js';
 
 /** `title` is how the view names itself (its registry entry). */
-export function helpLines(keymap: Keymap, view: ViewKind, title: string, context: AvailabilityContext | undefined, ascii: boolean): Line[] {
+export function helpLines(
+	keymap: Keymap,
+	view: ViewKind,
+	title: string,
+	context: AvailabilityContext | undefined,
+	ascii: boolean,
+	configFile?: {path: string; found: boolean},
+): Line[] {
 	const specs = keymap.specs.filter(spec => spec.views.includes(view));
 	const layers = (scope: 'prompt' | 'dialog') => keymap.specs.filter(spec => spec.views.includes(scope));
 	const keyWidth = Math.max(...[...specs, ...layers('prompt'), ...layers('dialog')].map(spec => keyLabel(spec, ascii).length), 4);
@@ -38,7 +45,8 @@ export function helpLines(keymap: Keymap, view: ViewKind, title: string, context
 	section('At a prompt (filter, command, search): other keys type', layers('prompt'));
 	section('In an action dialog: in a text field other keys type', layers('dialog'));
 	lines.push(line({text: 'Filter: words match profile, account, region, name or status; all must match; !word excludes.', dim: true}));
-	lines.push(line({text: 'Keys can be changed in the config file ("keys": {"approve": "A"}).', dim: true}));
+	lines.push(line({text: 'Keys can be changed in the config file ("keys": {"approve": "A"}); every setting: docs/config.md.', dim: true}));
+	if (configFile) lines.push(line({text: 'Config file: ', dim: true}, {text: configFile.path}, {text: configFile.found ? '' : ' (not present: defaults apply)', dim: true}));
 	return lines;
 }
 

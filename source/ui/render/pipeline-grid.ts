@@ -5,6 +5,7 @@
  */
 import {conditionLines} from './condition-lines.js';
 import {commitMessage} from './revision.js';
+import type {RuleResultView} from '../../store/rule-types.js';
 import type {ActionExecutionView, ActionView, PipelineEntry, StageView} from '../../store/types.js';
 import {box, blank, clip, labelled, line, type Line} from './lines.js';
 import {glyph, glyphSegment, toneColor} from './status.js';
@@ -130,8 +131,8 @@ function cellLines(action: ActionView, width: number, now: number, theme: Theme,
 const minCell = 26;
 const maxCell = 72;
 
-function stageLines(stage: StageView, width: number, now: number, theme: Theme, runs: RunLookup, selectedId: string | undefined): Line[] {
-	const lines: Line[] = [...transitionLines(stage, width, now, theme), ...conditionLines(stage, width, theme)];
+function stageLines(stage: StageView, width: number, now: number, theme: Theme, runs: RunLookup, selectedId: string | undefined, rules: readonly RuleResultView[]): Line[] {
+	const lines: Line[] = [...transitionLines(stage, width, now, theme), ...conditionLines(stage, width, theme, now, rules)];
 	const tone = stageTone(stage);
 	lines.push(
 		line(
@@ -181,11 +182,13 @@ export function pipelineGrid(
 	theme: Theme,
 	selectedId: string | undefined,
 	runs: RunLookup = () => undefined,
+	/** The stage condition rules' recent results (ListRuleExecutions), once read. */
+	rules: readonly RuleResultView[] = [],
 ): PipelineGrid {
 	const lines = headerLines(entry, width, now, theme);
 	for (const stage of entry.stages) {
 		lines.push(blank());
-		lines.push(...stageLines(stage, width, now, theme, runs, selectedId));
+		lines.push(...stageLines(stage, width, now, theme, runs, selectedId, rules));
 	}
 	return {lines: lines.map(each => ({...each, segments: clip(each.segments, width)})), ids: actionIds(entry)};
 }

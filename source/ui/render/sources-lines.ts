@@ -6,10 +6,11 @@
 import type {EngineCounters, FleetState, SourceState} from '../../store/types.js';
 import type {FeedState} from '../../store/feed-types.js';
 import {sourcesInViewOrder} from '../model/source-order.js';
+import {sweptCounts, sweptWords} from '../../store/source-standing.js';
 import {blank, fit, line, type Line} from './lines.js';
 import {glyph, toneColor} from './status.js';
 import {healthTone} from '../../format/status.js';
-import {sanitize, wrapWords} from './text.js';
+import {displayWidth, sanitize, wrapWords} from './text.js';
 import type {Segment, Theme} from './theme.js';
 import {formatAgo} from '../../format/time.js';
 
@@ -76,12 +77,13 @@ export function sourcesLines(
 	selectedKey?: string,
 ): Line[] {
 	const sources = sourcesInViewOrder(state);
-	const profileWidth = Math.max(7, ...sources.map(source => source.profile.length));
-	const regionWidth = Math.max(6, ...sources.map(source => source.region.length));
+	const swept = sweptCounts(state);
+	const profileWidth = Math.max(7, ...sources.map(source => displayWidth(source.profile)), ...swept.map(counts => displayWidth(counts.profile)));
+	const regionWidth = Math.max(6, ...sources.map(source => displayWidth(source.region)));
 	const columns = (profile: string, region: string, account: string, pipelines: string, listed: string) =>
 		`${fit(profile, profileWidth)} ${fit(region, regionWidth)} ${fit(account, 12)} ${fit(pipelines, 9, 'right')}  ${fit(listed, 8)}`;
 	const lines: Line[] = [...summary(sources, state.counters, refreshKey), ...(state.feed ? feedLines(state.feed, width, now) : []), blank()];
-	if (sources.length === 0) return [...lines, line({text: 'no sources: check --profile, --region and the AWS config files', dim: true})];
+	if (sources.length === 0 && swept.length === 0) return [...lines, line({text: 'no sources: check --profile, --region and the AWS config files', dim: true})];
 	lines.push(line({text: `   ${columns('PROFILE', 'REGION', 'ACCOUNT', 'PIPELINES', 'LISTED')}  STATE`, bold: true}));
 	const indent = '       ';
 	for (const source of sources) {
@@ -112,6 +114,11 @@ export function sourcesLines(
 				lines.push(item(line({text: `${indent}${piece}`, bold: true})));
 			}
 		}
+	}
+	// `--region all`: the regions with nothing to say, one line per profile; quiet, not failures.
+	for (const counts of swept) {
+		const head = `   ${fit(counts.profile, profileWidth)} `;
+		wrapWords(sweptWords(counts), Math.max(20, width - head.length)).forEach((piece, index) => lines.push(line({text: `${index === 0 ? head : ' '.repeat(head.length)}${piece}`, dim: true})));
 	}
 	return lines;
 }

@@ -56,8 +56,11 @@ export function nextMatch(matches: readonly number[], from: number, direction: 1
 	return matches[matches.length - 1];
 }
 
-/** A row with each occurrence of the search shown inverted. */
-export function highlight(row: string, search: string | undefined): Segment[] {
+/**
+ * A row with each occurrence of the search marked: underlined, and inverted and bold on the row
+ * of the current match, so n and N show where they went (also without colours).
+ */
+export function highlight(row: string, search: string | undefined, current = false): Segment[] {
 	if (!search) return [{text: row}];
 	const lower = row.toLowerCase();
 	const wanted = search.toLowerCase();
@@ -67,7 +70,8 @@ export function highlight(row: string, search: string | undefined): Segment[] {
 		const at = lower.indexOf(wanted, from);
 		if (at === -1) break;
 		if (at > from) out.push({text: row.slice(from, at)});
-		out.push({text: row.slice(at, at + wanted.length), inverse: true, color: 'yellow'});
+		const text = row.slice(at, at + wanted.length);
+		out.push(current ? {text, inverse: true, bold: true, color: 'yellow'} : {text, underline: true, color: 'yellow'});
 		from = at + wanted.length;
 	}
 	if (from < row.length) out.push({text: row.slice(from)});

@@ -4,6 +4,8 @@
  * layout: control characters and escape sequences are stripped before measuring.
  */
 
+import stringWidth from 'string-width';
+
 // CSI (colours, cursor moves), OSC (titles, links) and the other two-byte escapes a build log may hold.
 // eslint-disable-next-line no-control-regex
 const escapeSequence = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|[@-Z\\-_])/g;
@@ -17,45 +19,20 @@ export function sanitize(text: string): string {
 	return text.replace(escapeSequence, '').replace(/\t/g, '    ').replace(/[\r\n]+/g, ' ').replace(controlCharacter, '');
 }
 
-/** Cells one code point takes: 0 for combining marks and joiners, 2 for wide (CJK, emoji), else 1. */
-function codePointWidth(code: number): number {
-	if (code < 0x300) return code < 0x20 || (code >= 0x7f && code < 0xa0) ? 0 : 1;
-	if (
-		(code >= 0x300 && code <= 0x36f) ||
-		(code >= 0x200b && code <= 0x200f) ||
-		(code >= 0xfe00 && code <= 0xfe0f) ||
-		(code >= 0x1ab0 && code <= 0x1aff) ||
-		(code >= 0x20d0 && code <= 0x20ff)
-	) {
-		return 0;
-	}
-	if (
-		(code >= 0x1100 && code <= 0x115f) ||
-		(code >= 0x2e80 && code <= 0x303e) ||
-		(code >= 0x3041 && code <= 0x33ff) ||
-		(code >= 0x3400 && code <= 0x4dbf) ||
-		(code >= 0x4e00 && code <= 0x9fff) ||
-		(code >= 0xa000 && code <= 0xa4cf) ||
-		(code >= 0xac00 && code <= 0xd7a3) ||
-		(code >= 0xf900 && code <= 0xfaff) ||
-		(code >= 0xfe30 && code <= 0xfe4f) ||
-		(code >= 0xff00 && code <= 0xff60) ||
-		(code >= 0xffe0 && code <= 0xffe6) ||
-		(code >= 0x1f300 && code <= 0x1f64f) ||
-		(code >= 0x1f900 && code <= 0x1f9ff) ||
-		(code >= 0x20000 && code <= 0x3fffd)
-	) {
-		return 2;
-	}
-	return 1;
+// Widths are Ink's own: it lays out and cuts every line with string-width, so a pad computed with
+// anything else (a table of wide ranges) leaves a column a cell or two off wherever the two disagree:
+// emoji outside the table, variation selectors, ZWJ sequences, Hebrew points, Arabic marks.
+const graphemeSegmenter = new Intl.Segmenter();
+
+/** The grapheme clusters of a string with the cells each takes, as Ink measures them. */
+function* cells(text: string): Generator<[cluster: string, width: number]> {
+	for (const {segment} of graphemeSegmenter.segment(text)) yield [segment, stringWidth(segment)];
 }
 
 /** Terminal cells a (sanitized) string takes. */
 export function displayWidth(text: string): number {
 	if (plainAscii.test(text)) return text.length;
-	let width = 0;
-	for (const character of text) width += codePointWidth(character.codePointAt(0)!);
-	return width;
+	return stringWidth(text);
 }
 
 /** Cuts text to at most `width` cells, ending with an ellipsis when something was cut. */
@@ -67,11 +44,10 @@ export function truncate(text: string, width: number, ellipsis = '…'): string 
 	if (room <= 0) return ellipsis.slice(0, width);
 	let out = '';
 	let used = 0;
-	for (const character of text) {
-		const cells = codePointWidth(character.codePointAt(0)!);
-		if (used + cells > room) break;
-		out += character;
-		used += cells;
+	for (const [cluster, clusterWidth] of cells(text)) {
+		if (used + clusterWidth > room) break;
+		out += cluster;
+		used += clusterWidth;
 	}
 	return out + ellipsis;
 }
@@ -99,15 +75,14 @@ export function wrap(text: string, width: number): string[] {
 	const pieces: string[] = [];
 	let current = '';
 	let used = 0;
-	for (const character of text) {
-		const cells = codePointWidth(character.codePointAt(0)!);
-		if (used + cells > width && current !== '') {
+	for (const [cluster, clusterWidth] of cells(text)) {
+		if (used + clusterWidth > width && current !== '') {
 			pieces.push(current);
 			current = '';
 			used = 0;
 		}
-		current += character;
-		used += cells;
+		current += cluster;
+		used += clusterWidth;
 	}
 	pieces.push(current);
 	return pieces;

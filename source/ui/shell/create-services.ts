@@ -9,11 +9,12 @@ import type {FleetEngine} from '../../engine/types.js';
 import {consoleKeymap, selectionFor, viewTitle} from '../views/registry.js';
 import {themeFor} from '../render/theme.js';
 import {createUiStore, type UiStore} from '../model/ui-store.js';
-import type {ConsoleServices} from './services.js';
+import type {ConfigFile, ConsoleServices} from './services.js';
 
 export type ServiceParts = {
 	engine: FleetEngine;
 	config?: PipetopConfig;
+	configFile?: ConfigFile;
 	readOnly?: (profile: string) => boolean;
 	now?: () => number;
 	env?: Record<string, string | undefined>;
@@ -22,6 +23,7 @@ export type ServiceParts = {
 	writeRaw?: (text: string) => void;
 	actionLayer?: ActionLayer;
 	ui?: UiStore;
+	freezeRecordPath?: string;
 };
 
 export function createConsoleServices(parts: ServiceParts): ConsoleServices {
@@ -38,6 +40,7 @@ export function createConsoleServices(parts: ServiceParts): ConsoleServices {
 		now: parts.now ?? Date.now,
 		readOnly: parts.readOnly ?? (() => Boolean(config.readOnly)),
 		config,
+		configFile: parts.configFile,
 		notifications: {
 			bell: notify && (config.notifications?.bell ?? true),
 			desktop: notify && (config.notifications?.desktop ?? true),
@@ -45,5 +48,6 @@ export function createConsoleServices(parts: ServiceParts): ConsoleServices {
 		writeRaw: parts.writeRaw ?? (() => undefined),
 		env,
 		actionLayer: parts.actionLayer,
+		...(parts.freezeRecordPath ? {freezeRecordPath: parts.freezeRecordPath} : {}),
 	};
 }

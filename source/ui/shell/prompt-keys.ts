@@ -7,6 +7,8 @@ import {KeyPriority, useKeyLayer} from '../input/key-layers.js';
 import {topOf} from '../model/ui-store.js';
 import type {BindingWord} from '../model/prompt-command.js';
 import {runPromptCommand} from './run-prompt-command.js';
+import {completePrompt, describeCandidates} from '../model/prompt-complete.js';
+import {recallCommand} from '../model/prompt-history.js';
 import {runShellCommand} from './shell-keys.js';
 import {useServices} from './services.js';
 
@@ -23,21 +25,36 @@ export function usePromptKeys(): void {
 		event => {
 			const prompt = ui.getState().prompt;
 			if (!prompt) return false;
-			const edit = (text: string) => ui.dispatch({type: 'editPrompt', text});
+			const edit = (text: string, hint?: string) => ui.dispatch({type: 'editPrompt', text, hint});
 			// The prompt's own bindings (the keymap's `prompt` scope); every other key types.
-			switch (event.name === undefined ? undefined : keymap.commandFor(event.name, 'prompt')?.command) {
+			const command = event.name === undefined ? undefined : keymap.commandFor(event.name, 'prompt')?.command;
+			switch (command) {
 				case 'promptCancel':
 					ui.dispatch({type: 'closePrompt', restore: true});
 					return true;
 				case 'promptAccept': {
 					const text = prompt.text.trim();
 					ui.dispatch({type: 'closePrompt'});
+					if (prompt.mode === 'command' && text) ui.dispatch({type: 'rememberCommand', text});
 					if (prompt.mode === 'command' && text) runPromptCommand(text, store.getState(), ui, {now: services.now, runBinding});
 					if (prompt.mode === 'search') {
 						const top = topOf(ui.getState());
 						if (top.kind === 'logs' || top.kind === 'definition' || top.kind === 'cause') ui.dispatch({type: 'update', patch: {search: text || undefined}});
 					}
 					if (prompt.mode === 'filter') ui.dispatch({type: 'update', patch: {cursor: {index: 0}, offset: 0}});
+					return true;
+				}
+				case 'promptComplete': {
+					if (prompt.mode !== 'command') return true;
+					const completion = completePrompt(prompt.text, store.getState());
+					edit(completion.text, describeCandidates(completion.candidates));
+					return true;
+				}
+				case 'promptHistoryBack':
+				case 'promptHistoryForward': {
+					if (prompt.mode !== 'command') return true;
+					const recalled = recallCommand(ui.getState().promptHistory, prompt.historyIndex, command === 'promptHistoryBack' ? 1 : -1);
+					ui.dispatch({type: 'editPrompt', text: recalled.text, historyIndex: recalled.index});
 					return true;
 				}
 				case 'promptErase':

@@ -1,8 +1,10 @@
 /**
  * Running what was typed at the `:` prompt: scopes (:profile, :region, :failed, :approvals),
- * jumps (:pipeline NAME), :sources, :all to clear, :help, :quit. Answers go to the status line.
+ * jumps (:pipeline NAME, :commit REV), :sources, :all to clear, :help, :quit. Answers go to the status line.
  */
-import type {FleetState} from '../../store/types.js';
+import type {FleetState, PipelineKey} from '../../store/types.js';
+import {pipelineChooser} from '../model/chooser.js';
+import {parseRevisionQuery} from '../../store/revisions/query.js';
 import {knownValues, matchPipeline, parsePromptCommand, type BindingWord} from '../model/prompt-command.js';
 import {describeScope, type Scope} from '../model/filter.js';
 import {initialScroll, topOf, type UiStore} from '../model/ui-store.js';
@@ -14,6 +16,15 @@ export function showFleetScoped(ui: UiStore, scope: Scope, at: number): void {
 	ui.dispatch({type: 'update', patch: {...initialScroll}});
 	ui.dispatch({type: 'setScope', scope});
 	ui.dispatch({type: 'message', text: `scope: ${describeScope(scope)}`, kind: 'info', at});
+}
+
+/** The fleet with its cursor on the pipeline, and the pipeline's view opened over it. */
+export function jumpToPipeline(ui: UiStore, state: FleetState, key: PipelineKey): void {
+	while (ui.getState().stack.length > 1) ui.dispatch({type: 'pop'});
+	const keys = visibleOrder(state, ui.getState());
+	const index = keys.indexOf(key);
+	ui.dispatch({type: 'update', patch: index === -1 ? {...initialScroll} : {cursor: {index, id: key}, offset: 0}});
+	ui.dispatch({type: 'push', entry: {kind: 'pipeline', key, ...initialScroll}});
 }
 
 export type PromptHost = {
@@ -39,6 +50,14 @@ export function runPromptCommand(text: string, state: FleetState, ui: UiStore, h
 		case 'binding':
 			host.runBinding(command.command);
 			return;
+		case 'freeze': {
+			// The marked pipelines, or else every one the fleet shows (the filter and scope apply).
+			const marks = ui.getState().marks;
+			const keys = marks.length > 0 ? marks : visibleOrder(state, ui.getState());
+			if (keys.length === 0) say('freeze: no pipeline is shown', 'error');
+			else ui.dispatch({type: 'openBulk', request: {kind: 'freeze', keys: [...keys]}});
+			return;
+		}
 		case 'all':
 			ui.dispatch({type: 'setScope', scope: {}});
 			ui.dispatch({type: 'setFilter', filter: ''});
@@ -72,6 +91,15 @@ export function runPromptCommand(text: string, state: FleetState, ui: UiStore, h
 			say(attention ? `scope: ${describeScope(next)}` : 'every status');
 			return;
 		}
+		case 'commit': {
+			const query = parseRevisionQuery(command.revision);
+			if ('error' in query) {
+				say(query.error, 'error');
+				return;
+			}
+			ui.dispatch({type: 'push', entry: {kind: 'commit', revision: query.text, ...initialScroll}});
+			return;
+		}
 		case 'pipeline': {
 			// Within the current filter first, then anywhere.
 			const match = matchPipeline(state, command.name, visibleOrder(state, ui.getState())) ?? matchPipeline(state, command.name);
@@ -79,18 +107,9 @@ export function runPromptCommand(text: string, state: FleetState, ui: UiStore, h
 				say(`no pipeline matches "${command.name}"`, 'error');
 				return;
 			}
-			if ('candidates' in match) {
-				const shown = match.candidates.slice(0, 4).join(', ');
-				const more = match.candidates.length > 4 ? ` and ${match.candidates.length - 4} more` : '';
-				say(`${match.candidates.length} pipelines match "${command.name}": ${shown}${more}; give more of the name, or PROFILE/REGION/NAME`, 'error');
-				return;
-			}
-			const {key} = match;
-			toFleet();
-			const keys = visibleOrder(state, ui.getState());
-			const index = keys.indexOf(key);
-			if (index !== -1) ui.dispatch({type: 'update', patch: {cursor: {index, id: key}}});
-			ui.dispatch({type: 'push', entry: {kind: 'pipeline', key, ...initialScroll}});
+			// Several: the operator chooses (`orders` may be a production pipeline in another region).
+			if ('candidates' in match) ui.dispatch({type: 'openChooser', chooser: pipelineChooser(command.name, match.candidates)});
+			else jumpToPipeline(ui, state, match.key);
 			return;
 		}
 	}

@@ -17,6 +17,8 @@ import type {ViewKind} from '../views/registry.js';
 import {createScreenClock, type ScreenClock, type ShownTimes} from './screen-clock.js';
 import {createTicker} from './ticker.js';
 
+export type ConfigFile = {path: string; found: boolean};
+
 export type ConsoleServices = {
 	store: FleetStore;
 	engine: FleetEngine;
@@ -33,12 +35,16 @@ export type ConsoleServices = {
 	/** Whether the action layer refuses writes for a profile. */
 	readOnly: (profile: string) => boolean;
 	config: PipetopConfig;
+	/** The config file in use, or the one pipetop would read (found: false), for help to name. */
+	configFile?: ConfigFile;
 	notifications: NotifySettings;
 	/** Writes bells and OSC sequences straight to the terminal, outside Ink's frame. */
 	writeRaw: (text: string) => void;
 	env: Record<string, string | undefined>;
 	/** The operator-action layer the dialogs use; without it operator keys say they are unavailable. */
 	actionLayer?: ActionLayer;
+	/** Where `:freeze` records what it disabled (the console command sets it; without it none is kept). */
+	freezeRecordPath?: string;
 };
 
 const ServicesContext = createContext<ConsoleServices | undefined>(undefined);

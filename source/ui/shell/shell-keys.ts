@@ -7,6 +7,7 @@ import {useApp} from 'ink';
 import type {CommandSpec} from '../keymap.js';
 import {KeyPriority, useKeyLayer} from '../input/key-layers.js';
 import {actionRequest} from '../model/selection.js';
+import {bulkRequestFor} from '../model/bulk-request.js';
 import {initialScroll, topOf} from '../model/ui-store.js';
 import type {ViewEntry} from '../views/registry.js';
 import {logsEntryFor} from '../model/fleet-queries.js';
@@ -14,6 +15,7 @@ import {causeEntryFor, isFailedSelection} from '../model/cause-subject.js';
 import {selectionFor} from '../views/registry.js';
 import {availabilityContext} from './availability.js';
 import {showFleetScoped} from './run-prompt-command.js';
+import {runTargetCommand} from './target-keys.js';
 import {useServices, type ConsoleServices} from './services.js';
 
 /** Runs a shared command for the view on top; false when the command is not the shell's. */
@@ -24,6 +26,13 @@ export function runShellCommand(spec: CommandSpec, services: ConsoleServices, ex
 	const top = topOf(uiState);
 	const selection = selectionFor(uiState, fleet);
 	const say = (text: string, kind: 'info' | 'error' = 'info') => ui.dispatch({type: 'message', text, kind, at: services.now()});
+	// With rows marked in the fleet, an operator key acts on the marks, not the row under the cursor.
+	const bulk = top.kind === 'fleet' && spec.operator ? bulkRequestFor(spec.operator, uiState) : undefined;
+	if (bulk) {
+		if (!services.actionLayer) say(`${spec.label}: operator actions are not available here`, 'error');
+		else ui.dispatch({type: 'openBulk', request: bulk});
+		return true;
+	}
 	const reason = spec.disabled?.(availabilityContext(top.kind, selection, fleet, readOnly));
 	if (reason) {
 		say(`${spec.label}: ${reason}`, 'error');
@@ -38,7 +47,10 @@ export function runShellCommand(spec: CommandSpec, services: ConsoleServices, ex
 			return true;
 		case 'back':
 			if (top.kind !== 'fleet') ui.dispatch({type: 'pop'});
-			else if (uiState.filter || Object.values(uiState.scope).some(value => value !== undefined)) {
+			else if (uiState.marks.length > 0) {
+				ui.dispatch({type: 'clearMarks'});
+				say('marks cleared');
+			} else if (uiState.filter || Object.values(uiState.scope).some(value => value !== undefined)) {
 				ui.dispatch({type: 'setFilter', filter: ''});
 				ui.dispatch({type: 'setScope', scope: {}});
 				say('filter cleared');
@@ -73,7 +85,7 @@ export function runShellCommand(spec: CommandSpec, services: ConsoleServices, ex
 				return true;
 			}
 			if (!key) return true;
-			if (top.kind === 'fleet') push({kind: 'pipeline', key, ...initialScroll});
+			if (top.kind === 'fleet' || top.kind === 'commit') push({kind: 'pipeline', key, ...initialScroll});
 			else if (top.kind === 'pipeline' && selection.executionId) {
 				const focus = selection.stageName && selection.actionName ? {stageName: selection.stageName, actionName: selection.actionName} : undefined;
 				push({kind: 'execution', key, executionId: selection.executionId, focus, ...initialScroll});
@@ -91,6 +103,10 @@ export function runShellCommand(spec: CommandSpec, services: ConsoleServices, ex
 			// The same key closes it, as `?` does help.
 			if (top.kind === 'sources') ui.dispatch({type: 'pop'});
 			else push({kind: 'sources', ...initialScroll});
+			return true;
+		case 'links':
+		case 'copy':
+			runTargetCommand(spec.command, services);
 			return true;
 		case 'logs': {
 			const entry = isFailedSelection(top.kind, selection, fleet) ? causeEntryFor(top.kind, selection, fleet) : logsEntryFor(top.kind, selection, fleet);
@@ -125,7 +141,7 @@ export function useShellKeys(): void {
 		return true;
 	});
 	// While a dialog is open nothing under it sees a key (the dialog reads its own).
-	useKeyLayer(KeyPriority.modal - 1, () => services.ui.getState().modal !== undefined);
+	useKeyLayer(KeyPriority.modal - 1, () => services.ui.getState().modal !== undefined || services.ui.getState().chooser !== undefined || services.ui.getState().bulk !== undefined);
 	useKeyLayer(KeyPriority.shell, event => {
 		if (!event.name) return false;
 		const spec = services.keymap.commandFor(event.name, topOf(services.ui.getState()).kind);

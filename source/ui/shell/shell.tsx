@@ -16,6 +16,7 @@ import {Body} from './body.js';
 import {usePromptKeys} from './prompt-keys.js';
 import {useServices} from './services.js';
 import {useShellKeys} from './shell-keys.js';
+import {useChooserKeys} from './target-keys.js';
 import {minimumSize, useTerminalSize} from './size.js';
 
 /**
@@ -51,6 +52,7 @@ export function Shell() {
 	const tooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
 	useShellKeys();
 	usePromptKeys();
+	useChooserKeys();
 	useNotifications();
 	useTooSmallGuard(tooSmall);
 	if (tooSmall) return <TooSmall />;

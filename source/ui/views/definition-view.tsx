@@ -14,8 +14,9 @@ import type {Scroll} from '../model/ui-store.js';
 import {defineView} from './view.js';
 import type {PipelineKey} from '../../store/types.js';
 import {movementCommands, everywhereCommands, textCommands} from '../keymap.js';
+import {selectionCommands} from '../act-bindings.js';
 
-export type DefinitionEntry = {kind: 'definition'; key: PipelineKey; search?: string} & Scroll;
+export type DefinitionEntry = {kind: 'definition'; key: PipelineKey; search?: string; /** The row of the current search match. */ match?: number} & Scroll;
 
 function DefinitionView({entry, width, height}: {entry: DefinitionEntry; width: number; height: number}) {
 	const {store, engine, ui, theme, env, now} = useServices();
@@ -46,13 +47,13 @@ function DefinitionView({entry, width, height}: {entry: DefinitionEntry; width: 
 				{text: 'Definition of ', dim: true},
 				{text: name, bold: true},
 				{text: rows.length > 0 ? `  lines ${pane.offset + 1}-${Math.min(rows.length, pane.offset + bodyHeight)} of ${rows.length}` : '', dim: true},
-				{text: entry.search ? `  search "${entry.search}": ${pane.matches.length} matches` : '', color: 'yellow'},
+				{text: entry.search ? `  search "${entry.search}": ${pane.matchLabel}` : '', color: 'yellow'},
 			],
 			width,
 		),
 		theme,
 	);
-	const shown = rows.slice(pane.offset, pane.offset + bodyHeight).map(row => paint(highlight(row, entry.search), theme));
+	const shown = rows.slice(pane.offset, pane.offset + bodyHeight).map((row, index) => paint(highlight(row, entry.search, pane.offset + index === pane.current), theme));
 	if (rows.length === 0) shown.push(paint([{text: 'reading the declaration…', dim: true}], theme));
 	return <Rows height={height} lines={tagLine ? [title, tagLine, ...shown] : [title, ...shown]} />;
 }
@@ -60,7 +61,7 @@ function DefinitionView({entry, width, height}: {entry: DefinitionEntry; width: 
 export const definitionView = defineView<DefinitionEntry>({
 	kind: 'definition',
 	title: 'definition',
-	keys: [...movementCommands, ...everywhereCommands, 'sources', ...textCommands],
+	keys: [...movementCommands, ...everywhereCommands, 'sources', ...textCommands, ...selectionCommands],
 	component: DefinitionView,
 	selection: (entry, _ui, fleet) => ({pipelineKey: entry.key, lineCount: fleet.definitions[entry.key] === undefined ? 0 : 1, search: entry.search}),
 });

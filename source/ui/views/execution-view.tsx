@@ -14,6 +14,7 @@ import type {Scroll} from '../model/ui-store.js';
 import {defineView} from './view.js';
 import type {PipelineKey} from '../../store/types.js';
 import {movementCommands, everywhereCommands} from '../keymap.js';
+import {selectionCommands} from '../act-bindings.js';
 import {executionKeyOf} from '../../format/keys.js';
 
 export type ExecutionEntry = {
@@ -69,7 +70,7 @@ function ExecutionView({entry, width, height}: {entry: ExecutionEntry; width: nu
 export const executionView = defineView<ExecutionEntry>({
 	kind: 'execution',
 	title: 'execution detail',
-	keys: [...movementCommands, ...everywhereCommands, 'logs', 'why', 'sources', 'stop'],
+	keys: [...movementCommands, ...everywhereCommands, 'logs', 'why', 'sources', 'stop', ...selectionCommands],
 	component: ExecutionView,
 	selection(entry, _ui, fleet) {
 		const runs = executionRuns(fleet, entry.key, entry.executionId);

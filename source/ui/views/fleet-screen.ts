@@ -9,24 +9,33 @@ import {fleetLayout, fleetRow, fleetTitles, measureFleet, type FleetLayout} from
 import {fit} from '../render/text.js';
 import {paint, type Theme} from '../render/theme.js';
 import {resolveCursor, scrollWindow, type Cursor} from '../model/window.js';
+import {visibleOrder, type FleetListing} from '../model/fleet-queries.js';
 import type {UiState} from '../model/ui-store.js';
-import {visibleOrder} from '../model/fleet-queries.js';
 
 type RowCache = {layout: FleetLayout; now: number; theme: Theme; text: string};
 const rowCache = new WeakMap<PipelineEntry, RowCache>();
 
+/** The first column of a row: the cursor, a mark (Space) or a freeze, in that order. */
+export type RowMark = 'marked' | 'frozen' | undefined;
+
+function markSegment(mark: RowMark, theme: Theme): string {
+	// `#` for a freeze: one cell in every terminal, and no status glyph uses it.
+	return mark === 'marked' ? paint([{text: '*', color: 'yellow', bold: true}], theme) : paint([{text: '#', color: 'cyan'}], theme);
+}
+
 /** A pipeline's painted line, cached until the entry, the layout or the second changes. */
-function fleetLine(entry: PipelineEntry, layout: FleetLayout, now: number, theme: Theme, selected: boolean): string {
+function fleetLine(entry: PipelineEntry, layout: FleetLayout, now: number, theme: Theme, selected: boolean, mark?: RowMark): string {
 	if (selected) {
 		// The selected row is painted again, inverted, with a marker that reads without attributes.
-		return paint([{text: theme.ascii ? '>' : '›'}], theme) + paint(fleetRow(entry, layout, now, theme), theme, true);
+		return (mark === 'marked' ? markSegment(mark, theme) : paint([{text: theme.ascii ? '>' : '›'}], theme)) + paint(fleetRow(entry, layout, now, theme), theme, true);
 	}
 	let cached = rowCache.get(entry);
 	if (!cached || cached.layout !== layout || cached.now !== now || cached.theme !== theme) {
 		cached = {layout, now, theme, text: ` ${paint(fleetRow(entry, layout, now, theme), theme)}`};
 		rowCache.set(entry, cached);
 	}
-	return cached.text;
+	// The mark replaces the row's leading space; the row itself stays cached.
+	return mark ? markSegment(mark, theme) + cached.text.slice(1) : cached.text;
 }
 
 let lastLayout: {width: number; profileWidth: number; regionWidth: number; maxStages: number; layout: FleetLayout} | undefined;
@@ -63,7 +72,7 @@ export type FleetScreen = {keys: string[]; index: number; offset: number; visibl
 /** Which pipelines are on screen (the title line takes one row of the view's height). */
 export function fleetWindow(
 	state: FleetState,
-	ui: Pick<UiState, 'filter' | 'scope'>,
+	ui: FleetListing,
 	view: {cursor: Cursor; offset: number},
 	size: {height: number},
 ): Omit<FleetScreen, 'lines'> {
@@ -76,7 +85,7 @@ export function fleetWindow(
 
 export function fleetScreen(
 	state: FleetState,
-	ui: Pick<UiState, 'filter' | 'scope'>,
+	ui: FleetListing & Partial<Pick<UiState, 'marks' | 'frozen'>>,
 	view: {cursor: Cursor; offset: number},
 	size: {width: number; height: number},
 	now: number,
@@ -87,7 +96,8 @@ export function fleetScreen(
 	const lines = [titleLine(layout, theme)];
 	visible.forEach((key, position) => {
 		const entry = state.pipelines[key];
-		if (entry) lines.push(fleetLine(entry, layout, now, theme, offset + position === index));
+		const mark: RowMark = ui.marks?.includes(key) ? 'marked' : ui.frozen?.includes(key) ? 'frozen' : undefined;
+		if (entry) lines.push(fleetLine(entry, layout, now, theme, offset + position === index, mark));
 	});
 	if (keys.length === 0) lines.push(paint([{text: fit(` ${emptyText(state.initialLoad, ui.filter, describeScope(ui.scope))}`, size.width), dim: true}], theme));
 	return {keys, index, offset, visible, lines, listHeight};

@@ -14,8 +14,11 @@ import type {Scroll} from '../model/ui-store.js';
 import {defineView} from './view.js';
 import {fleetSelection} from '../model/selection.js';
 import {movementCommands, everywhereCommands} from '../keymap.js';
+import {attentionCommands, selectionCommands} from '../act-bindings.js';
 import {resolveCursor} from '../model/window.js';
 import {visibleOrder} from '../model/fleet-queries.js';
+import {nextSort} from '../model/fleet-sort.js';
+import {attentionDirection, fleetFlags, nothingToStepTo, stepToFlagged} from '../model/attention-step.js';
 
 // Between the pipelines on screen and the painted lines in the subscribed text.
 const separator = '\u0001';
@@ -23,23 +26,46 @@ const separator = '\u0001';
 export type FleetEntry = {kind: 'fleet'} & Scroll;
 
 function FleetView({entry, width, height}: {entry: FleetEntry; width: number; height: number}) {
-	const {store, ui, theme} = useServices();
+	const services = useServices();
+	const {store, ui, theme} = services;
 	const now = useNow();
 	const filter = useStore(ui, state => state.filter);
 	const scope = useStore(ui, state => state.scope);
+	const sort = useStore(ui, state => state.sort);
+	const marks = useStore(ui, state => state.marks);
+	const frozen = useStore(ui, state => state.frozen);
 	// A string: equal text, no render.
 	const text = useStore(store, state => {
-		const screen = fleetScreen(state, {filter, scope}, entry, {width, height}, now, theme);
+		const screen = fleetScreen(state, {filter, scope, sort, marks, frozen}, entry, {width, height}, now, theme);
 		return `${screen.visible.join('\n')}${separator}${screen.lines.join('\n')}`;
 	});
 	const [visibleText, linesText] = text.split(separator);
 	useFocusSync(visibleText === '' ? [] : visibleText.split('\n'));
 
 	useViewKeys('fleet', (spec, current) => {
+		if (spec.command === 'sortFleet') {
+			const sort = nextSort(ui.getState().sort);
+			ui.dispatch({type: 'setSort', sort});
+			// The cursor stays on its pipeline (it keeps its id); the window follows it.
+			ui.dispatch({type: 'message', text: `sorted by ${sort}`, kind: 'info', at: services.now()});
+			return true;
+		}
+		if (spec.command === 'mark' || spec.command === 'markAll') {
+			const keys = visibleOrder(store.getState(), ui.getState());
+			const key = keys[resolveCursor(keys, current.cursor)];
+			if (spec.command === 'markAll') ui.dispatch({type: 'markAll', keys});
+			else if (key) ui.dispatch({type: 'toggleMark', key});
+			return true;
+		}
 		const movement = movementOf(spec.command);
-		if (!movement) return false;
+		const direction = attentionDirection(spec.command);
+		if (!movement && !direction) return false;
 		const {keys, index, offset, listHeight} = fleetScreen(store.getState(), ui.getState(), current, {width, height}, now, theme);
-		const next = moveIndex(index, movement, keys.length, listHeight);
+		const next = movement ? moveIndex(index, movement, keys.length, listHeight) : stepToFlagged(fleetFlags(store.getState(), keys), index, direction!);
+		if (next === undefined) {
+			ui.dispatch({type: 'message', text: nothingToStepTo, kind: 'error', at: services.now()});
+			return true;
+		}
 		ui.dispatch({
 			type: 'update',
 			patch: {cursor: {index: next, id: keys[next]}, offset: scrollWindow(next, offset, listHeight, keys.length)},
@@ -53,7 +79,7 @@ function FleetView({entry, width, height}: {entry: FleetEntry; width: number; he
 export const fleetView = defineView<FleetEntry>({
 	kind: 'fleet',
 	title: 'fleet',
-	keys: [...movementCommands, 'open', ...everywhereCommands, 'filter', 'history', 'logs', 'why', 'definition', 'sources', 'approve', 'retry', 'stop', 'start'],
+	keys: [...movementCommands, 'open', ...everywhereCommands, 'filter', 'history', 'logs', 'why', 'definition', 'sources', 'approve', 'retry', 'stop', 'start', 'transition', 'mark', 'markAll', ...selectionCommands, ...attentionCommands, 'sortFleet'],
 	component: FleetView,
 	selection(entry, ui, fleet) {
 		const keys = visibleOrder(fleet, ui);

@@ -17,7 +17,7 @@ import {movementCommands, everywhereCommands} from '../keymap.js';
 export type HelpEntry = {kind: 'help'; of: ViewKind} & Scroll;
 
 function HelpView({entry, width, height}: {entry: HelpEntry; width: number; height: number}) {
-	const {store, ui, keymap, theme, readOnly, views} = useServices();
+	const {store, ui, keymap, theme, readOnly, views, configFile} = useServices();
 	const uiState = useStore(ui, state => state);
 	// Availability is asked of the view under the overlay: that is where the keys would act.
 	const under = useMemo(() => ({...uiState, stack: uiState.stack.slice(0, -1)}), [uiState]);
@@ -30,8 +30,8 @@ function HelpView({entry, width, height}: {entry: HelpEntry; width: number; heig
 		const byCommand = new Map(keymap.specs.map((spec, index) => [spec.command, (JSON.parse(reasons) as Array<string | null>)[index]]));
 		const context = {view: entry.of, selection: {}, operatorReason: () => undefined};
 		const specs = keymap.specs.map(spec => ({...spec, disabled: () => byCommand.get(spec.command) ?? undefined}));
-		return helpLines({...keymap, specs}, entry.of, views.title(entry.of), context, theme.ascii);
-	}, [reasons, keymap, entry.of, theme.ascii, views]);
+		return helpLines({...keymap, specs}, entry.of, views.title(entry.of), context, theme.ascii, configFile);
+	}, [reasons, keymap, entry.of, theme.ascii, views, configFile]);
 	const rows = lines.map(line => paint(clip(line.segments, width), theme));
 	const pane = useTextPane(rows, height, entry);
 	useViewKeys('help', (spec, current) => pane.handle(spec, current));

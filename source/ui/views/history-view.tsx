@@ -16,6 +16,7 @@ import type {Scroll} from '../model/ui-store.js';
 import {defineView} from './view.js';
 import type {PipelineKey} from '../../store/types.js';
 import {movementCommands, everywhereCommands} from '../keymap.js';
+import {selectionCommands} from '../act-bindings.js';
 
 /** How close to the end of the loaded page the cursor gets before the next page is read. */
 const prefetchRows = 5;
@@ -76,7 +77,7 @@ function HistoryView({entry, width, height}: {entry: HistoryEntry; width: number
 export const historyView = defineView<HistoryEntry>({
 	kind: 'history',
 	title: 'history',
-	keys: [...movementCommands, 'open', ...everywhereCommands, 'definition', 'sources', 'stop', 'start'],
+	keys: [...movementCommands, 'open', ...everywhereCommands, 'definition', 'sources', 'stop', 'start', ...selectionCommands],
 	component: HistoryView,
 	selection(entry, _ui, fleet) {
 		const items = fleet.histories[entry.key]?.items ?? [];

@@ -23,6 +23,7 @@ import type {Scroll} from '../model/ui-store.js';
 import {defineView} from './view.js';
 import type {PipelineKey} from '../../store/types.js';
 import {movementCommands, everywhereCommands, textCommands} from '../keymap.js';
+import {selectionCommands} from '../act-bindings.js';
 
 export type LogsEntry = {
 	kind: 'logs';
@@ -36,6 +37,8 @@ export type LogsEntry = {
 	buildId?: string;
 	follow: boolean;
 	search?: string;
+	/** The row of the current search match. */
+	match?: number;
 } & Scroll;
 
 function LogsView({entry, width, height}: {entry: LogsEntry; width: number; height: number}) {
@@ -90,8 +93,8 @@ function LogsView({entry, width, height}: {entry: LogsEntry; width: number; heig
 		if (log?.loading) facts.push({text: '  loading…', dim: true});
 		if (log?.error) facts.push({text: `  ${log.error.code}: ${log.error.message}`, color: 'red'});
 	}
-	if (entry.search) facts.push({text: `  search "${entry.search}": ${pane.matches.length} matches`, color: 'yellow'});
-	const shown = rows.slice(pane.offset, pane.offset + bodyHeight).map(row => paint(highlight(row, entry.search), theme));
+	if (entry.search) facts.push({text: `  search "${entry.search}": ${pane.matchLabel}`, color: 'yellow'});
+	const shown = rows.slice(pane.offset, pane.offset + bodyHeight).map((row, index) => paint(highlight(row, entry.search, pane.offset + index === pane.current), theme));
 	if (buildId && rows.length === 0) shown.push(paint([{text: log?.loading || !log ? 'reading the log…' : 'the log is empty so far', dim: true}], theme));
 	return <Rows height={height} lines={[paint(clip(title, width), theme), paint(clip(facts, width), theme), ...shown]} />;
 }
@@ -99,7 +102,7 @@ function LogsView({entry, width, height}: {entry: LogsEntry; width: number; heig
 export const logsView = defineView<LogsEntry>({
 	kind: 'logs',
 	title: 'logs',
-	keys: [...movementCommands, ...everywhereCommands, 'sources', 'follow', ...textCommands],
+	keys: [...movementCommands, ...everywhereCommands, 'sources', 'follow', ...textCommands, ...selectionCommands],
 	component: LogsView,
 	selection: (entry, _ui, fleet) => ({
 		pipelineKey: entry.key,

@@ -14,10 +14,12 @@ import {pipelineGrid, type RunLookup} from '../render/pipeline-grid.js';
 import {paint} from '../render/theme.js';
 import {itemRange, moveIndex, resolveCursor, scrollToRange} from '../model/window.js';
 import {pipelineActionIds} from '../model/fleet-queries.js';
+import {actionFlags, attentionDirection, nothingToStepTo, stepToFlagged} from '../model/attention-step.js';
 import type {Scroll} from '../model/ui-store.js';
 import {defineView} from './view.js';
 import type {PipelineKey} from '../../store/types.js';
 import {movementCommands, everywhereCommands} from '../keymap.js';
+import {attentionCommands, selectionCommands} from '../act-bindings.js';
 import {actionId} from '../model/action-order.js';
 import {executionKeyOf} from '../../format/keys.js';
 
@@ -33,6 +35,12 @@ function stageExecutions(entry: PipelineEntry | undefined): string[] {
 function statusSignature(entry: PipelineEntry | undefined): string {
 	if (!entry) return '';
 	return entry.stages.map(stage => `${stage.executionId}:${stage.status}:${stage.actions.map(action => action.status).join(',')}`).join('|');
+}
+
+/** Changes whenever a stage condition or one of its rules changes status: then its results are worth reading again. */
+function conditionSignature(entry: PipelineEntry | undefined): string {
+	if (!entry) return '';
+	return entry.stages.flatMap(stage => stage.conditions.map(condition => `${stage.name}:${condition.type}:${condition.status}:${condition.rules.map(rule => rule.status).join(',')}`)).join('|');
 }
 
 function runLookup(state: FleetState, key: string): RunLookup {
@@ -67,13 +75,20 @@ function PipelineView({entry, width, height}: {entry: PipelineViewEntry; width: 
 		}
 	}, [engine, entry.key, executions, signature]);
 
+	// The rules' results, read for this pipeline only, while on screen: when it opens and when a condition moves.
+	const conditions = conditionSignature(pipeline);
+	const ruleResults = useStore(store, state => state.ruleResults[entry.key]?.items);
+	useEffect(() => {
+		if (conditions !== '') void engine.loadRuleResults(entry.key, {force: true}).catch(() => undefined);
+	}, [engine, entry.key, conditions]);
+
 	const index = resolveCursor(ids, entry.cursor);
 	const selectedId = ids[index];
 	const grid = useMemo(() => {
 		if (!pipeline) return undefined;
-		return pipelineGrid(pipeline, width, now, theme, selectedId, runLookup(store.getState(), entry.key));
+		return pipelineGrid(pipeline, width, now, theme, selectedId, runLookup(store.getState(), entry.key), ruleResults);
 		// actionExecutions is what runLookup reads.
-	}, [pipeline, width, now, theme, selectedId, actionExecutions, store, entry.key]);
+	}, [pipeline, width, now, theme, selectedId, actionExecutions, store, entry.key, ruleResults]);
 
 	const items = grid?.lines.map(line => line.item) ?? [];
 	const [first, last] = itemRange(items, selectedId);
@@ -85,10 +100,17 @@ function PipelineView({entry, width, height}: {entry: PipelineViewEntry; width: 
 	shown.current = offset;
 	useViewKeys('pipeline', (spec, current) => {
 		const movement = movementOf(spec.command);
-		if (!movement) return false;
+		const direction = attentionDirection(spec.command);
+		if (!movement && !direction) return false;
 		const liveIds = pipelineActionIds(store.getState(), current.key);
 		const from = resolveCursor(liveIds, current.cursor);
-		const next = moveIndex(from, movement, liveIds.length, Math.max(1, Math.floor(height / 4)));
+		const next = movement
+			? moveIndex(from, movement, liveIds.length, Math.max(1, Math.floor(height / 4)))
+			: stepToFlagged(actionFlags(store.getState(), current.key, liveIds), from, direction!);
+		if (next === undefined) {
+			ui.dispatch({type: 'message', text: nothingToStepTo, kind: 'error', at: now});
+			return true;
+		}
 		ui.dispatch({type: 'update', patch: {cursor: {index: next, id: liveIds[next]}, offset: shown.current}});
 		return true;
 	});
@@ -117,6 +139,8 @@ export const pipelineView = defineView<PipelineViewEntry>({
 		'transition',
 		'rollback',
 		'override',
+		...selectionCommands,
+		...attentionCommands,
 	],
 	component: PipelineView,
 	selection(entry, _ui, fleet) {

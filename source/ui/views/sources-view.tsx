@@ -9,9 +9,8 @@ import {useNow, useServices} from '../shell/services.js';
 import {Rows} from '../components/rows.js';
 import {useItemList} from '../hooks/use-item-list.js';
 import {firstKeyLabel} from '../keymap.js';
-import {clip} from '../render/lines.js';
+import {itemRows} from '../render/item-rows.js';
 import {sourcesLines} from '../render/sources-lines.js';
-import {paint} from '../render/theme.js';
 import {resolveCursor} from '../model/window.js';
 import {sourceIds} from '../model/fleet-queries.js';
 import type {Scroll} from '../model/ui-store.js';
@@ -42,12 +41,7 @@ function SourcesView({entry, width, height}: {entry: SourcesEntry; width: number
 		},
 	});
 
-	const rows = lines.slice(offset, offset + height).map((each, position) => {
-		const segments = clip(each.segments, width);
-		// The selected row inverted after its marker, as in the other lists.
-		if (offset + position !== first || selectedKey === undefined) return paint(segments, theme);
-		return paint(segments.slice(0, 1), theme) + paint(segments.slice(1), theme, true);
-	});
+	const rows = itemRows(lines, {offset, height, first, selected: selectedKey !== undefined}, width, theme);
 	return <Rows height={height} lines={rows} />;
 }
 

@@ -60,6 +60,8 @@ describe('the action dialog state machine', () => {
 		expect(sending.state.phase.intent.parameters).toEqual({status: 'Approved', summary: 'ship it'});
 		const done = sent(sending.state, {outcome: 'done', message: 'Done'});
 		expect(press(done, enter).effects).toEqual(['close']);
+		// While sending, y and Enter do nothing; Esc hands the request to the background (not a resend).
+		expect(press(sending.state, type('y'), enter, esc).effects).toEqual(['detach']);
 	});
 
 	it('refuses an empty summary and shows why', async () => {

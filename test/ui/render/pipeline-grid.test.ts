@@ -99,4 +99,27 @@ describe('stage conditions', () => {
 		const overridden = {...held, stages: [held.stages[0], {...held.stages[1], conditions: [{type: 'BEFORE_ENTRY' as const, status: 'Overridden', summary: 'Overridden by alice', rules: [{name: 'BusinessHours', status: 'Abandoned'}]}]}]};
 		expect(text(pipelineGrid(overridden, 100, now, theme, undefined).lines)).toContain(' » entry condition Overridden: BusinessHours Abandoned — Overridden by alice');
 	});
+
+	test("each rule's latest result from ListRuleExecutions under its condition: status, when, its summary, then the earlier ones", () => {
+		const held = pipeline('web', [
+			stage('Deploy', [action('Ship', {category: 'Deploy'})], {
+				status: 'InProgress',
+				executionId: 'e2',
+				conditions: [{type: 'BEFORE_ENTRY', status: 'InProgress', rules: [{name: 'BusinessHours', status: 'InProgress'}, {name: 'NoAlarms', status: 'Failed'}]}],
+			}),
+		]);
+		const rules = [
+			{stageName: 'Deploy', ruleName: 'NoAlarms', status: 'Failed', summary: 'alarm checkout-5xx is in ALARM\nsince 09:12', at: now - 30_000},
+			{stageName: 'Deploy', ruleName: 'NoAlarms', status: 'Succeeded', at: now - 3_600_000},
+			{stageName: 'Deploy', ruleName: 'BusinessHours', status: 'InProgress', at: now - 45_000},
+			{stageName: 'Other', ruleName: 'NoAlarms', status: 'Succeeded', at: now},
+		];
+		const lines = text(pipelineGrid(held, 100, now, theme, undefined, undefined, rules).lines);
+		const condition = lines.findIndex(each => each.includes('entry condition'));
+		expect(lines.slice(condition + 1, condition + 3)).toEqual([
+			'     BusinessHours InProgress 45s ago',
+			'     NoAlarms Failed 30s ago — alarm checkout-5xx is in ALARM; before: Succeeded 1h ago',
+		]);
+		expect(lines[condition + 3]).toMatch(/^● Deploy {2}InProgress/);
+	});
 });

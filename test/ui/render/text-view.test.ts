@@ -17,7 +17,8 @@ describe('text views', () => {
 		expect(nextMatch(matches, 1, -1)).toBe(2);
 	});
 
-	test('matches are highlighted', () => {
-		expect(highlight('a Beta b', 'beta')).toEqual([{text: 'a '}, {text: 'Beta', inverse: true, color: 'yellow'}, {text: ' b'}]);
+	test('matches are highlighted: underlined, and inverted and bold on the current match\'s row', () => {
+		expect(highlight('a Beta b', 'beta')).toEqual([{text: 'a '}, {text: 'Beta', underline: true, color: 'yellow'}, {text: ' b'}]);
+		expect(highlight('a Beta b', 'beta', true)).toEqual([{text: 'a '}, {text: 'Beta', inverse: true, bold: true, color: 'yellow'}, {text: ' b'}]);
 	});
 });

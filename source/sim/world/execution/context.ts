@@ -6,6 +6,7 @@
 
 import type {Pipeline, StageSlot, Transition} from '../model.js';
 import type {RegionState} from '../registry.js';
+import type {Repositories} from '../repositories.js';
 import type {Scheduler} from '../scheduler.js';
 import type {ExecutionObserver} from './observer.js';
 
@@ -19,6 +20,8 @@ export type Engine = {
 	maxActive: number;
 	/** Told of every state change (the EventBridge feed); undefined when nobody listens. */
 	observer: ExecutionObserver | undefined;
+	/** The git repositories source actions fetch from (commits shared across pipelines). */
+	repositories: Repositories;
 };
 
 /** Marks the pipeline changed: its cached GetPipelineState answer is stale. */

@@ -38,13 +38,11 @@ export function startExecution(engine: Engine, pipeline: Pipeline, options: NewE
 	let sources: SourceRevision[];
 	if (target) sources = target.sources;
 	else {
+		// A person's start builds what the branch has; a webhook or rule reacts to a push.
+		const push = options.trigger.triggerType !== 'StartPipelineExecution' && options.trigger.triggerType !== 'CreatePipeline';
 		sources = declaration.stages[0].actions
 			.filter(action => action.actionTypeId.category === 'Source')
-			.map(action => {
-				const fresh = newSourceRevision(action, pipeline.rng, now);
-				const override = options.revisions?.get(action.name);
-				return override ? {...fresh, revisionId: override} : fresh;
-			});
+			.map(action => engine.repositories.fetch(pipeline, action, newSourceRevision(action, pipeline.rng, now), {push, override: options.revisions?.get(action.name)}));
 	}
 	// Every member set up front (no conditional spreads): one object shape for every execution.
 	const execution: Execution = {
@@ -107,12 +105,18 @@ function sharedTrigger(pipeline: Pipeline, triggerType: string, detail: () => st
 
 /** The trigger an automatic start gets, from the first source action's kind. */
 export function automaticTrigger(pipeline: Pipeline): Trigger {
-	const {accountId, region, name, rng} = pipeline;
-	const source = pipeline.declaration.stages[0].actions[0];
+	const {accountId, rng} = pipeline;
 	if (rng.chance(0.1)) {
 		const person = rng.pick(['priya', 'mateo', 'hannah', 'kenji', 'amara']);
 		return sharedTrigger(pipeline, 'StartPipelineExecution', () => `arn:aws:sts::${accountId}:assumed-role/Developer/${person}`, person);
 	}
+	return changeTrigger(pipeline);
+}
+
+/** The trigger of a start that change detection made (a push, an object upload): never a person. */
+export function changeTrigger(pipeline: Pipeline): Trigger {
+	const {accountId, region, name, rng} = pipeline;
+	const source = pipeline.declaration.stages[0].actions[0];
 	const config = source.configuration ?? {};
 	if (config.PollForSourceChanges === 'true') return sharedTrigger(pipeline, 'PollForSourceChanges', () => source.name);
 	switch (source.actionTypeId.provider) {
