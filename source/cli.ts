@@ -7,6 +7,7 @@ const commands: Record<string, () => Promise<Command>> = {
 	'': async () => (await import('./commands/console.js')).consoleCommand,
 	status: async () => (await import('./commands/status.js')).statusCommand,
 	watch: async () => (await import('./commands/watch.js')).watchCommand,
+	why: async () => (await import('./commands/why.js')).whyCommand,
 	where: async () => (await import('./commands/where.js')).whereCommand,
 	approve: async () => (await import('./commands/operator.js')).operatorCommand('approve'),
 	retry: async () => (await import('./commands/operator.js')).operatorCommand('retry'),

@@ -26,6 +26,7 @@ import {
 	StartPipelineExecutionCommand,
 	StopPipelineExecutionCommand,
 } from '@aws-sdk/client-codepipeline';
+import {causeReads, loadLazyClient, type CauseCall, type CauseReadApi, type LazyClient, type LazyService} from './cause-api.js';
 import {sharedClientSettings} from './client-settings.js';
 import {profileCredentials, type CredentialProvider} from './credentials.js';
 import type {AwsService} from './endpoints.js';
@@ -75,7 +76,7 @@ export interface PipelineWriteApi {
 	listActionExecutions(input: T.ListActionExecutionsCommandInput, options?: CallOptions): Promise<T.ListActionExecutionsCommandOutput>;
 }
 
-export interface SourceApi extends PipelineReadApi, PipelineWriteApi {
+export interface SourceApi extends PipelineReadApi, PipelineWriteApi, CauseReadApi {
 	readonly source: T.AwsSourceSpec;
 	/** Turns a thrown error into a kind and an operator-readable line (with this source's profile in hints). */
 	classify(error: unknown): ClassifiedError;
@@ -84,7 +85,7 @@ export interface SourceApi extends PipelineReadApi, PipelineWriteApi {
 }
 
 type Clients = {codepipeline: CodePipelineClient; codebuild: CodeBuildClient; logs: CloudWatchLogsClient};
-type ClientOf<S extends AwsService> = Clients[S];
+type ClientOf<S extends keyof Clients> = Clients[S];
 
 export type SourceApiOptions = {
 	/** Called as each call goes out (the engine counts calls in flight). */
@@ -100,31 +101,50 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 	 * middleware, config and connection pool is megabytes that 20 sources would hold for nothing.
 	 */
 	let clients: Partial<Clients> = {};
+	let lazyClients = new Map<LazyService, Promise<LazyClient>>();
 	let credentials: CredentialProvider | undefined;
 	let renewCredentials = false;
 	let renewed = false;
 
-	const build = <S extends AwsService>(service: S): ClientOf<S> => {
+	const configFor = (service: AwsService) => {
 		// One provider for the source's clients, so one profile is read once.
 		credentials ??= profileCredentials(source.profile, source.paths, {fromEnvironment: source.credentialsFromEnv, kind: source.credentialKind, fresh: renewed});
 		const endpoint = source.endpoints[service];
 		// No endpoint of its own: tell the SDK to ignore configured endpoints too, or it would
 		// take the AWS_PROFILE profile's endpoint_url for every client (see codepipeline-facts.md).
-		const config = {...sharedClientSettings(), region: source.region, credentials, maxAttempts: 1, ...(endpoint ? {endpoint} : {ignoreConfiguredEndpointUrls: true})};
+		return {...sharedClientSettings(), region: source.region, credentials, maxAttempts: 1, ...(endpoint ? {endpoint} : {ignoreConfiguredEndpointUrls: true})};
+	};
+
+	const build = <S extends keyof Clients>(service: S): ClientOf<S> => {
+		const config = configFor(service);
 		if (service !== 'codepipeline') return (service === 'codebuild' ? new CodeBuildClient(config) : new CloudWatchLogsClient(config)) as ClientOf<S>;
 		const made = new CodePipelineClient(config);
 		made.middlewareStack.add(keepBodyMiddleware as never, {step: 'deserialize', name: 'pipetopKeepBody', priority: 'low'});
 		return made as ClientOf<S>;
 	};
 
-	const client = <S extends AwsService>(service: S): ClientOf<S> => {
-		if (renewCredentials) {
-			destroyClients(clients);
-			clients = {};
-			credentials = undefined;
-			renewCredentials = false;
-			renewed = true;
+	const renewIfAsked = () => {
+		if (!renewCredentials) return;
+		destroyClients(clients, lazyClients);
+		clients = {};
+		lazyClients = new Map();
+		credentials = undefined;
+		renewCredentials = false;
+		renewed = true;
+	};
+
+	const lazyClient = (service: LazyService): Promise<LazyClient> => {
+		renewIfAsked();
+		let made = lazyClients.get(service);
+		if (!made) {
+			made = loadLazyClient(service, configFor(service));
+			lazyClients.set(service, made);
 		}
+		return made;
+	};
+
+	const client = <S extends keyof Clients>(service: S): ClientOf<S> => {
+		renewIfAsked();
 		let made = clients[service] as ClientOf<S> | undefined;
 		if (!made) {
 			made = build(service);
@@ -135,11 +155,11 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 
 	const classify = (error: unknown) => classifyError(error, {profile: source.profile, region: source.region, credentialKind: source.credentialKind, operation: operationOf(error)});
 
-	async function call<S extends AwsService, R>(service: S, operation: string, run: (client: ClientOf<S>) => Promise<R>): Promise<R> {
+	async function call<S extends AwsService, R>(service: S, operation: string, run: () => Promise<R>): Promise<R> {
 		const started = performance.now();
 		options.onStart?.(operation);
 		try {
-			const result = await run(client(service));
+			const result = await run();
 			options.observe?.({service, operation, ms: performance.now() - started});
 			return result;
 		} catch (error) {
@@ -157,8 +177,13 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 		}
 	}
 
-	const cp = <R>(operation: string, send: (client: CodePipelineClient) => Promise<R>) => call('codepipeline', operation, send);
+	const cp = <R>(operation: string, send: (client: CodePipelineClient) => Promise<R>) => call('codepipeline', operation, () => send(client('codepipeline')));
 	const signal = (o?: CallOptions) => ({abortSignal: o?.signal});
+	const causeCall: CauseCall = (service, operation, o, run) =>
+		call(service, operation, async () => {
+			const made = service === 'logs' ? client('logs') : await lazyClient(service);
+			return run(command => made.send(command as never, signal(o))) as never;
+		});
 
 	return {
 		source,
@@ -172,8 +197,9 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 		listActionExecutions: (input, o) => cp('ListActionExecutions', c => c.send(new ListActionExecutionsCommand(input), signal(o))),
 		listRuleExecutions: (input, o) => cp('ListRuleExecutions', c => c.send(new ListRuleExecutionsCommand(input), signal(o))),
 		listTagsForResource: (input, o) => cp('ListTagsForResource', c => c.send(new ListTagsForResourceCommand(input), signal(o))),
-		batchGetBuilds: (ids, o) => call('codebuild', 'BatchGetBuilds', c => c.send(new BatchGetBuildsCommand({ids}), signal(o))),
-		getLogEvents: (input, o) => call('logs', 'GetLogEvents', c => c.send(new GetLogEventsCommand(input), signal(o))),
+		batchGetBuilds: (ids, o) => call('codebuild', 'BatchGetBuilds', () => client('codebuild').send(new BatchGetBuildsCommand({ids}), signal(o))),
+		getLogEvents: (input, o) => call('logs', 'GetLogEvents', () => client('logs').send(new GetLogEventsCommand(input), signal(o))),
+		...causeReads(causeCall),
 		startPipelineExecution: (input, o) => cp('StartPipelineExecution', c => c.send(new StartPipelineExecutionCommand(input), signal(o))),
 		stopPipelineExecution: (input, o) => cp('StopPipelineExecution', c => c.send(new StopPipelineExecutionCommand(input), signal(o))),
 		retryStageExecution: (input, o) => cp('RetryStageExecution', c => c.send(new RetryStageExecutionCommand(input), signal(o))),
@@ -183,14 +209,16 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 		rollbackStage: (input, o) => cp('RollbackStage', c => c.send(new RollbackStageCommand(input), signal(o))),
 		overrideStageCondition: (input, o) => cp('OverrideStageCondition', c => c.send(new OverrideStageConditionCommand(input), signal(o))),
 		destroy() {
-			destroyClients(clients);
+			destroyClients(clients, lazyClients);
 			clients = {};
+			lazyClients = new Map();
 		},
 	};
 }
 
-function destroyClients(clients: Partial<Clients>): void {
+function destroyClients(clients: Partial<Clients>, lazy: Map<LazyService, Promise<LazyClient>>): void {
 	clients.codepipeline?.destroy();
 	clients.codebuild?.destroy();
 	clients.logs?.destroy();
+	for (const made of lazy.values()) void made.then(each => each.destroy(), () => undefined);
 }

@@ -8,10 +8,18 @@
 import {AwsConfigError, profileSettings, type AwsFiles} from './profiles.js';
 import {shortQuote} from './quote.js';
 
-export type AwsService = 'codepipeline' | 'codebuild' | 'logs';
+export type AwsService = 'codepipeline' | 'codebuild' | 'logs' | 'cloudformation' | 'codedeploy' | 'ecs';
 
 /** The SDK's service ids, which name the env variable and the services-section key. */
-const SERVICE_IDS: Record<AwsService | 'sqs', string> = {codepipeline: 'CodePipeline', codebuild: 'CodeBuild', logs: 'CloudWatch Logs', sqs: 'SQS'};
+const SERVICE_IDS: Record<AwsService | 'sqs', string> = {
+	codepipeline: 'CodePipeline',
+	codebuild: 'CodeBuild',
+	logs: 'CloudWatch Logs',
+	cloudformation: 'CloudFormation',
+	codedeploy: 'CodeDeploy',
+	ecs: 'ECS',
+	sqs: 'SQS',
+};
 
 function envSuffix(service: AwsService | 'sqs'): string {
 	return SERVICE_IDS[service].split(' ').map(word => word.toUpperCase()).join('_');
@@ -57,6 +65,9 @@ export function resolveEndpoints(inputs: EndpointInputs): Record<AwsService, str
 		codepipeline: resolveEndpoint('codepipeline', inputs),
 		codebuild: resolveEndpoint('codebuild', inputs),
 		logs: resolveEndpoint('logs', inputs),
+		cloudformation: resolveEndpoint('cloudformation', inputs),
+		codedeploy: resolveEndpoint('codedeploy', inputs),
+		ecs: resolveEndpoint('ecs', inputs),
 	};
 }
 

@@ -52,7 +52,7 @@ export type AwsSourceSpec = {
 	profile: string;
 	region: string;
 	/** Per service: an explicit endpoint, or undefined for AWS's own (configured endpoints then ignored). */
-	endpoints: Record<AwsService, string | undefined>;
+	endpoints: Partial<Record<AwsService, string | undefined>>;
 	/** The files credentials are read from. */
 	paths: AwsFilePaths;
 	/** Use AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN instead of the profile. */

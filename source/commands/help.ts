@@ -21,6 +21,11 @@ const SUBCOMMANDS: Record<string, {usage: string; about: string; options?: strin
 		usage: 'where COMMIT|BRANCH|TAG [--json]',
 		about: 'every pipeline whose recent executions carry a revision, how far it got, and what each stage last ran',
 	},
+	why: {
+		usage: 'why PIPELINE [--json]',
+		about: 'why the latest failed execution failed: the failed phase, resource, targets or log lines',
+		options: ['--execution-id ID    the execution to explain (default: the latest that failed)'],
+	},
 	approve: {
 		usage: 'approve PIPELINE --stage S --action A --summary TEXT [--reject]',
 		about: 'answer a manual approval',
@@ -70,7 +75,7 @@ const SOURCES = `  Sources
 
 const COMMON = `    --config FILE        config file (default: $XDG_CONFIG_HOME/pipetop/config.json)
     --read-only          never change anything: every action is refused
-    --json               machine-readable output (status, watch, actions)
+    --json               machine-readable output (status, watch, why, actions)
 `;
 
 const OPERATOR_OPTIONS = `    --filter WORDS       act on every pipeline these words show (the console's filter; no PIPELINE):

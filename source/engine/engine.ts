@@ -15,6 +15,7 @@ import {InFlight} from './calls.js';
 import {Counters} from './counters.js';
 import {DEFAULT_CALL_TIMEOUT_MS, DEFAULT_INTERVALS, Priority, STALE_FACTOR} from './defaults.js';
 import {LogTailer} from './logs.js';
+import {CauseReader} from './why/reader.js';
 import {OnDemand} from './on-demand.js';
 import {RuleResultsReader} from './rule-results.js';
 import {refusesKeys} from '../store/source-standing.js';
@@ -192,6 +193,7 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 	const onDemand = new OnDemand({store, clock, activeInterval: intervals.active, emit, locate});
 	const ruleResults = new RuleResultsReader({store, clock, activeInterval: intervals.active, emit, locate});
 	const logs = new LogTailer({store, clock, followInterval: intervals.logFollow, emit, locate});
+	const causes = new CauseReader({store, emit, locate});
 
 	const sweep = () => {
 		const now = clock.now();
@@ -246,6 +248,7 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 		loadRuleResults: (key, loadOptions) => ruleResults.load(key, loadOptions),
 		openLog: (key, buildId, logOptions) => logs.openLog(key, buildId, logOptions),
 		closeLog: buildId => logs.closeLog(buildId),
+		readCause: (subject, causeOptions) => causes.readCause(subject, causeOptions),
 		whenIdle: () => inFlight.whenIdle(),
 		sourceOf: key => index.get(key)?.key,
 		async writeSlot(sourceKey) {

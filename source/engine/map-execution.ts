@@ -74,6 +74,7 @@ export function mapActionExecution(raw: ActionExecutionDetail): ActionExecutionV
 		externalExecutionId: str(result.externalExecutionId),
 		externalExecutionSummary: str(result.externalExecutionSummary),
 		externalExecutionUrl: str(result.externalExecutionUrl),
+		logStreamArn: str(result.logStreamARN),
 		errorCode: str(errors.code),
 		errorMessage: str(errors.message),
 		outputVariables: stringMap(output.outputVariables),

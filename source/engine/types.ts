@@ -1,6 +1,7 @@
 import type {StoreApi} from 'zustand/vanilla';
 import type {SourceApi} from '../aws/api.js';
 import type {FleetState, PipelineKey, SourceKey} from '../store/types.js';
+import type {CauseSubject} from './why/types.js';
 
 export type FleetStore = StoreApi<FleetState>;
 
@@ -44,6 +45,8 @@ export interface FleetEngine {
 	/** Starts reading a CodeBuild build's log; keeps tailing while `follow` and the build runs. */
 	openLog(key: PipelineKey, buildId: string, options?: {follow?: boolean}): Promise<void>;
 	closeLog(buildId: string): void;
+	/** Reads why an action failed into `causes` (engine/why/): cached; `force` reads again. */
+	readCause(subject: CauseSubject, options?: {force?: boolean}): Promise<void>;
 	/** Resolves when no call is in flight (tests drive virtual time with it). */
 	whenIdle(): Promise<void>;
 	/** The source a pipeline belongs to, for the action layer's writes. */

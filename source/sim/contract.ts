@@ -4,7 +4,7 @@
  * pipelines and executions and answers operations. Neither knows how the other works.
  */
 
-export type SimService = 'codepipeline' | 'codebuild' | 'logs' | 'sqs';
+export type SimService = 'codepipeline' | 'codebuild' | 'logs' | 'sqs' | 'cloudformation' | 'codedeploy' | 'ecs';
 
 /** Who is calling and where: resolved by the front from the SigV4 credential scope. */
 export type OperationContext = {

@@ -17,6 +17,7 @@ import {attentionOf, comparePipelines, recencyOf, rowSince} from './attention.js
 import {share} from './share.js';
 import {executionKeyPrefix} from '../format/keys.js';
 import type {FeedState} from './feed-types.js';
+import type {CauseState} from './cause-types.js';
 import type {RuleResults} from './rule-types.js';
 import type {ActionExecutionView, Attention, BuildLog, EngineCounters, ExecutionSummaryView, FleetState, Paged, PipelineEntry, PipelineKey, ResolvedVariableView, SourceKey, SourceState, StatusCounts} from './types.js';
 
@@ -33,6 +34,7 @@ export type FleetUpdate =
 	| {type: 'actionExecutions'; id: string; value: Paged<ActionExecutionView>}
 	| {type: 'executionVariables'; id: string; value: ResolvedVariableView[]}
 	| {type: 'log'; buildId: string; value: BuildLog | undefined}
+	| {type: 'cause'; id: string; value: CauseState | undefined}
 	| {type: 'definition'; key: PipelineKey; value: unknown}
 	| {type: 'ruleResults'; key: PipelineKey; value: RuleResults}
 	| {type: 'counters'; counters: EngineCounters}
@@ -55,6 +57,7 @@ export function initialFleetState(now = 0): FleetState {
 		actionExecutions: {},
 		executionVariables: {},
 		logs: {},
+		causes: {},
 		definitions: {},
 		ruleResults: {},
 		counters: {callsByOperation: {}, throttled: 0, errors: 0, latencyTotalMs: 0, latencyCount: 0, startedAt: now},
@@ -94,7 +97,7 @@ class Draft {
 		this.maxStages = base.maxStages;
 	}
 
-	private writable<K extends 'sources' | 'pipelines' | 'histories' | 'actionExecutions' | 'executionVariables' | 'logs' | 'definitions' | 'ruleResults'>(name: K): FleetState[K] {
+	private writable<K extends 'sources' | 'pipelines' | 'histories' | 'actionExecutions' | 'executionVariables' | 'logs' | 'causes' | 'definitions' | 'ruleResults'>(name: K): FleetState[K] {
 		this.changed = true;
 		if (!this.copied.has(name)) {
 			this.next[name] = {...this.base[name]} as FleetState[K];
@@ -155,6 +158,9 @@ class Draft {
 			case 'log':
 				this.putKeyed('logs', update.buildId, update.value);
 				return;
+			case 'cause':
+				this.putKeyed('causes', update.id, update.value);
+				return;
 			case 'ruleResults':
 				this.putKeyed('ruleResults', update.key, update.value);
 				return;
@@ -180,7 +186,7 @@ class Draft {
 		}
 	}
 
-	private putKeyed<K extends 'histories' | 'actionExecutions' | 'executionVariables' | 'logs' | 'definitions' | 'ruleResults'>(name: K, key: string, value: FleetState[K][string] | undefined): void {
+	private putKeyed<K extends 'histories' | 'actionExecutions' | 'executionVariables' | 'logs' | 'causes' | 'definitions' | 'ruleResults'>(name: K, key: string, value: FleetState[K][string] | undefined): void {
 		const collection = this.next[name] as Record<string, unknown>;
 		const previous = collection[key];
 		if (value === undefined) {

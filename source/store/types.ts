@@ -234,6 +234,7 @@ export type ActionExecutionView = {
 	externalExecutionId?: string;
 	externalExecutionSummary?: string;
 	externalExecutionUrl?: string;
+	/** Where a Commands action logged (ActionExecutionResult.logStreamARN). */ logStreamArn?: string;
 	errorCode?: string;
 	errorMessage?: string;
 	outputVariables: Record<string, string>;
@@ -290,6 +291,7 @@ export type FleetState = {
 	executionVariables: Record<string, ResolvedVariableView[]>;
 	/** Build logs per build id. */
 	logs: Record<string, BuildLog>;
+	/** Why an action failed, per cause id (engine/why/cause-id.ts), read when asked. */ causes: Record<string, import('./cause-types.js').CauseState>;
 	/** Pipeline declarations (GetPipeline answers as JSON) per pipeline, for the definition view. */
 	definitions: Record<PipelineKey, unknown>;
 	/** Stage condition rules' recent results per pipeline (ListRuleExecutions), read for the pipeline on screen. */

@@ -35,6 +35,7 @@ function storeOnlyEngine(store: FleetStore): FleetEngine {
 		loadRuleResults: async () => undefined,
 		openLog: async () => undefined,
 		closeLog: () => undefined,
+		readCause: async () => undefined,
 		whenIdle: async () => undefined,
 		sourceOf: key => store.getState().pipelines[key]?.sourceKey,
 	};

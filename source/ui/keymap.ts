@@ -7,6 +7,7 @@ import type {OperatorCommand} from '../actions/types.js';
 import {displayKey, normalizeKey} from './input/keys.js';
 import {describePromptWords} from './model/prompt-command.js';
 import {layerBindings, layerCommands, layerScopes, typingCommands, type LayerScope} from './layer-bindings.js';
+import {whyBindings, whyCommands} from './why-bindings.js';
 import {actBindings, actCommands} from './act-bindings.js';
 import type {Selection} from './model/selection.js';
 import type {ViewKind} from './views/registry.js';
@@ -28,6 +29,7 @@ export const Command = {
 	Refresh: 'refresh',
 	History: 'history',
 	Logs: 'logs',
+	...whyCommands,
 	Definition: 'definition',
 	Sources: 'sources',
 	Follow: 'follow',
@@ -147,6 +149,7 @@ export const commandSpecs: readonly CommandBinding[] = [
 		hint: true,
 		disabled: ({selection}) => selection.logUnavailable,
 	},
+	...whyBindings,
 	{
 		command: Command.Definition,
 		keys: ['d'],

@@ -13,6 +13,7 @@ import {retypeJson, truncateJson} from './malform.js';
 import {misbehaveAnswer, unrenameInput} from './misbehave.js';
 import {requestIdSequence} from './prng.js';
 import {contentTypeOf, errorAnswer, internalFailure, parseJsonBody, parseTarget, serviceUnavailable, successAnswer, type WireAnswer} from './protocol.js';
+import {isQueryRequest, parseQueryBody, QUERY_CONTENT_TYPE, queryAnswer, queryError} from './query.js';
 import {verifySignature} from './sigv4.js';
 import {SsoPortal} from './sso-portal.js';
 import {StatsRecorder} from './stats.js';
@@ -76,14 +77,16 @@ export class SimFront {
 	private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		this.stats.request();
 		const requestId = this.nextRequestId();
-		let contentType = contentTypeOf(undefined);
-		const fail = (error: SimError) => this.send(response, requestId, errorAnswer(error), contentType);
+		// CloudFormation speaks Query (a form body, XML answers); the rest speak JSON with X-Amz-Target.
+		const query = isQueryRequest(request.headers);
+		let contentType = query ? QUERY_CONTENT_TYPE : contentTypeOf(undefined);
+		const fail = (error: SimError) => this.send(response, requestId, query ? queryError(error, requestId) : errorAnswer(error), contentType);
 
-		const target = parseTarget(request.headers['x-amz-target'] as string | undefined);
+		const target = query ? {service: 'cloudformation' as const, operation: ''} : parseTarget(request.headers['x-amz-target'] as string | undefined);
 		if (target instanceof SimError) return fail(target);
-		contentType = contentTypeOf(target.service);
-		this.stats.operation(target.operation);
-		// JSON 1.1 services take POST only; any path is accepted so the sim can sit behind a prefix.
+		if (!query) contentType = contentTypeOf(target.service);
+		if (!query) this.stats.operation(target.operation);
+		// Every service here takes POST only; any path is accepted so the sim can sit behind a prefix.
 		if (request.method !== 'POST') return fail(new SimError('UnknownOperationException', `${request.method} is not supported: use POST.`, 400));
 
 		const body = await readBody(request);
@@ -91,6 +94,12 @@ export class SimFront {
 		if (body === 'too-large') {
 			response.setHeader('Connection', 'close');
 			return fail(new SimError('SerializationException', 'The request body is too large.', 413));
+		}
+		const queryCall = query ? parseQueryBody(body) : undefined;
+		if (queryCall instanceof SimError) return fail(queryCall);
+		if (queryCall) {
+			target.operation = queryCall.operation;
+			this.stats.operation(target.operation);
 		}
 
 		const accounts = [...this.world.accounts(), ...this.sso.signingAccounts()];
@@ -121,9 +130,10 @@ export class SimFront {
 			return fail(admission.then === 'internal' ? internalFailure() : serviceUnavailable());
 		}
 
-		const parsed = parseJsonBody(body);
+		const parsed = queryCall ? queryCall.input : parseJsonBody(body);
 		if (parsed instanceof SimError) return fail(parsed);
-		const misbehave = this.faults.misbehaviour(faultCaller);
+		// Renamed members, spoiled enums and damaged bodies are JSON faults: Query answers stay whole.
+		const misbehave = query ? undefined : this.faults.misbehaviour(faultCaller);
 		const input = unrenameInput(parsed, misbehave);
 		const context: OperationContext = {service: target.service, accountId: account.accountId, region, accessKeyId: caller.accessKeyId, requestId, host: request.headers.host};
 		this.stats.handled(target.operation);
@@ -143,6 +153,7 @@ export class SimFront {
 			request.socket.destroy();
 			return;
 		}
+		if (query) return this.send(response, requestId, queryAnswer(target.operation, result, requestId), contentType);
 		if (misbehave) result = misbehaveAnswer(result ?? {}, misbehave, admission.spoilEnums ?? false);
 		const text = JSON.stringify(result ?? {});
 		if (admission.malform) {

@@ -18,6 +18,8 @@ const TARGET_PREFIXES: Record<string, SimService> = {
 	CodePipeline_20150709: 'codepipeline',
 	CodeBuild_20161006: 'codebuild',
 	Logs_20140328: 'logs',
+	CodeDeploy_20141006: 'codedeploy',
+	AmazonEC2ContainerServiceV20141113: 'ecs',
 	AmazonSQS: 'sqs',
 };
 

@@ -140,6 +140,12 @@ export function demoScenario(): Scenario {
 		}
 	}
 	withDeploymentWindow(pipelines, 'image-resizer-prod', 'Deploy');
+	// CodeBuild, CloudFormation, Lambda and CodeDeploy actions fail in the fleet as drawn; an ECS
+	// rollout fails here every run, so the demo has a failure of each kind `w` explains.
+	withFailingAction(pipelines, 'inventory-worker-dev', 'Deploy/Rollout');
+	// And an S3 deploy: a provider with no reader of its own, shown by its summary and error.
+	withFailingAction(pipelines, 'admin-portal-dev', 'Deploy/Deploy');
+	withEndToEndCommands(pipelines, 'mobile-bff-dev');
 	// Every account's CodePipeline events reach one queue in prod, as an organisation would route them.
 	const events = {account: 'prod', region: 'us-east-1', queueName: 'pipetop-events'};
 	return {accounts: DEMO_ACCOUNTS.map(account => ({...account, regions: [...account.regions]})), pipelines, events};
@@ -164,4 +170,20 @@ function withDeploymentWindow(pipelines: ScenarioPipeline[], name: string, stage
 		],
 	};
 	entry.behaviour = {...entry.behaviour, [`${stageName}/beforeEntry`]: {seconds: 600, outcomes: ['Succeeded']}};
+}
+
+/** Makes one action fail on every run (added after the fleet is drawn, so no other pipeline changes). */
+function withFailingAction(pipelines: ScenarioPipeline[], name: string, action: string): void {
+	const entry = pipelines.find(candidate => (candidate.definition as {pipeline?: {name?: string}} | undefined)?.pipeline?.name === name);
+	if (entry) entry.behaviour = {...entry.behaviour, [action]: {outcomes: ['Failed']}};
+}
+
+/** A V2 pipeline gets a Commands action (category Compute) after production, failing every run. */
+function withEndToEndCommands(pipelines: ScenarioPipeline[], name: string): void {
+	const entry = pipelines.find(candidate => (candidate.definition as {pipeline?: {name?: string}} | undefined)?.pipeline?.name === name);
+	const stages = (entry?.definition as {pipeline?: {stages?: Array<Record<string, unknown>>}} | undefined)?.pipeline?.stages;
+	if (!entry || !stages) return;
+	const action = {name: 'EndToEnd', actionTypeId: {category: 'Compute', owner: 'AWS', provider: 'Commands', version: '1'}, commands: ['npm ci', 'npm run e2e'], inputArtifacts: [{name: 'SourceArtifact'}], runOrder: 1};
+	stages.push({name: 'Verify', actions: [action]});
+	withFailingAction(pipelines, name, 'Verify/EndToEnd');
 }

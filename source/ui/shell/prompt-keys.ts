@@ -46,7 +46,7 @@ export function usePromptKeys(): void {
 					if (prompt.mode === 'command' && text) runPromptCommand(text, store.getState(), ui, {now: services.now, runBinding});
 					if (prompt.mode === 'search') {
 						const top = topOf(ui.getState());
-						if (top.kind === 'logs' || top.kind === 'definition') ui.dispatch({type: 'update', patch: {search: text || undefined}});
+						if (top.kind === 'logs' || top.kind === 'definition' || top.kind === 'cause') ui.dispatch({type: 'update', patch: {search: text || undefined}});
 					}
 					if (prompt.mode === 'filter') ui.dispatch({type: 'update', patch: kept});
 					return true;

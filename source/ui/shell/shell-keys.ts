@@ -11,6 +11,7 @@ import {bulkRequestFor} from '../model/bulk-request.js';
 import {initialScroll, topOf} from '../model/ui-store.js';
 import type {ViewEntry} from '../views/registry.js';
 import {logsEntryFor} from '../model/fleet-queries.js';
+import {causeEntryFor, isFailedSelection} from '../model/cause-subject.js';
 import {selectionFor} from '../views/registry.js';
 import {availabilityContext} from './availability.js';
 import {showFleetScoped} from './run-prompt-command.js';
@@ -111,8 +112,14 @@ export function runShellCommand(spec: CommandSpec, services: ConsoleServices, ex
 			runTargetCommand(spec.command, services);
 			return true;
 		case 'logs': {
-			const entry = logsEntryFor(top.kind, selection, fleet);
+			const entry = isFailedSelection(top.kind, selection, fleet) ? causeEntryFor(top.kind, selection, fleet) : logsEntryFor(top.kind, selection, fleet);
 			if (entry) push(entry);
+			return true;
+		}
+		case 'why': {
+			const entry = causeEntryFor(top.kind, selection, fleet);
+			if (entry) push(entry);
+			else say('why: no action selected', 'error');
 			return true;
 		}
 		default:

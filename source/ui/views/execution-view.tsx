@@ -70,7 +70,7 @@ function ExecutionView({entry, width, height}: {entry: ExecutionEntry; width: nu
 export const executionView = defineView<ExecutionEntry>({
 	kind: 'execution',
 	title: 'execution detail',
-	keys: [...movementCommands, ...everywhereCommands, 'logs', 'sources', 'stop', ...selectionCommands],
+	keys: [...movementCommands, ...everywhereCommands, 'logs', 'why', 'sources', 'stop', ...selectionCommands],
 	component: ExecutionView,
 	selection(entry, _ui, fleet) {
 		const runs = executionRuns(fleet, entry.key, entry.executionId);

@@ -79,7 +79,7 @@ function FleetView({entry, width, height}: {entry: FleetEntry; width: number; he
 export const fleetView = defineView<FleetEntry>({
 	kind: 'fleet',
 	title: 'fleet',
-	keys: [...movementCommands, 'open', ...everywhereCommands, 'filter', 'history', 'logs', 'definition', 'sources', 'approve', 'retry', 'stop', 'start', 'transition', 'mark', 'markAll', ...selectionCommands, ...attentionCommands, 'sortFleet'],
+	keys: [...movementCommands, 'open', ...everywhereCommands, 'filter', 'history', 'logs', 'why', 'definition', 'sources', 'approve', 'retry', 'stop', 'start', 'transition', 'mark', 'markAll', ...selectionCommands, ...attentionCommands, 'sortFleet'],
 	component: FleetView,
 	selection(entry, ui, fleet) {
 		const keys = visibleOrder(fleet, ui);

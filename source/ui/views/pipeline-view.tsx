@@ -130,6 +130,7 @@ export const pipelineView = defineView<PipelineViewEntry>({
 		...everywhereCommands,
 		'history',
 		'logs',
+		'why',
 		'definition',
 		'sources',
 		'approve',

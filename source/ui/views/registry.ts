@@ -6,6 +6,7 @@ import type {FleetState} from '../../store/types.js';
 import {resolveKeymap, type CommandName, type Keymap} from '../keymap.js';
 import type {Selection} from '../model/selection.js';
 import {topOf, type UiState} from '../model/ui-store.js';
+import {causeView, type CauseEntry} from './cause-view.js';
 import {commitView, type CommitEntry} from './commit-view.js';
 import {definitionView, type DefinitionEntry} from './definition-view.js';
 import {executionView, type ExecutionEntry} from './execution-view.js';
@@ -18,7 +19,7 @@ import {sourcesView, type SourcesEntry} from './sources-view.js';
 import type {ViewDefinition} from './view.js';
 
 /** One entry of the view stack: a view's kind with its cursor and whatever it was opened on. */
-export type ViewEntry = FleetEntry | PipelineViewEntry | HistoryEntry | ExecutionEntry | LogsEntry | DefinitionEntry | SourcesEntry | HelpEntry | CommitEntry;
+export type ViewEntry = FleetEntry | PipelineViewEntry | HistoryEntry | ExecutionEntry | LogsEntry | CauseEntry | DefinitionEntry | SourcesEntry | HelpEntry | CommitEntry;
 export type ViewKind = ViewEntry['kind'];
 export type EntryOf<K extends ViewKind> = Extract<ViewEntry, {kind: K}>;
 
@@ -28,6 +29,7 @@ const registry: {[K in ViewKind]: ViewDefinition<EntryOf<K>>} = {
 	history: historyView,
 	execution: executionView,
 	logs: logsView,
+	cause: causeView,
 	definition: definitionView,
 	sources: sourcesView,
 	help: helpView,

@@ -8,6 +8,7 @@ import {artifactLocations} from '../artifacts.js';
 import type {ActionRun, Pipeline} from '../model.js';
 import {actionRegion, externalUrl, sourceVariables} from '../providers.js';
 import {seconds} from '../time.js';
+import {commandsStreamArn} from '../why/commands-log.js';
 import {latestOfEach, offsetPage, readExecutionListing} from './execution-filter.js';
 import {compact, externalIdOf, sourceOf, summaryOf} from '../views.js';
 import {findExecution} from './executions.js';
@@ -60,6 +61,7 @@ function detail(pipeline: Pipeline, run: ActionRun): Record<string, unknown> {
 				externalExecutionSummary: finished || source ? summaryOf(run) : undefined,
 				externalExecutionUrl: externalUrl(pipeline, run),
 				errorDetails: run.status === 'Failed' && run.error ? {...run.error} : undefined,
+				logStreamARN: action.actionTypeId.provider === 'Commands' ? commandsStreamArn(pipeline, run) : undefined,
 			}),
 			outputVariables: source && run.status === 'Succeeded' ? sourceVariables(pipeline, action, source) : undefined,
 		}),

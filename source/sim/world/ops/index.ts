@@ -5,6 +5,9 @@ import {listActionExecutions} from './action-executions.js';
 import {listActionTypes} from './action-types.js';
 import type {Handler} from './call.js';
 import {batchGetBuilds} from './codebuild.js';
+import {describeStackEvents} from './cloudformation.js';
+import {batchGetDeploymentTargets, getDeployment, listDeploymentTargets} from './codedeploy.js';
+import {describeServices} from './ecs.js';
 import {putApprovalResult, retryStageExecution, startPipelineExecution, stopPipelineExecution} from './control.js';
 import {getPipelineExecution, listPipelineExecutions} from './executions.js';
 import {filterLogEvents, getLogEvents} from './logs.js';
@@ -42,4 +45,7 @@ export const HANDLERS: Partial<Record<SimService, Record<string, Handler>>> = {
 	},
 	codebuild: {BatchGetBuilds: batchGetBuilds},
 	logs: {GetLogEvents: getLogEvents, FilterLogEvents: filterLogEvents},
+	cloudformation: {DescribeStackEvents: describeStackEvents},
+	codedeploy: {GetDeployment: getDeployment, ListDeploymentTargets: listDeploymentTargets, BatchGetDeploymentTargets: batchGetDeploymentTargets},
+	ecs: {DescribeServices: describeServices},
 };

@@ -1,13 +1,13 @@
 /**
- * CloudWatch Logs GetLogEvents and FilterLogEvents over the build log streams. Timestamps are
+ * CloudWatch Logs GetLogEvents and FilterLogEvents over the build and Lambda log streams (why/log-groups.ts). Timestamps are
  * integer epoch milliseconds here (unlike CodePipeline). GetLogEvents tokens look like AWS's
  * (`f/<56 digits>/s`, `b/<56 digits>/s`) and at the end of the stream the forward token comes back
  * unchanged, which is how a tail loop knows to wait.
  */
 
 import {SimError} from '../../contract.js';
-import type {Build} from '../builds/build.js';
-import {visibleLog, type LogLine} from '../builds/log.js';
+import type {LogLine} from '../builds/log.js';
+import {logGroupStreams, logStream, type SimStream} from '../why/log-groups.js';
 import {hashString} from '../random.js';
 import type {Call, Handler} from './call.js';
 
@@ -30,14 +30,14 @@ function optionalNumber(input: Record<string, unknown>, key: string, min: number
 }
 
 /** The log group named by logGroupName or logGroupIdentifier (a name or an ARN). */
-function groupOf(call: Call, input: Record<string, unknown>): {name: string; streams: Set<Build>} {
+function groupOf(call: Call, input: Record<string, unknown>): {name: string; streams: SimStream[]} {
 	const name = optionalString(input, 'logGroupName');
 	const identifier = optionalString(input, 'logGroupIdentifier');
 	if (name && identifier) throw invalid('Specify either logGroupName or logGroupIdentifier, but not both.');
 	let group = name ?? identifier;
 	if (!group) throw invalid('Either logGroupName or logGroupIdentifier must be specified.');
 	if (group.startsWith('arn:')) group = group.replace(/^arn:[^:]+:logs:[^:]*:[^:]*:log-group:/, '').replace(/:\*$/, '');
-	const streams = call.regionState.logGroup(group);
+	const streams = logGroupStreams(call.regionState, group);
 	if (!streams) throw new SimError('ResourceNotFoundException', 'The specified log group does not exist.');
 	return {name: group, streams};
 }
@@ -60,14 +60,14 @@ export const getLogEvents: Handler = (call, input) => {
 	const group = groupOf(call, input);
 	const streamName = optionalString(input, 'logStreamName');
 	if (!streamName) throw invalid('logStreamName must be specified.');
-	const build = call.regionState.stream(group.name, streamName);
-	if (!build) throw new SimError('ResourceNotFoundException', 'The specified log stream does not exist.');
+	const stream = logStream(call.regionState, group.name, streamName);
+	if (!stream) throw new SimError('ResourceNotFoundException', 'The specified log stream does not exist.');
 	const startTime = optionalNumber(input, 'startTime', 0);
 	const endTime = optionalNumber(input, 'endTime', 0);
 	const limit = optionalNumber(input, 'limit', 1, 10000) ?? 10000;
 	const startFromHead = input.startFromHead === true;
 	const token = optionalString(input, 'nextToken');
-	let lines = visibleLog(build, call.now);
+	let lines = stream.lines(call.now);
 	if (startTime !== undefined || endTime !== undefined) lines = lines.filter(line => (startTime === undefined || line.timestamp >= startTime) && (endTime === undefined || line.timestamp < endTime));
 
 	let start: number;
@@ -131,15 +131,15 @@ export const filterLogEvents: Handler = (call, input) => {
 	const offset = token === undefined ? 0 : Number(call.tokens.open(token, scope, 'InvalidParameterException', 'The specified nextToken is invalid.'));
 
 	const found: Array<Record<string, unknown> & {timestamp: number; logStreamName: string}> = [];
-	for (const build of group.streams) {
-		if (wanted && !wanted.has(build.uuid)) continue;
-		if (prefix && !build.uuid.startsWith(prefix)) continue;
-		const streamHash = String(hashString(build.uuid)).padStart(10, '0');
-		visibleLog(build, call.now).forEach((line, index) => {
+	for (const stream of group.streams) {
+		if (wanted && !wanted.has(stream.name)) continue;
+		if (prefix && !stream.name.startsWith(prefix)) continue;
+		const streamHash = String(hashString(stream.name)).padStart(10, '0');
+		stream.lines(call.now).forEach((line, index) => {
 			if (startTime !== undefined && line.timestamp < startTime) return;
 			if (endTime !== undefined && line.timestamp > endTime) return;
 			if (!matches(line.message)) return;
-			found.push({logStreamName: build.uuid, ...event(line), eventId: `${String(line.timestamp).padStart(20, '0')}${streamHash}${String(index).padStart(26, '0')}`});
+			found.push({logStreamName: stream.name, ...event(line), eventId: `${String(line.timestamp).padStart(20, '0')}${streamHash}${String(index).padStart(26, '0')}`});
 		});
 	}
 	found.sort((a, b) => a.timestamp - b.timestamp || (a.logStreamName < b.logStreamName ? -1 : a.logStreamName > b.logStreamName ? 1 : 0));

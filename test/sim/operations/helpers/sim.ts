@@ -25,6 +25,8 @@ export type SimHarness = {
 	codepipeline(profile: string, region?: string): CodePipelineClient;
 	codebuild(profile: string, region?: string): CodeBuildClient;
 	logs(profile: string, region?: string): CloudWatchLogsClient;
+	/** Any other SDK client (CloudFormation, CodeDeploy, ECS...) on the sim. */
+	client<T extends {destroy(): void}>(Client: new (options: ReturnType<typeof Object>) => T, profile: string, region?: string): T;
 	stop(): Promise<void>;
 };
 
@@ -56,6 +58,7 @@ export async function startHarness(scenario: Scenario, seed = 3): Promise<SimHar
 		codepipeline: (profile, region) => keep(new CodePipelineClient(options(profile, region))),
 		codebuild: (profile, region) => keep(new CodeBuildClient(options(profile, region))),
 		logs: (profile, region) => keep(new CloudWatchLogsClient(options(profile, region))),
+		client: (Client, profile, region) => keep(new Client(options(profile, region))),
 		async stop() {
 			for (const client of made) client.destroy();
 			world.stop();
