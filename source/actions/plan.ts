@@ -63,14 +63,14 @@ export function checkAnswers(plan: Plan, answers: Answers): string | undefined {
 	return undefined;
 }
 
-/** Text answers the flags (or a bulk action) left out take the plan's own defaults (pipeline variable defaults). */
+/** Answers the flags (or a bulk action) left out take the plan's own defaults (pipeline variable defaults, rollback's newest target). */
 export function answersWithDefaults(plan: Plan, given: Answers): Answers {
 	const answers = {...given};
 	// Steps can depend on answers, so fill until nothing changes (a handful of steps at most).
 	for (let round = 0; round < 5; round++) {
 		let changed = false;
 		for (const step of plan.steps(answers)) {
-			if (step.kind === 'text' && answers[step.id] === undefined && step.initial !== undefined) {
+			if (answers[step.id] === undefined && step.initial !== undefined) {
 				answers[step.id] = step.initial;
 				changed = true;
 			}

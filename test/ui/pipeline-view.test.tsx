@@ -81,14 +81,17 @@ describe('pipeline view', () => {
 		console_.close();
 	});
 
-	test('j/k walk the actions and the grid scrolls to keep the selected one in view', async () => {
+	test('j/k walk the actions and the grid scrolls under its header to keep the selected one in view', async () => {
 		const console_ = openConsole(fleet, {columns: 80, rows: 24});
 		await openPipeline(console_, 'orders-api-prod');
 		const ids = byName('orders-api-prod').stages.flatMap(stage => stage.actions.map(action => action.name));
 		await console_.terminal.press('G');
 		expect(console_.terminal.text()).toContain(`›· ${ids.at(-1)}`);
 		expect(console_.terminal.lines().at(-3)).toMatch(/│ {3}ECS not run/);
-		expect(console_.terminal.text()).not.toContain('orders-api-prod  V2');
+		// The stages scroll under the header: it stays on top, saying whose grid this is.
+		expect(console_.terminal.lines()[2]).toContain('orders-api-prod  V2');
+		const firstStage = byName('orders-api-prod').stages[0].name;
+		expect(console_.terminal.lines().some(line => line.startsWith(`✓ ${firstStage}  `))).toBe(false);
 		await console_.terminal.press('g');
 		expect(console_.terminal.lines()[2]).toContain('orders-api-prod  V2');
 		await console_.terminal.press('j');

@@ -190,7 +190,8 @@ function stageLines(stage: StageView, width: number, now: number, theme: Theme, 
 	return lines;
 }
 
-export type PipelineGrid = {lines: Line[]; ids: string[]};
+/** `header`: how many of the first lines are the pipeline's header (kept on screen while the stages scroll). */
+export type PipelineGrid = {lines: Line[]; ids: string[]; header: number};
 
 export function pipelineGrid(
 	entry: PipelineEntry,
@@ -203,10 +204,11 @@ export function pipelineGrid(
 	rules: readonly RuleResultView[] = [],
 ): PipelineGrid {
 	const lines = headerLines(entry, width, now, theme);
+	const header = lines.length;
 	for (const stage of entry.stages) {
 		lines.push(blank());
 		lines.push(...stageLines(stage, width, now, theme, runs, selectedId, rules));
 	}
-	return {lines: lines.map(each => ({...each, segments: clip(each.segments, width)})), ids: actionIds(entry)};
+	return {lines: lines.map(each => ({...each, segments: clip(each.segments, width)})), ids: actionIds(entry), header};
 }
 

@@ -91,10 +91,13 @@ function PipelineView({entry, width, height}: {entry: PipelineViewEntry; width: 
 		// actionExecutions is what runLookup reads.
 	}, [pipeline, width, now, theme, selectedId, actionExecutions, store, entry.key, ruleResults]);
 
-	const items = grid?.lines.map(line => line.item) ?? [];
-	const [first, last] = itemRange(items, selectedId);
-	const total = grid?.lines.length ?? 0;
-	const offset = scrollToRange(index === 0 ? 0 : first, last, entry.offset, height, total);
+	// The header (name, status, revision) stays on top while the stages scroll under it: the grid
+	// opens on the failed or waiting action, often far down, and the header says whose it is.
+	const pinned = Math.min(grid?.header ?? 0, Math.floor(height / 2));
+	const body = grid?.lines.slice(pinned) ?? [];
+	const bodyHeight = height - pinned;
+	const [first, last] = itemRange(body.map(line => line.item), selectedId);
+	const offset = scrollToRange(index === 0 ? 0 : first, last, entry.offset, bodyHeight, body.length);
 
 	// Where the grid was scrolled to on screen: the next move starts from there.
 	const shown = useRef(offset);
@@ -117,7 +120,7 @@ function PipelineView({entry, width, height}: {entry: PipelineViewEntry; width: 
 	});
 
 	if (!pipeline) return <Rows height={height} lines={[paint([{text: `pipeline ${entry.key} is gone (deleted, or its source failed)`, color: 'yellow'}], theme)]} />;
-	const lines = grid!.lines.slice(offset, offset + height).map(line => paint(line.segments, theme));
+	const lines = [...grid!.lines.slice(0, pinned), ...body.slice(offset, offset + bodyHeight)].map(line => paint(line.segments, theme));
 	return <Rows height={height} lines={lines} />;
 }
 

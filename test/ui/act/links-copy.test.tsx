@@ -19,7 +19,8 @@ test('o in the pipeline view: every console link of the selection, whole at 60 c
 	const console_ = openConsole(demo.fleet, {columns: 60, rows: 30});
 	await openPipeline(console_, 'orders-api-prod');
 	const entry = byName('orders-api-prod');
-	await console_.terminal.press('o');
+	// The grid opens on the waiting approval; the first action (the source) is the selection here.
+	await console_.terminal.press('g', 'o');
 	const pipelineUrl = `https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/orders-api-prod/view?region=us-east-1`;
 	const lines = console_.terminal.lines();
 	for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(60);

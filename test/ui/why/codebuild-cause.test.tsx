@@ -57,7 +57,8 @@ describe('why: CodeBuild', () => {
 	test('l on the failed action in the pipeline view opens its cause, not the plain log', async () => {
 		const console_ = openConsole(fleet, {columns: 120, rows: 30});
 		await openPipeline(console_, 'build-fails');
-		await console_.terminal.press('j', 'l');
+		// The grid opens on the failed action (issue 12, item 7): `l` acts on it.
+		await console_.terminal.press('l');
 		await console_.settle();
 		expect(console_.terminal.lines()[2]).toBe('Why Build/Build  CodeBuild  Failed  build-fails');
 		expect(console_.terminal.lines()[3]).toMatch(/^BUILD phase FAILED/);
