@@ -4,11 +4,10 @@
  * joins it; all go at the operator's priority under the source's budget.
  */
 
-import {BudgetCancelled} from './budget.js';
 import {Priority} from './defaults.js';
 import {isFinalExecutionStatus, mapActionExecution, mapExecutionDetail, mapExecutionSummary} from './map-execution.js';
 import {arrayField, str} from './map-util.js';
-import {toSourceError} from './source-health.js';
+import {JoinedLoads, operatorReadError} from './operator-reads.js';
 import type {SourceRunner} from './source-runner.js';
 import type {Clock} from '../shared/clock.js';
 import type {FleetStore} from '../store/create.js';
@@ -28,25 +27,17 @@ export type OnDemandHost = {
 };
 
 export class OnDemand {
-	private readonly loading = new Map<string, Promise<void>>();
+	private readonly loads = new JoinedLoads();
 
 	constructor(private readonly host: OnDemandHost) {}
 
 	/** Runs `load` unless the same id is loading already (then waits for that one). */
 	private once(id: string, load: () => Promise<void>): Promise<void> {
-		const running = this.loading.get(id);
-		if (running) return running;
-		const promise = load().finally(() => this.loading.delete(id));
-		this.loading.set(id, promise);
-		return promise;
+		return this.loads.run(id, load);
 	}
 
 	private errorOf(runner: SourceRunner, key: PipelineKey, error: unknown): SourceError {
-		if (error instanceof BudgetCancelled) {
-			const source = this.host.store.getState().sources[runner.key];
-			return source?.error ?? {code: 'SourceUnavailable', message: `${runner.key} is not answering now`};
-		}
-		return toSourceError(runner.api.classify(error));
+		return operatorReadError(runner, error, this.host.store.getState().sources[runner.key]?.error);
 	}
 
 	loadHistory(key: PipelineKey, options: {more?: boolean} = {}): Promise<void> {

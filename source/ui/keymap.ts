@@ -9,6 +9,7 @@ import {describePromptWords} from './model/prompt-command.js';
 import {layerBindings, layerCommands, layerScopes, typingCommands, type LayerScope} from './layer-bindings.js';
 import {whyBindings, whyCommands} from './why-bindings.js';
 import {actBindings, actCommands} from './act-bindings.js';
+import {needsPipeline, operatorBindings, operatorCommands} from './operator-bindings.js';
 import type {Selection} from './model/selection.js';
 import type {ViewKind} from './views/registry.js';
 
@@ -37,15 +38,7 @@ export const Command = {
 	NextMatch: 'nextMatch',
 	PrevMatch: 'prevMatch',
 	Pager: 'pager',
-	Approve: 'approve',
-	Retry: 'retry',
-	Stop: 'stop',
-	Start: 'start',
-	Transition: 'transition',
-	Rollback: 'rollback',
-	Override: 'override',
-	Mark: 'mark',
-	MarkAll: 'markAll',
+	...operatorCommands,
 	...layerCommands,
 	...actCommands,
 } as const;
@@ -92,12 +85,6 @@ export type CommandSpec = CommandBinding & {views: readonly KeyScope[]};
 
 /** Each view's key scope: the commands whose keys act in it (from the view registry). */
 export type KeyScopes = Readonly<Record<ViewKind, readonly CommandName[]>>;
-
-const needsPipeline = ({selection}: AvailabilityContext) => (selection.pipelineKey ? undefined : 'no pipeline selected');
-const operator =
-	(command: OperatorCommand) =>
-	(context: AvailabilityContext): string | undefined =>
-		needsPipeline(context) ?? context.operatorReason(command);
 
 export const commandSpecs: readonly CommandBinding[] = [
 	{command: Command.Up, keys: ['up', 'k'], label: 'up', description: 'move up'},
@@ -188,30 +175,7 @@ export const commandSpecs: readonly CommandBinding[] = [
 		hint: true,
 		disabled: ({selection}) => (selection.lineCount ? undefined : 'nothing to page yet'),
 	},
-	...(
-		[
-			['approve', 'a', 'approve', 'review a waiting approval: approve or reject'],
-			['retry', 'r', 'retry', 'retry the failed stage'],
-			['stop', 's', 'stop', 'stop the execution'],
-			['start', 'n', 'run', 'start a new execution'],
-			['transition', 't', 'transition', "enable or disable the stage's inbound transition"],
-			['rollback', 'b', 'rollback', 'roll the stage back to an earlier execution'],
-			['override', 'O', 'override', "override the stage's condition"],
-		] as const
-	).map(
-		([command, key, label, description]): CommandBinding => ({
-			command,
-			keys: [key],
-			label,
-			description,
-			dangerous: true,
-			operator: command,
-			hint: true,
-			disabled: operator(command),
-		}),
-	),
-	{command: Command.Mark, keys: ['space'], label: 'mark', description: 'mark or unmark the row: a/r/s/n/t then act on every marked pipeline (Esc clears the marks)', hint: true, disabled: needsPipeline},
-	{command: Command.MarkAll, keys: ['*'], label: 'mark all', description: 'mark every row the filter shows'},
+	...operatorBindings,
 	...layerBindings,
 	...actBindings,
 ];

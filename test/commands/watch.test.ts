@@ -1,12 +1,12 @@
 /** `pipetop watch` in-process, against the embedded service in virtual time. */
 
 import {afterEach, expect, test} from 'vitest';
-import {bootstrap} from '../../source/app/bootstrap.js';
 import {type GlobalFlags} from '../../source/app/context.js';
 import {UsageError} from '../../source/config/usage-error.js';
 import {runWatch} from '../../source/commands/watch.js';
 import {quietScenario, TEAM} from '../engine/scenarios.js';
 import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
+import {runOn} from '../helpers/run-command.js';
 
 let fleet: FleetHarness | undefined;
 afterEach(async () => {
@@ -23,29 +23,7 @@ async function harness(options: Parameters<typeof quietScenario>[0] = {}): Promi
 
 /** Runs watch on the harness's clock, moving virtual time until it returns. */
 async function watch(h: FleetHarness, args: string[], flags: Partial<GlobalFlags> = {}): Promise<{code: number; stdout: string; stderr: string; seconds: number}> {
-	const {context, stdout, stderr} = h.commandContext(args, {profile: TEAM.profile, ...flags});
-	const app = await bootstrap(context, {clock: h.clock, engine: {flushIntervalMs: 0}});
-	h.track(app.engine);
-	const started = h.clock.now();
-	let code: number | undefined;
-	let failure: unknown;
-	const running = runWatch(context, {clock: h.clock, app}).then(
-		result => {
-			code = result;
-		},
-		(error: unknown) => {
-			failure = error;
-			code = -1;
-		},
-	);
-	try {
-		for (let step = 0; step < 5000 && code === undefined; step++) await h.advance(500);
-		await running;
-	} finally {
-		await app.close();
-	}
-	if (failure) throw failure;
-	return {code: code ?? -1, stdout: stdout(), stderr: stderr(), seconds: (h.clock.now() - started) / 1000};
+	return runOn(h, runWatch, args, {allProfiles: false, profile: TEAM.profile, ...flags}, 500);
 }
 
 test('follows the latest execution to its end, printing each stage and action change; --exit-status 0 on success', async () => {

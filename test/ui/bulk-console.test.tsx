@@ -1,21 +1,15 @@
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {REGION} from '../actions/helpers/operator-sim.js';
 import {bulkScenario, PROFILES, shopKey} from '../actions/helpers/bulk-fleet.js';
 import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
 import {openConsole, type OpenConsole} from './open-console.js';
+import {closedAfterEachTest} from './console-per-test.js';
 
-let fleet: FleetHarness | undefined;
-let screen: OpenConsole | undefined;
-afterEach(async () => {
-	screen?.close();
-	await fleet?.close();
-	fleet = undefined;
-	screen = undefined;
-});
+const opened = closedAfterEachTest();
 
-const calls = (operation: string) => fleet!.sim.stats().byOperation[operation] ?? 0;
+const calls = (operation: string) => opened.fleet!.sim.stats().byOperation[operation] ?? 0;
 
 /** The dialog's lines inside its border, execution ids masked (they are the service's own). */
 function dialog(lines: string[]): string[] {
@@ -26,12 +20,12 @@ function dialog(lines: string[]): string[] {
 
 describe('marks and bulk actions in the console', () => {
 	it('Space marks rows, * marks every row shown, Esc clears; a approves every marked pipeline after one pre-flight table', async () => {
-		fleet = await startFleetHarness({scenario: bulkScenario(), readOnlyProfiles: ['charlie']});
-		for (const profile of PROFILES) fleet.world.startExecution(profile, REGION, 'shop');
-		await fleet.until(state => PROFILES.every(profile => state.pipelines[shopKey(profile)]?.stages[2]?.actions[0]?.token !== undefined), {what: 'approvals waiting'});
-		screen = openConsole(fleet, {columns: 120, rows: 24, config: {readOnlyProfiles: ['charlie']}});
-		await screen.settle();
-		const {terminal} = screen;
+		opened.fleet = await startFleetHarness({scenario: bulkScenario(), readOnlyProfiles: ['charlie']});
+		for (const profile of PROFILES) opened.fleet.world.startExecution(profile, REGION, 'shop');
+		await opened.fleet.until(state => PROFILES.every(profile => state.pipelines[shopKey(profile)]?.stages[2]?.actions[0]?.token !== undefined), {what: 'approvals waiting'});
+		opened.screen = openConsole(opened.fleet, {columns: 120, rows: 24, config: {readOnlyProfiles: ['charlie']}});
+		await opened.screen.settle();
+		const {terminal} = opened.screen;
 		await terminal.waitFor('charlie');
 		await terminal.press('space', 'down', 'space');
 		await terminal.waitFor('2 marked');
@@ -70,7 +64,7 @@ describe('marks and bulk actions in the console', () => {
 
 		// A second y (key repeat) while the first run goes: nothing is sent twice.
 		await terminal.press('y', 'y');
-		await screen.settle();
+		await opened.screen.settle();
 		await terminal.waitFor('targets done');
 		expect(dialog(terminal.lines())).toEqual([
 			'│ Review approvals: 3 pipelines                                                                                        │',
@@ -87,16 +81,16 @@ describe('marks and bulk actions in the console', () => {
 		await terminal.waitFor(text => !text.includes('Review approvals'));
 		// Sent: the marks have done their job.
 		expect(terminal.lines()[0]).not.toContain('marked');
-		const audit = (await readFile(join(fleet.dir, 'audit.jsonl'), 'utf8')).trim().split('\n').map(line => JSON.parse(line) as {profile: string; outcome: string});
+		const audit = (await readFile(join(opened.fleet.dir, 'audit.jsonl'), 'utf8')).trim().split('\n').map(line => JSON.parse(line) as {profile: string; outcome: string});
 		expect(audit.map(entry => [entry.profile, entry.outcome])).toEqual([['alpha', 'done'], ['bravo', 'done'], ['charlie', 'blocked']]);
 	});
 
 	it(':freeze disables Prod* in every shown pipeline, leaves the one disabled by someone else, records it, and marks the frozen rows', async () => {
-		fleet = await startFleetHarness({scenario: bulkScenario({bravoProdDisabled: 'dba migration'})});
-		const record = join(fleet.dir, 'state', 'freeze.json');
-		screen = openConsole(fleet, {columns: 120, rows: 24, freezeRecordPath: record});
-		await screen.settle();
-		const {terminal} = screen;
+		opened.fleet = await startFleetHarness({scenario: bulkScenario({bravoProdDisabled: 'dba migration'})});
+		const record = join(opened.fleet.dir, 'state', 'freeze.json');
+		opened.screen = openConsole(opened.fleet, {columns: 120, rows: 24, freezeRecordPath: record});
+		await opened.screen.settle();
+		const {terminal} = opened.screen;
 		await terminal.waitFor('charlie');
 		await terminal.press(':');
 		await terminal.type('freeze');
@@ -119,7 +113,7 @@ describe('marks and bulk actions in the console', () => {
 		]);
 		expect(calls('DisableStageTransition')).toBe(0);
 		await terminal.press('y');
-		await screen.settle();
+		await opened.screen.settle();
 		await terminal.waitFor('Recorded in');
 		expect(calls('DisableStageTransition')).toBe(2);
 		expect(dialog(terminal.lines()).slice(2, 7)).toEqual([

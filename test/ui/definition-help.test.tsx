@@ -1,15 +1,8 @@
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
+import {describe, expect, test} from 'vitest';
+import {loadedFleetPerFile} from '../helpers/fleet-per-file.js';
 import {openConsole, type OpenConsole} from './open-console.js';
 
-let fleet: FleetHarness;
-beforeAll(async () => {
-	fleet = await startFleetHarness({scenario: 'demo'});
-	await fleet.until(state => !state.initialLoad, {what: 'the first load'});
-});
-afterAll(async () => {
-	await fleet?.close();
-});
+const fleet = loadedFleetPerFile({scenario: 'demo'});
 
 async function command(console_: OpenConsole, text: string): Promise<void> {
 	await console_.terminal.press(':');
@@ -21,8 +14,8 @@ async function command(console_: OpenConsole, text: string): Promise<void> {
 describe('definition view', () => {
 	test('d shows the declaration as JSON; it scrolls and searches', async () => {
 		// Tags are read with each pipeline's first poll after the first load (within a minute).
-		await fleet.until(state => Object.values(state.pipelines).every(entry => entry.tags !== undefined), {what: 'the tags', withinMs: 120_000});
-		const console_ = openConsole(fleet, {columns: 100, rows: 30});
+		await fleet().until(state => Object.values(state.pipelines).every(entry => entry.tags !== undefined), {what: 'the tags', withinMs: 120_000});
+		const console_ = openConsole(fleet(), {columns: 100, rows: 30});
 		await console_.settle(0);
 		await command(console_, 'pipeline checkout-web-prod');
 		await console_.terminal.press('d');
@@ -49,7 +42,7 @@ describe('definition view', () => {
 
 describe('help', () => {
 	test('? lists the bindings of the view from the keymap, with why a key does nothing now', async () => {
-		const console_ = openConsole(fleet, {columns: 160, rows: 60});
+		const console_ = openConsole(fleet(), {columns: 160, rows: 60});
 		await console_.settle(0);
 		await command(console_, 'pipeline checkout-web-prod');
 		// On the source action, where a transition cannot be changed.
@@ -66,7 +59,7 @@ describe('help', () => {
 	});
 
 	test('key overrides from the config file are what help shows and what the keys do', async () => {
-		const console_ = openConsole(fleet, {columns: 160, rows: 60, config: {keys: {down: ['j', 'J'], help: 'H', approve: 'A'}}});
+		const console_ = openConsole(fleet(), {columns: 160, rows: 60, config: {keys: {down: ['j', 'J'], help: 'H', approve: 'A'}}});
 		await console_.settle(0);
 		await console_.terminal.press('J');
 		expect(console_.terminal.lines().at(-2)).toMatch(/^2\//);
@@ -81,7 +74,7 @@ describe('help', () => {
 	});
 
 	test('the read-only reason shows in help, and the operator keys leave the footer', async () => {
-		const console_ = openConsole(fleet, {columns: 160, rows: 60, config: {readOnlyProfiles: ['prod', 'staging', 'dev']}});
+		const console_ = openConsole(fleet(), {columns: 160, rows: 60, config: {readOnlyProfiles: ['prod', 'staging', 'dev']}});
 		await console_.settle(0);
 		expect(console_.terminal.lines()[0]).toContain('[read-only]');
 		expect(console_.terminal.lines().at(-1)).not.toMatch(/ r retry| n run/);

@@ -3,19 +3,12 @@
  * opens on what needs the operator, clearing the filter keeps the selected pipeline, and behind
  * a dialog the footer offers the dialog's keys. The real console on the demo fleet, in frames.
  */
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import type {PipelineEntry} from '../../source/store/types.js';
-import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
+import {loadedFleetPerFile} from '../helpers/fleet-per-file.js';
 import {openConsole, openPipeline, type OpenConsole} from './open-console.js';
 
-let fleet: FleetHarness;
-beforeAll(async () => {
-	fleet = await startFleetHarness({scenario: 'demo'});
-	await fleet.until(state => !state.initialLoad, {what: 'the first load'});
-});
-afterAll(async () => {
-	await fleet?.close();
-});
+const fleet = loadedFleetPerFile({scenario: 'demo'});
 
 const selectedRow = (console_: OpenConsole) => console_.terminal.lines().find(line => line.startsWith('›'));
 const footer = (console_: OpenConsole) => console_.terminal.lines().at(-1) ?? '';
@@ -23,7 +16,7 @@ const actionsOf = (entry: PipelineEntry) => entry.stages.flatMap(stage => stage.
 
 /** A pipeline whose failed action is not its first one (so opening on the first would be wrong). */
 function failedPipeline(): {entry: PipelineEntry; index: number} {
-	for (const entry of Object.values(fleet.state().pipelines)) {
+	for (const entry of Object.values(fleet().state().pipelines)) {
 		const index = actionsOf(entry).findIndex(action => action.status === 'Failed');
 		if (index > 0 && entry.stages.every(stage => stage.actions.length === 1)) return {entry, index};
 	}
@@ -33,7 +26,7 @@ function failedPipeline(): {entry: PipelineEntry; index: number} {
 describe('keys act on what is shown', () => {
 	test('the grid opens with the cursor on the failed action', async () => {
 		const {entry, index} = failedPipeline();
-		const console_ = openConsole(fleet, {columns: 120, rows: 40});
+		const console_ = openConsole(fleet(), {columns: 120, rows: 40});
 		await openPipeline(console_, entry.name);
 		const failed = actionsOf(entry)[index];
 		expect(console_.terminal.lines().at(-2)).toBe(`action ${index + 1}/${actionsOf(entry).length}`);
@@ -42,10 +35,10 @@ describe('keys act on what is shown', () => {
 	});
 
 	test('the grid opens with the cursor on the approval waiting', async () => {
-		const entry = Object.values(fleet.state().pipelines).find(each => each.name === 'orders-api-prod')!;
+		const entry = Object.values(fleet().state().pipelines).find(each => each.name === 'orders-api-prod')!;
 		const index = actionsOf(entry).findIndex(action => action.category === 'Approval' && action.status === 'InProgress');
 		expect(index).toBeGreaterThan(0);
-		const console_ = openConsole(fleet, {columns: 120, rows: 40});
+		const console_ = openConsole(fleet(), {columns: 120, rows: 40});
 		await openPipeline(console_, entry.name);
 		expect(console_.terminal.lines().at(-2)).toBe(`action ${index + 1}/${actionsOf(entry).length}`);
 		console_.close();
@@ -53,7 +46,7 @@ describe('keys act on what is shown', () => {
 
 	test('two Esc in one read go back two levels', async () => {
 		const {entry} = failedPipeline();
-		const console_ = openConsole(fleet, {columns: 120, rows: 40});
+		const console_ = openConsole(fleet(), {columns: 120, rows: 40});
 		await openPipeline(console_, entry.name);
 		await console_.terminal.press('e');
 		await console_.settle();
@@ -65,7 +58,7 @@ describe('keys act on what is shown', () => {
 
 	test('two Esc in one read close a dialog and go back in the view under it', async () => {
 		const {entry} = failedPipeline();
-		const console_ = openConsole(fleet, {columns: 120, rows: 40});
+		const console_ = openConsole(fleet(), {columns: 120, rows: 40});
 		await openPipeline(console_, entry.name);
 		await console_.terminal.press('r');
 		await console_.settle();
@@ -78,7 +71,7 @@ describe('keys act on what is shown', () => {
 	});
 
 	test('clearing the filter keeps the selected pipeline selected', async () => {
-		const console_ = openConsole(fleet, {columns: 120, rows: 40});
+		const console_ = openConsole(fleet(), {columns: 120, rows: 40});
 		await console_.settle(0);
 		await console_.terminal.press('/');
 		await console_.terminal.type('billing');
@@ -98,7 +91,7 @@ describe('keys act on what is shown', () => {
 	});
 
 	test('behind a dialog the footer offers the dialog keys, never q quit', async () => {
-		const console_ = openConsole(fleet, {columns: 120, rows: 40});
+		const console_ = openConsole(fleet(), {columns: 120, rows: 40});
 		await openPipeline(console_, 'orders-api-prod');
 		expect(footer(console_)).toContain('q quit');
 		await console_.terminal.press('a');

@@ -1,18 +1,11 @@
-import {afterAll, beforeAll, expect, test} from 'vitest';
-import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
+import {expect, test} from 'vitest';
+import {loadedFleetPerFile} from '../helpers/fleet-per-file.js';
 import {openConsole, type OpenConsole} from './open-console.js';
 
-let fleet: FleetHarness;
-beforeAll(async () => {
-	fleet = await startFleetHarness({scenario: 'demo'});
-	await fleet.until(state => !state.initialLoad, {what: 'the first load'});
-});
-afterAll(async () => {
-	await fleet?.close();
-});
+const fleet = loadedFleetPerFile({scenario: 'demo'});
 
 async function onApprovalPipeline(): Promise<OpenConsole> {
-	const console_ = openConsole(fleet, {columns: 120, rows: 40});
+	const console_ = openConsole(fleet(), {columns: 120, rows: 40});
 	await console_.settle(0);
 	await console_.terminal.press(':');
 	await console_.terminal.type('pipeline orders-api-prod');
@@ -51,7 +44,7 @@ test('Ctrl-C quits from inside a dialog', async () => {
 });
 
 test('a disabled operator key says why in the status line and opens nothing', async () => {
-	const console_ = openConsole(fleet, {columns: 120, rows: 40});
+	const console_ = openConsole(fleet(), {columns: 120, rows: 40});
 	await console_.settle(0);
 	await console_.terminal.press(':');
 	await console_.terminal.type('pipeline checkout-web-prod');

@@ -1,19 +1,12 @@
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import type {PipelineEntry} from '../../source/store/types.js';
 import {displayWidth} from '../../source/ui/render/text.js';
-import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
+import {loadedFleetPerFile} from '../helpers/fleet-per-file.js';
 import {openConsole, type OpenConsole} from './open-console.js';
 
-let fleet: FleetHarness;
-beforeAll(async () => {
-	fleet = await startFleetHarness({scenario: 'demo'});
-	await fleet.until(state => !state.initialLoad, {what: 'the first load'});
-});
-afterAll(async () => {
-	await fleet?.close();
-});
+const fleet = loadedFleetPerFile({scenario: 'demo'});
 
-const byName = (name: string): PipelineEntry => Object.values(fleet.state().pipelines).find(entry => entry.name === name)!;
+const byName = (name: string): PipelineEntry => Object.values(fleet().state().pipelines).find(entry => entry.name === name)!;
 
 async function openPipeline(console_: OpenConsole, name: string): Promise<void> {
 	await console_.settle(0);
@@ -28,7 +21,7 @@ describe('pipeline view', () => {
 		[80, 24],
 		[200, 50],
 	])('at %ix%i: stages in order, parallel actions side by side, type and mode', async (columns, rows) => {
-		const console_ = openConsole(fleet, {columns, rows});
+		const console_ = openConsole(fleet(), {columns, rows});
 		await openPipeline(console_, 'orders-api-prod');
 		// The grid opens on the approval waiting; the top shows the header.
 		await console_.terminal.press('g');
@@ -50,7 +43,7 @@ describe('pipeline view', () => {
 	});
 
 	test('an approval shows its note and review URL, and the executions waiting in front of it', async () => {
-		const console_ = openConsole(fleet, {columns: 200, rows: 50});
+		const console_ = openConsole(fleet(), {columns: 200, rows: 50});
 		await openPipeline(console_, 'orders-api-prod');
 		await console_.terminal.press('G');
 		const text = console_.terminal.text();
@@ -62,7 +55,7 @@ describe('pipeline view', () => {
 	});
 
 	test('a disabled transition shows its reason and who disabled it', async () => {
-		const console_ = openConsole(fleet, {columns: 160, rows: 50});
+		const console_ = openConsole(fleet(), {columns: 160, rows: 50});
 		await openPipeline(console_, 'billing-reports-prod');
 		const transition = byName('billing-reports-prod').stages.find(stage => !stage.inboundTransition.enabled)!.inboundTransition;
 		expect(console_.terminal.text()).toContain(`inbound transition disabled: Change freeze until the quarter close (FIN-2291) (by ${transition.lastChangedBy}`);
@@ -70,11 +63,11 @@ describe('pipeline view', () => {
 	});
 
 	test('a failed action shows its error message', async () => {
-		const failed = Object.values(fleet.state().pipelines).find(
+		const failed = Object.values(fleet().state().pipelines).find(
 			entry => entry.attention === 'failed' && entry.stages.some(stage => stage.actions.some(action => action.status === 'Failed' && action.errorMessage)),
 		)!;
 		const action = failed.stages.flatMap(stage => stage.actions).find(each => each.status === 'Failed' && each.errorMessage)!;
-		const console_ = openConsole(fleet, {columns: 200, rows: 60});
+		const console_ = openConsole(fleet(), {columns: 200, rows: 60});
 		await openPipeline(console_, failed.name);
 		expect(console_.terminal.text()).toContain(`✗ ${action.name}`);
 		expect(console_.terminal.text()).toContain(action.errorMessage!.slice(0, 40));
@@ -82,7 +75,7 @@ describe('pipeline view', () => {
 	});
 
 	test('j/k walk the actions and the grid scrolls under its header to keep the selected one in view', async () => {
-		const console_ = openConsole(fleet, {columns: 80, rows: 24});
+		const console_ = openConsole(fleet(), {columns: 80, rows: 24});
 		await openPipeline(console_, 'orders-api-prod');
 		const ids = byName('orders-api-prod').stages.flatMap(stage => stage.actions.map(action => action.name));
 		await console_.terminal.press('G');
@@ -100,7 +93,7 @@ describe('pipeline view', () => {
 	});
 
 	test('Enter opens the execution detail: artifacts with S3 locations, configuration, summaries', async () => {
-		const console_ = openConsole(fleet, {columns: 160, rows: 50});
+		const console_ = openConsole(fleet(), {columns: 160, rows: 50});
 		await openPipeline(console_, 'checkout-web-prod');
 		await console_.terminal.press('j', 'enter');
 		await console_.settle();

@@ -1,23 +1,17 @@
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import {displayWidth} from '../../source/ui/render/text.js';
-import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
+import {startFleetHarness} from '../helpers/fleet-harness.js';
+import {loadedFleetPerFile} from '../helpers/fleet-per-file.js';
 import {openConsole} from './open-console.js';
 
 // A foreground colour code (30-37, 90-97), as opposed to attributes like inverse.
 const colourCode = /\u001B\[(?:3[0-7]|9[0-7])m/;
 
-let fleet: FleetHarness;
-beforeAll(async () => {
-	fleet = await startFleetHarness({scenario: 'demo'});
-	await fleet.until(state => !state.initialLoad, {what: 'the first load'});
-});
-afterAll(async () => {
-	await fleet?.close();
-});
+const fleet = loadedFleetPerFile({scenario: 'demo'});
 
 describe('terminal behaviour', () => {
 	test('resizing reflows the frame; below the minimum one line says what is needed', async () => {
-		const console_ = openConsole(fleet, {columns: 200, rows: 50});
+		const console_ = openConsole(fleet(), {columns: 200, rows: 50});
 		await console_.settle(0);
 		expect(console_.terminal.lines()).toHaveLength(50);
 		await console_.terminal.resize(80, 24);
@@ -36,7 +30,7 @@ describe('terminal behaviour', () => {
 	});
 
 	test('while the terminal is too small only quit acts: no key acts unseen', async () => {
-		const console_ = openConsole(fleet, {columns: 20, rows: 5});
+		const console_ = openConsole(fleet(), {columns: 20, rows: 5});
 		await console_.settle(0);
 		// A retry, a start, a filter and a move, typed blind: none of them may do anything.
 		await console_.terminal.press('n', 'r', '/', 'j', 'enter');
@@ -55,7 +49,7 @@ describe('terminal behaviour', () => {
 
 	test('the 16 colours by default, also under screen-256color and tmux-256color', async () => {
 		for (const TERM of ['xterm-256color', 'screen-256color', 'tmux-256color']) {
-			const console_ = openConsole(fleet, {columns: 100, rows: 24, env: {TERM, LANG: 'en_US.UTF-8'}});
+			const console_ = openConsole(fleet(), {columns: 100, rows: 24, env: {TERM, LANG: 'en_US.UTF-8'}});
 			await console_.settle(0);
 			expect(console_.terminal.lastFrame()).toMatch(colourCode);
 			expect(console_.terminal.lastFrame()).toContain('\u001B[31m'); // failed is red
@@ -65,7 +59,7 @@ describe('terminal behaviour', () => {
 	});
 
 	test('NO_COLOR: no colour at all, status still readable by its symbol and word, cursor inverted', async () => {
-		const console_ = openConsole(fleet, {columns: 100, rows: 24, env: {TERM: 'xterm-256color', NO_COLOR: '1'}});
+		const console_ = openConsole(fleet(), {columns: 100, rows: 24, env: {TERM: 'xterm-256color', NO_COLOR: '1'}});
 		await console_.settle(0);
 		const frame = console_.terminal.lastFrame();
 		expect(frame).not.toMatch(colourCode);
@@ -77,14 +71,14 @@ describe('terminal behaviour', () => {
 	});
 
 	test('theme "none" in the config file turns colours off too', async () => {
-		const console_ = openConsole(fleet, {columns: 100, rows: 24, config: {theme: {color: 'none'}}});
+		const console_ = openConsole(fleet(), {columns: 100, rows: 24, config: {theme: {color: 'none'}}});
 		await console_.settle(0);
 		expect(console_.terminal.lastFrame()).not.toMatch(colourCode);
 		console_.close();
 	});
 
 	test('TERM=dumb: plain ASCII, no escape sequences at all', async () => {
-		const console_ = openConsole(fleet, {columns: 100, rows: 24, env: {TERM: 'dumb'}});
+		const console_ = openConsole(fleet(), {columns: 100, rows: 24, env: {TERM: 'dumb'}});
 		await console_.settle(0);
 		const frame = console_.terminal.lastFrame();
 		expect(frame).not.toContain('\u001B');

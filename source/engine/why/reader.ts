@@ -4,9 +4,8 @@
  * `causes`. A second ask while one is reading joins it.
  */
 
-import {BudgetCancelled} from '../budget.js';
 import {Priority} from '../defaults.js';
-import {toSourceError} from '../source-health.js';
+import {JoinedLoads, operatorReadError} from '../operator-reads.js';
 import type {SourceRunner} from '../source-runner.js';
 import type {FleetStore} from '../../store/create.js';
 import type {FleetUpdate} from '../../store/reducers.js';
@@ -22,7 +21,7 @@ export type CauseHost = {
 };
 
 export class CauseReader {
-	private readonly reading = new Map<string, Promise<void>>();
+	private readonly reading = new JoinedLoads();
 
 	constructor(private readonly host: CauseHost) {}
 
@@ -37,9 +36,7 @@ export class CauseReader {
 			this.host.emit({type: 'cause', id, value: {loading: false, error: {code: 'PipelineNotFound', message: `pipetop does not know ${subject.key}`}}});
 			return Promise.resolve();
 		}
-		const promise = this.read(id, subject, located.runner).finally(() => this.reading.delete(id));
-		this.reading.set(id, promise);
-		return promise;
+		return this.reading.run(id, () => this.read(id, subject, located.runner));
 	}
 
 	private async read(id: string, subject: CauseSubject, runner: SourceRunner): Promise<void> {
@@ -49,9 +46,7 @@ export class CauseReader {
 			const cause = await explain({subject, read: (operation, send) => runner.call(Priority.user, operation, signal => send(runner.api, signal))});
 			this.host.emit({type: 'cause', id, value: {loading: false, cause}});
 		} catch (error) {
-			const failure =
-				error instanceof BudgetCancelled ? {code: 'SourceUnavailable', message: `${runner.key} is not answering now`} : toSourceError(runner.api.classify(error));
-			this.host.emit({type: 'cause', id, value: {...previous, loading: false, error: failure}});
+			this.host.emit({type: 'cause', id, value: {...previous, loading: false, error: operatorReadError(runner, error)}});
 		}
 	}
 }

@@ -4,6 +4,8 @@
  */
 import {useRef} from 'react';
 import {useServices} from '../shell/services.js';
+import {itemRows} from '../render/item-rows.js';
+import type {Line} from '../render/lines.js';
 import {itemRange, moveIndex, scrollToRange} from '../model/window.js';
 import type {ViewEntry, ViewKind} from '../views/registry.js';
 import {movementOf, useViewKeys} from './use-view-keys.js';
@@ -38,4 +40,16 @@ export function useItemList<K extends ViewKind>(view: K, entry: Extract<ViewEntr
 		return true;
 	});
 	return {offset, first};
+}
+
+/** The rows on screen of a list whose lines carry their item, the selected item's first line highlighted. */
+export function useItemRows<K extends ViewKind>(
+	view: K,
+	entry: Extract<ViewEntry, {kind: K}>,
+	lines: readonly Line[],
+	list: Omit<ItemList<K>, 'items'> & {width: number},
+): string[] {
+	const {theme} = useServices();
+	const {offset, first} = useItemList(view, entry, {...list, items: lines.map(each => each.item)});
+	return itemRows(lines, {offset, height: list.height, first, selected: list.selectedId !== undefined}, list.width, theme);
 }

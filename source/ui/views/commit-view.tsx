@@ -15,9 +15,8 @@ import type {FleetState} from '../../store/types.js';
 import {useNow, useServices} from '../shell/services.js';
 import {Rows} from '../components/rows.js';
 import {useFocusSync} from '../hooks/use-focus-sync.js';
-import {useItemList} from '../hooks/use-item-list.js';
+import {useItemRows} from '../hooks/use-item-list.js';
 import {commitLines} from '../render/commit-lines.js';
-import {itemRows} from '../render/item-rows.js';
 import {resolveCursor} from '../model/window.js';
 import type {Scroll} from '../model/ui-store.js';
 import {defineView} from './view.js';
@@ -63,18 +62,17 @@ function CommitView({entry, width, height}: {entry: CommitEntry; width: number; 
 	const index = resolveCursor(keys, entry.cursor);
 	const selectedKey = keys[index];
 	const lines = useMemo(() => commitLines(report, now, theme, selectedKey), [report, now, theme, selectedKey]);
-	const {offset, first} = useItemList('commit', entry, {
-		items: lines.map(each => each.item),
+	const rows = useItemRows('commit', entry, lines, {
 		selectedId: selectedKey,
 		index,
 		height,
+		width,
 		page: Math.max(1, Math.floor(height / 4)),
 		live(current) {
 			const liveKeys = reportOf(store.getState(), current).pipelines.map(pipeline => pipeline.key);
 			return {ids: liveKeys, from: resolveCursor(liveKeys, current.cursor)};
 		},
 	});
-	const rows = itemRows(lines, {offset, height, first, selected: selectedKey !== undefined}, width, theme);
 	return <Rows height={height} lines={rows} />;
 }
 

@@ -7,9 +7,8 @@ import {useStore} from 'zustand';
 import {useShallow} from 'zustand/react/shallow';
 import {useNow, useServices} from '../shell/services.js';
 import {Rows} from '../components/rows.js';
-import {useItemList} from '../hooks/use-item-list.js';
+import {useItemRows} from '../hooks/use-item-list.js';
 import {firstKeyLabel} from '../keymap.js';
-import {itemRows} from '../render/item-rows.js';
 import {sourcesLines} from '../render/sources-lines.js';
 import {resolveCursor} from '../model/window.js';
 import {sourceIds} from '../model/fleet-queries.js';
@@ -29,19 +28,17 @@ function SourcesView({entry, width, height}: {entry: SourcesEntry; width: number
 	const selectedKey = ids[index];
 	const lines = useMemo(() => sourcesLines(state, width, now, theme, refreshKey, selectedKey), [state, width, now, theme, refreshKey, selectedKey]);
 
-	const {offset, first} = useItemList('sources', entry, {
-		items: lines.map(each => each.item),
+	const rows = useItemRows('sources', entry, lines, {
 		selectedId: selectedKey,
 		index,
 		height,
+		width,
 		page: Math.max(1, Math.floor(height / 3)),
 		live(current) {
 			const liveIds = sourceIds(store.getState());
 			return {ids: liveIds, from: resolveCursor(liveIds, current.cursor)};
 		},
 	});
-
-	const rows = itemRows(lines, {offset, height, first, selected: selectedKey !== undefined}, width, theme);
 	return <Rows height={height} lines={rows} />;
 }
 

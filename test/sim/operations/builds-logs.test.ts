@@ -4,32 +4,15 @@ import {FilterLogEventsCommand, GetLogEventsCommand, ResourceNotFoundException} 
 import {BatchGetBuildsCommand} from '@aws-sdk/client-codebuild';
 import {GetPipelineStateCommand, StartPipelineExecutionCommand} from '@aws-sdk/client-codepipeline';
 import {afterAll, beforeAll, expect, test} from 'vitest';
+import {action, failingBetaPipeline} from './helpers/definitions.js';
 import {ACCOUNTS, failure, startHarness, type SimHarness} from './helpers/sim.js';
 
 let harness: SimHarness;
 
 beforeAll(async () => {
-	const action = (name: string, category: string, provider: string, configuration: Record<string, string>, more: Record<string, unknown> = {}) => ({name, actionTypeId: {category, owner: 'AWS', provider, version: '1'}, configuration, ...more});
 	harness = await startHarness({
 		accounts: ACCOUNTS,
-		pipelines: [
-			{
-				profile: 'beta',
-				region: 'eu-west-1',
-				definition: {
-					pipeline: {
-						name: 'api',
-						roleArn: 'arn:aws:iam::123498765432:role/pipeline',
-						artifactStore: {type: 'S3', location: 'beta-artifacts'},
-						stages: [
-							{name: 'Source', actions: [action('Source', 'Source', 'CodeCommit', {RepositoryName: 'api', BranchName: 'main'}, {outputArtifacts: [{name: 'Src'}]})]},
-							{name: 'Build', actions: [action('UnitTests', 'Test', 'CodeBuild', {ProjectName: 'api-tests'}, {inputArtifacts: [{name: 'Src'}]})]},
-						],
-					},
-				},
-				behaviour: {'Source/Source': {seconds: 5}, 'Build/UnitTests': {seconds: 180, outcomes: ['Failed']}},
-			},
-		],
+		pipelines: [failingBetaPipeline('api', 'Build', action('UnitTests', 'Test', 'CodeBuild', {ProjectName: 'api-tests'}, {inputArtifacts: [{name: 'Src'}]}), 180)],
 	});
 });
 

@@ -8,54 +8,20 @@ import {GetPipelineStateCommand, StartPipelineExecutionCommand} from '@aws-sdk/c
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {awsCliAvailable} from '../../helpers/aws-cli.js';
 import {awsCli} from './helpers/aws-cli.js';
+import {action, failingBetaPipeline} from './helpers/definitions.js';
 import {ACCOUNTS, failure, startHarness, type SimHarness} from './helpers/sim.js';
 
 let harness: SimHarness;
 const HAS_AWS = awsCliAvailable();
-const action = (name: string, category: string, provider: string, configuration: Record<string, string>, more: Record<string, unknown> = {}) => ({name, actionTypeId: {category, owner: 'AWS', provider, version: '1'}, configuration, ...more});
 
 beforeAll(async () => {
 	harness = await startHarness({
 		accounts: ACCOUNTS,
 		pipelines: [
-			{
-				profile: 'beta',
-				region: 'eu-west-1',
-				definition: {
-					pipeline: {
-						name: 'infra',
-						roleArn: 'arn:aws:iam::123498765432:role/pipeline',
-						artifactStore: {type: 'S3', location: 'beta-artifacts'},
-						stages: [
-							{name: 'Source', actions: [action('Source', 'Source', 'CodeCommit', {RepositoryName: 'infra', BranchName: 'main'}, {outputArtifacts: [{name: 'Src'}]})]},
-							{name: 'Deploy', actions: [action('DeployStack', 'Deploy', 'CloudFormation', {ActionMode: 'CREATE_UPDATE', StackName: 'orders-stack'}, {inputArtifacts: [{name: 'Src'}]})]},
-						],
-					},
-				},
-				behaviour: {'Source/Source': {seconds: 5}, 'Deploy/DeployStack': {seconds: 120, outcomes: ['Failed']}},
-			},
-			...(
-				[
-					['apps', action('Deploy', 'Deploy', 'CodeDeploy', {ApplicationName: 'orders', DeploymentGroupName: 'orders-prod'}, {inputArtifacts: [{name: 'Src'}]})],
-					['svc', action('Deploy', 'Deploy', 'ECS', {ClusterName: 'prod-apps', ServiceName: 'orders'}, {inputArtifacts: [{name: 'Src'}]})],
-					['smoke', action('Deploy', 'Invoke', 'Lambda', {FunctionName: 'orders-smoke'})],
-				] as const
-			).map(([name, deploy]) => ({
-				profile: 'beta',
-				region: 'eu-west-1',
-				definition: {
-					pipeline: {
-						name,
-						roleArn: 'arn:aws:iam::123498765432:role/pipeline',
-						artifactStore: {type: 'S3', location: 'beta-artifacts'},
-						stages: [
-							{name: 'Source', actions: [action('Source', 'Source', 'CodeCommit', {RepositoryName: name, BranchName: 'main'}, {outputArtifacts: [{name: 'Src'}]})]},
-							{name: 'Deploy', actions: [deploy]},
-						],
-					},
-				},
-				behaviour: {'Source/Source': {seconds: 5}, 'Deploy/Deploy': {seconds: 60, outcomes: ['Failed' as const]}},
-			})),
+			failingBetaPipeline('infra', 'Deploy', action('DeployStack', 'Deploy', 'CloudFormation', {ActionMode: 'CREATE_UPDATE', StackName: 'orders-stack'}, {inputArtifacts: [{name: 'Src'}]}), 120),
+			failingBetaPipeline('apps', 'Deploy', action('Deploy', 'Deploy', 'CodeDeploy', {ApplicationName: 'orders', DeploymentGroupName: 'orders-prod'}, {inputArtifacts: [{name: 'Src'}]}), 60),
+			failingBetaPipeline('svc', 'Deploy', action('Deploy', 'Deploy', 'ECS', {ClusterName: 'prod-apps', ServiceName: 'orders'}, {inputArtifacts: [{name: 'Src'}]}), 60),
+			failingBetaPipeline('smoke', 'Deploy', action('Deploy', 'Invoke', 'Lambda', {FunctionName: 'orders-smoke'}), 60),
 		],
 	});
 	for (const name of ['infra', 'apps', 'svc', 'smoke']) await harness.codepipeline('beta').send(new StartPipelineExecutionCommand({name}));

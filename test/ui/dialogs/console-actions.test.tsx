@@ -1,35 +1,29 @@
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import type {PipetopConfig} from '../../../source/config/types.js';
 import {PROFILE, REGION, key, operatorScenario} from '../../actions/helpers/operator-sim.js';
 import {startFleetHarness, type FleetHarness} from '../../helpers/fleet-harness.js';
 import {openConsole, type OpenConsole} from '../open-console.js';
+import {closedAfterEachTest} from '../console-per-test.js';
 
-let fleet: FleetHarness | undefined;
-let screen: OpenConsole | undefined;
-afterEach(async () => {
-	screen?.close();
-	await fleet?.close();
-	fleet = undefined;
-	screen = undefined;
-});
+const opened = closedAfterEachTest();
 
 const writes = ['StartPipelineExecution', 'StopPipelineExecution', 'RetryStageExecution', 'PutApprovalResult', 'EnableStageTransition', 'DisableStageTransition', 'RollbackStage', 'OverrideStageCondition'];
-const calls = (operation: string) => fleet!.sim.stats().byOperation[operation] ?? 0;
+const calls = (operation: string) => opened.fleet!.sim.stats().byOperation[operation] ?? 0;
 
 async function consoleOnWaitingApproval(config: PipetopConfig = {}): Promise<OpenConsole> {
-	fleet = await startFleetHarness({scenario: operatorScenario()});
-	fleet.world.startExecution(PROFILE, REGION, 'gate');
-	await fleet.until(state => state.pipelines[key('gate')]?.stages.find(stage => stage.name === 'Approve')?.actions[0].token !== undefined, {what: 'approval waiting'});
-	screen = openConsole(fleet, {columns: 120, rows: 40, config});
-	await screen.settle();
+	opened.fleet = await startFleetHarness({scenario: operatorScenario()});
+	opened.fleet.world.startExecution(PROFILE, REGION, 'gate');
+	await opened.fleet.until(state => state.pipelines[key('gate')]?.stages.find(stage => stage.name === 'Approve')?.actions[0].token !== undefined, {what: 'approval waiting'});
+	opened.screen = openConsole(opened.fleet, {columns: 120, rows: 40, config});
+	await opened.screen.settle();
 	// Narrow the fleet to the one pipeline so the cursor is on it.
-	await screen.terminal.press('/');
-	await screen.terminal.type('gate');
-	await screen.terminal.press('enter');
-	await screen.terminal.waitFor('gate');
-	return screen;
+	await opened.screen.terminal.press('/');
+	await opened.screen.terminal.type('gate');
+	await opened.screen.terminal.press('enter');
+	await opened.screen.terminal.waitFor('gate');
+	return opened.screen;
 }
 
 describe('operator actions from the console keyboard', () => {
@@ -57,9 +51,9 @@ describe('operator actions from the console keyboard', () => {
 		expect(calls('PutApprovalResult')).toBe(1);
 		await terminal.press('enter');
 		await terminal.waitFor(text => !text.includes('Review approval'));
-		await fleet!.until(state => state.pipelines[key('gate')]?.stages.find(stage => stage.name === 'Deploy')?.status === 'InProgress', {what: 'Deploy running', withinMs: 30_000});
+		await opened.fleet!.until(state => state.pipelines[key('gate')]?.stages.find(stage => stage.name === 'Deploy')?.status === 'InProgress', {what: 'Deploy running', withinMs: 30_000});
 
-		const audit = (await readFile(join(fleet!.dir, 'audit.jsonl'), 'utf8')).trim().split('\n').map(line => JSON.parse(line));
+		const audit = (await readFile(join(opened.fleet!.dir, 'audit.jsonl'), 'utf8')).trim().split('\n').map(line => JSON.parse(line));
 		expect(audit).toEqual([expect.objectContaining({via: 'console', action: 'approve', pipeline: 'gate', outcome: 'done', parameters: {status: 'Approved', summary: 'canary green'}})]);
 	});
 
@@ -72,7 +66,7 @@ describe('operator actions from the console keyboard', () => {
 		await terminal.press('esc');
 		await terminal.waitFor(text => !text.includes('Review approval'));
 		for (const operation of writes) expect(calls(operation)).toBe(0);
-		await expect(readFile(join(fleet!.dir, 'audit.jsonl'), 'utf8')).rejects.toThrow();
+		await expect(readFile(join(opened.fleet!.dir, 'audit.jsonl'), 'utf8')).rejects.toThrow();
 	});
 
 	it('an approval answered elsewhere meanwhile: the dialog explains it and the console keeps running', async () => {
@@ -83,8 +77,8 @@ describe('operator actions from the console keyboard', () => {
 		await terminal.type('ship');
 		await terminal.press('enter');
 		await terminal.waitFor('Press y to confirm');
-		const token = fleet!.state().pipelines[key('gate')]?.stages.find(stage => stage.name === 'Approve')?.actions[0].token;
-		fleet!.world.call(PROFILE, REGION, 'PutApprovalResult', {pipelineName: 'gate', stageName: 'Approve', actionName: 'Manual', token, result: {status: 'Approved', summary: 'someone else'}});
+		const token = opened.fleet!.state().pipelines[key('gate')]?.stages.find(stage => stage.name === 'Approve')?.actions[0].token;
+		opened.fleet!.world.call(PROFILE, REGION, 'PutApprovalResult', {pipelineName: 'gate', stageName: 'Approve', actionName: 'Manual', token, result: {status: 'Approved', summary: 'someone else'}});
 		await terminal.press('y');
 		await settle();
 		const refused = await terminal.waitFor('Refused by AWS (ApprovalAlreadyCompletedException)');
@@ -98,12 +92,12 @@ describe('operator actions from the console keyboard', () => {
 	});
 
 	it('r, s, n and t each open their dialog from the selected row and act on y', async () => {
-		fleet = await startFleetHarness({scenario: operatorScenario()});
-		fleet.world.startExecution(PROFILE, REGION, 'broken');
-		fleet.world.startExecution(PROFILE, REGION, 'slow');
-		await fleet.until(state => state.pipelines[key('broken')]?.stages[1]?.status === 'Failed' && state.pipelines[key('slow')]?.latestExecution?.status === 'InProgress', {what: 'broken failed, slow running'});
-		screen = openConsole(fleet, {columns: 120, rows: 40});
-		const {terminal, settle} = screen;
+		opened.fleet = await startFleetHarness({scenario: operatorScenario()});
+		opened.fleet.world.startExecution(PROFILE, REGION, 'broken');
+		opened.fleet.world.startExecution(PROFILE, REGION, 'slow');
+		await opened.fleet.until(state => state.pipelines[key('broken')]?.stages[1]?.status === 'Failed' && state.pipelines[key('slow')]?.latestExecution?.status === 'InProgress', {what: 'broken failed, slow running'});
+		opened.screen = openConsole(opened.fleet, {columns: 120, rows: 40});
+		const {terminal, settle} = opened.screen;
 		await settle();
 		const act = async (pipeline: string, pressed: string, title: string, ...steps: string[]) => {
 			await terminal.press('esc', '/');

@@ -1,22 +1,15 @@
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {startFleetHarness, type FleetHarness} from '../../helpers/fleet-harness.js';
+import {describe, expect, test} from 'vitest';
+import {loadedFleetPerFile} from '../../helpers/fleet-per-file.js';
 import {openConsole} from '../open-console.js';
 import {failingScenario} from '../scenarios.js';
 import {openWhy} from './open-why.js';
 
-let fleet: FleetHarness;
-beforeAll(async () => {
-	fleet = await startFleetHarness({scenario: failingScenario()});
-	await fleet.until(state => !state.initialLoad, {what: 'the first load'});
-});
-afterAll(async () => {
-	await fleet?.close();
-});
+const fleet = loadedFleetPerFile({scenario: failingScenario()});
 
 describe('why: CloudFormation', () => {
 	test('the first failed resource and its reason at the top, then the events of that update', async () => {
-		const before = fleet.state().counters.callsByOperation.DescribeStackEvents ?? 0;
-		const console_ = openConsole(fleet, {columns: 120, rows: 30});
+		const before = fleet().state().counters.callsByOperation.DescribeStackEvents ?? 0;
+		const console_ = openConsole(fleet(), {columns: 120, rows: 30});
 		await openWhy(console_, 'stack-fails');
 		const lines = console_.terminal.lines();
 		expect(lines[2]).toBe('Why Deploy/DeployStack  CloudFormation  Failed  stack-fails');
@@ -28,7 +21,7 @@ describe('why: CloudFormation', () => {
 		expect(text).toMatch(/HandlerAlias {2}AWS::Lambda::Alias {2}UPDATE_FAILED {2}Resource update cancelled/);
 		expect(text).toMatch(/UPDATE_ROLLBACK_COMPLETE$/m);
 		// The read went through the engine (counted like every other call).
-		expect(fleet.state().counters.callsByOperation.DescribeStackEvents).toBeGreaterThan(before);
+		expect(fleet().state().counters.callsByOperation.DescribeStackEvents).toBeGreaterThan(before);
 		console_.close();
 	});
 });

@@ -1,23 +1,16 @@
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {startFleetHarness, type FleetHarness} from '../../helpers/fleet-harness.js';
+import {describe, expect, test} from 'vitest';
+import {loadedFleetPerFile} from '../../helpers/fleet-per-file.js';
 import {openConsole, openPipeline} from '../open-console.js';
 import {failingScenario} from '../scenarios.js';
 import {openWhy} from './open-why.js';
 
-let fleet: FleetHarness;
-beforeAll(async () => {
-	fleet = await startFleetHarness({scenario: failingScenario()});
-	await fleet.until(state => !state.initialLoad, {what: 'the first load'});
-});
-afterAll(async () => {
-	await fleet?.close();
-});
+const fleet = loadedFleetPerFile({scenario: failingScenario()});
 
 const row = (lines: string[], pattern: RegExp) => lines.findIndex(text => pattern.test(text));
 
 describe('why: CodeBuild', () => {
 	test('w on the failed pipeline opens the failed phase, its context, and the log at the first error of that phase', async () => {
-		const console_ = openConsole(fleet, {columns: 120, rows: 30});
+		const console_ = openConsole(fleet(), {columns: 120, rows: 30});
 		await openWhy(console_, 'build-fails');
 		const lines = console_.terminal.lines();
 		expect(lines[2]).toBe('Why Build/Build  CodeBuild  Failed  build-fails');
@@ -37,7 +30,7 @@ describe('why: CodeBuild', () => {
 	});
 
 	test('F keeps the failed phase only; F again shows the whole log', async () => {
-		const console_ = openConsole(fleet, {columns: 120, rows: 30});
+		const console_ = openConsole(fleet(), {columns: 120, rows: 30});
 		await openWhy(console_, 'build-fails');
 		await console_.terminal.press('F');
 		await console_.terminal.settle();
@@ -55,7 +48,7 @@ describe('why: CodeBuild', () => {
 	});
 
 	test('l on the failed action in the pipeline view opens its cause, not the plain log', async () => {
-		const console_ = openConsole(fleet, {columns: 120, rows: 30});
+		const console_ = openConsole(fleet(), {columns: 120, rows: 30});
 		await openPipeline(console_, 'build-fails');
 		// The grid opens on the failed action (issue 12, item 7): `l` acts on it.
 		await console_.terminal.press('l');

@@ -1,21 +1,14 @@
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {startFleetHarness, type FleetHarness} from '../../helpers/fleet-harness.js';
+import {describe, expect, test} from 'vitest';
+import {loadedFleetPerFile} from '../../helpers/fleet-per-file.js';
 import {openConsole} from '../open-console.js';
 import {failingScenario} from '../scenarios.js';
 import {openWhy} from './open-why.js';
 
-let fleet: FleetHarness;
-beforeAll(async () => {
-	fleet = await startFleetHarness({scenario: failingScenario()});
-	await fleet.until(state => !state.initialLoad, {what: 'the first load'});
-});
-afterAll(async () => {
-	await fleet?.close();
-});
+const fleet = loadedFleetPerFile({scenario: failingScenario()});
 
 describe('why: CodeDeploy', () => {
 	test("the deployment's errorInformation, then the failed targets with their lifecycle events and script output", async () => {
-		const console_ = openConsole(fleet, {columns: 120, rows: 34});
+		const console_ = openConsole(fleet(), {columns: 120, rows: 34});
 		await openWhy(console_, 'deploy-fails');
 		await console_.terminal.press('g');
 		const lines = console_.terminal.lines();
@@ -27,14 +20,14 @@ describe('why: CodeDeploy', () => {
 		expect(text).toMatch(/^\d\d:\d\d:\d\d {3}ApplicationStart {2}Failed$/m);
 		expect(text).toContain('[stderr]Error: listen EADDRINUSE: address already in use :::8080');
 		expect(text).toMatch(/^ {2}ValidateService {2}Skipped$/m);
-		for (const operation of ['GetDeployment', 'ListDeploymentTargets', 'BatchGetDeploymentTargets']) expect(fleet.state().counters.callsByOperation[operation]).toBeGreaterThan(0);
+		for (const operation of ['GetDeployment', 'ListDeploymentTargets', 'BatchGetDeploymentTargets']) expect(fleet().state().counters.callsByOperation[operation]).toBeGreaterThan(0);
 		console_.close();
 	});
 });
 
 describe('why: ECS', () => {
 	test("the deployment's rollout state and reason, then the service's events", async () => {
-		const console_ = openConsole(fleet, {columns: 120, rows: 30});
+		const console_ = openConsole(fleet(), {columns: 120, rows: 30});
 		await openWhy(console_, 'rollout-fails');
 		await console_.terminal.press('g');
 		const lines = console_.terminal.lines();
@@ -44,7 +37,7 @@ describe('why: ECS', () => {
 		expect(text).toContain('service rollout-fails in prod-workers: desired 2, running 2, pending 0');
 		expect(text).toMatch(/Essential container in task exited/);
 		expect(text).toMatch(/deployment failed: tasks failed to start\./);
-		expect(fleet.state().counters.callsByOperation.DescribeServices).toBeGreaterThan(0);
+		expect(fleet().state().counters.callsByOperation.DescribeServices).toBeGreaterThan(0);
 		console_.close();
 	});
 });

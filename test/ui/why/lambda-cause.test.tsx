@@ -1,21 +1,14 @@
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {startFleetHarness, type FleetHarness} from '../../helpers/fleet-harness.js';
+import {describe, expect, test} from 'vitest';
+import {loadedFleetPerFile} from '../../helpers/fleet-per-file.js';
 import {openConsole} from '../open-console.js';
 import {failingScenario} from '../scenarios.js';
 import {openWhy} from './open-why.js';
 
-let fleet: FleetHarness;
-beforeAll(async () => {
-	fleet = await startFleetHarness({scenario: failingScenario()});
-	await fleet.until(state => !state.initialLoad, {what: 'the first load'});
-});
-afterAll(async () => {
-	await fleet?.close();
-});
+const fleet = loadedFleetPerFile({scenario: failingScenario()});
 
 describe('why: Lambda invoke', () => {
 	test("the function's log in the action's time window, its last error as the headline", async () => {
-		const console_ = openConsole(fleet, {columns: 120, rows: 30});
+		const console_ = openConsole(fleet(), {columns: 120, rows: 30});
 		await openWhy(console_, 'smoke-fails');
 		const lines = console_.terminal.lines();
 		expect(lines[2]).toBe('Why Verify/SmokeTest  Lambda  Failed  smoke-fails');
@@ -26,7 +19,7 @@ describe('why: Lambda invoke', () => {
 		expect(lines.findIndex(row => /ERROR\s+FAIL GET \/health/.test(row))).toBeGreaterThan(5);
 		await console_.terminal.press('g');
 		expect(console_.terminal.text()).toMatch(/Function log \/aws\/lambda\/smoke-fails-smoke-test: \d+ lines/);
-		expect(fleet.state().counters.callsByOperation.FilterLogEvents).toBeGreaterThan(0);
+		expect(fleet().state().counters.callsByOperation.FilterLogEvents).toBeGreaterThan(0);
 		console_.close();
 	});
 });
