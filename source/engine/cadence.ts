@@ -1,27 +1,38 @@
 /**
- * How often a pipeline is read and how urgently: on screen or with anything in progress (a run,
- * a stop, an approval waiting) at the active cadence, everything else at the idle one.
+ * How often a pipeline is read and how urgently: with anything in progress (a run, a stop, an
+ * approval waiting, a condition being evaluated) or marked dirty at the active cadence, and on
+ * screen too unless the change feed is healthy; everything else at the idle one.
  */
 
 import {Priority} from './defaults.js';
 import type {Tracked} from './tracked.js';
 import type {Intervals} from './types.js';
 
-function isActive(t: Tracked, focused: boolean): boolean {
-	if (t.dirty || focused) return true;
+/** Something only the API shows moves on: a run's actions, approval tokens, condition results. */
+function inProgress(t: Tracked): boolean {
 	if (t.attention === 'running' || t.attention === 'approval') return true;
 	const status = t.summary?.status;
-	return status === 'InProgress' || status === 'Stopping';
+	if (status === 'InProgress' || status === 'Stopping') return true;
+	return t.state?.stages.some(stage => stage.conditions.some(condition => condition.status === 'InProgress')) ?? false;
 }
 
-export function intervalOf(t: Tracked, focused: boolean, intervals: Intervals): number {
-	return isActive(t, focused) ? intervals.active : intervals.idle;
+/**
+ * An idle pipeline on screen needs the active cadence only while polling is all there is: with
+ * the feed healthy its changes come as events (see docs/events.md, "Costs").
+ */
+function isActive(t: Tracked, focused: boolean, feedTrusted: boolean): boolean {
+	if (t.dirty || inProgress(t)) return true;
+	return focused && !feedTrusted;
+}
+
+export function intervalOf(t: Tracked, focused: boolean, intervals: Intervals, feedTrusted = false): number {
+	return isActive(t, focused, feedTrusted) ? intervals.active : intervals.idle;
 }
 
 /** Asked for by the operator first, then on screen, then active (and first reads), then idle. */
 export function priorityOf(t: Tracked, focused: boolean): number {
 	if (t.urgent) return Priority.user;
 	if (focused) return Priority.focus;
-	if (!t.settled || isActive(t, focused)) return Priority.active;
+	if (!t.settled || isActive(t, focused, false)) return Priority.active;
 	return Priority.idle;
 }

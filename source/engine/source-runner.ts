@@ -65,6 +65,8 @@ export class SourceRunner implements PollHost {
 	/** Another source reads this account and region: this one reads nothing (see standBy). */
 	private standingBy: string | undefined;
 	private stopped = false;
+	/** The change feed is healthy: an idle pipeline on screen is read as any idle one (cadence.ts). */
+	private feedTrusted = false;
 
 	constructor(private readonly options: RunnerOptions) {
 		this.key = options.spec.key;
@@ -115,17 +117,11 @@ export class SourceRunner implements PollHost {
 		return this.entries.accountId;
 	}
 
-	get region(): string {
-		return this.options.spec.region;
-	}
+	get region(): string { return this.options.spec.region; }
 
-	get readOnly(): boolean {
-		return this.options.readOnly;
-	}
+	get readOnly(): boolean { return this.options.readOnly; }
 
-	get failed(): boolean {
-		return this.health.failed;
-	}
+	get failed(): boolean { return this.health.failed; }
 
 	/**
 	 * Another source (`primary`) reads the same account and region, e.g. an admin and a
@@ -157,7 +153,7 @@ export class SourceRunner implements PollHost {
 		for (const name of names) this.focused.add(name);
 		for (const name of added) {
 			const t = this.tracked.get(name);
-			if (t?.lastStartAt !== undefined) this.reschedule(t, Math.min(t.dueAt, t.lastStartAt + this.options.intervals.active));
+			if (t?.lastStartAt !== undefined) this.reschedule(t, Math.min(t.dueAt, t.lastStartAt + this.intervalOf(t)));
 		}
 		this.wake();
 	}
@@ -196,8 +192,10 @@ export class SourceRunner implements PollHost {
 		return this.tracked.get(name)?.lastStartAt;
 	}
 
-	/** The idle interval changed (the change feed failed): nobody waits longer than it says now. */
-	cadenceChanged(): void {
+	/** The change feed became trusted (the next reads follow its cadence) or not: nobody waits longer than polling says. */
+	trustFeed(trusted: boolean): void {
+		this.feedTrusted = trusted;
+		if (trusted) return;
 		for (const t of this.tracked.values()) {
 			if (t.polling || t.lastStartAt === undefined) continue;
 			const at = Math.max(this.now(), t.lastStartAt + this.intervalOf(t));
@@ -253,7 +251,7 @@ export class SourceRunner implements PollHost {
 	}
 
 	private intervalOf(t: Tracked): number {
-		return intervalOf(t, this.focused.has(t.name), this.options.intervals);
+		return intervalOf(t, this.focused.has(t.name), this.options.intervals, this.feedTrusted);
 	}
 
 	// ---- polls ----

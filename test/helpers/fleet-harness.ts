@@ -240,8 +240,11 @@ function feedInTransit(engines: PipetopEngine[], sim: RunningSim, receives: {set
 		ended += calls?.receivesEnded ?? 0;
 	}
 	if (sent === 0) return 0;
-	const handled = sim.stats().handledByOperation.ReceiveMessage ?? 0;
-	return Math.max(0, sent - handled) + Math.max(0, receives.settled - ended);
+	const stats = sim.stats();
+	const arrived = stats.byOperation.ReceiveMessage ?? 0;
+	// Refused at the front (throttled, denied): answered at once, never handed to the world.
+	const refused = arrived - (stats.handledByOperation.ReceiveMessage ?? 0);
+	return Math.max(0, sent - arrived) + Math.max(0, receives.settled + refused - ended);
 }
 
 /** The feed's options for one of the sim's event queues (a second console reads the second queue). */

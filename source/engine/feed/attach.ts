@@ -2,8 +2,9 @@
  * The engine's side of the change feed: builds the consumer over the queue's API, routes each
  * event to the sources that read its pipeline, and sets the idle cadence by the feed's health.
  * While the feed is healthy an idle pipeline is read only as a safety net (default every 10
- * minutes): a change would have come as an event. Pipelines running, waiting for approval or on
- * screen keep the active cadence (approval tokens and conditions are not in events).
+ * minutes): a change would have come as an event, and so is one on screen with nothing in
+ * progress. Pipelines running, waiting for approval or evaluating a condition keep the active
+ * cadence (approval tokens and condition results are not in events).
  */
 
 import {createQueueApi, type CallEvent, type QueueSpec} from '../../aws/index.js';
@@ -30,8 +31,11 @@ const DEFAULT_SAFETY_NET_MS = 600_000;
 const DEFAULT_SILENCE_MS = 3_600_000;
 
 export type FeedReaderHost = FeedReader & {
-	/** The idle interval changed: pull in pipelines now due sooner than their old schedule. */
-	cadenceChanged(): void;
+	/**
+	 * The feed became trusted or not (the idle interval changed with it): on distrust, pull in
+	 * pipelines now due sooner than their old schedule.
+	 */
+	trustFeed(trusted: boolean): void;
 };
 
 export type AttachOptions = {
@@ -78,7 +82,7 @@ export function attachFeed(options: AttachOptions): FeedConsumer {
 		},
 		trusted(trusted) {
 			intervals.idle = trusted ? safetyNet : pollingIdle;
-			if (!trusted) for (const reader of options.readers()) reader.cadenceChanged();
+			for (const reader of options.readers()) reader.trustFeed(trusted);
 		},
 		silenceMs: options.feed.silenceMs ?? DEFAULT_SILENCE_MS,
 		timeoutMs: options.timeoutMs,

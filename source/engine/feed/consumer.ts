@@ -35,6 +35,14 @@ const REMEMBERED = 10_000;
 /** A failed queue is asked again after 5 s, doubling up to a minute. */
 const FIRST_RETRY_MS = 5_000;
 const MAX_RETRY_MS = 60_000;
+/**
+ * A throttled queue still answers and keeps every message: a short wait, not a failure (which
+ * would put the whole fleet back on the polling cadence, as a bursty fleet on a rate-limited
+ * account did every few seconds). Throttled for longer than this, it is failed after all.
+ */
+const THROTTLE_RETRY_MS = 250;
+const MAX_THROTTLE_RETRY_MS = 4_000;
+const THROTTLE_TOLERANCE_MS = 30_000;
 
 export class FeedConsumer {
 	private state: FeedState;
@@ -46,6 +54,9 @@ export class FeedConsumer {
 	private sleeper: {timer: TimerHandle; wake: () => void} | undefined;
 	private failures = 0;
 	private healthySince: number | undefined;
+	/** Throttled calls in a row, and since when. */
+	private throttles = 0;
+	private throttledSince: number | undefined;
 	/** Receives sent and ended, so a test on virtual time can tell a parked long poll from one in transit. */
 	receivesSent = 0;
 	receivesEnded = 0;
@@ -89,7 +100,8 @@ export class FeedConsumer {
 				const handles = messages.map(message => this.take(message));
 				this.answered(messages.length > 0);
 				if (handles.length > 0) await this.remove(handles);
-				this.failures = 0;
+				this.failures = this.throttles = 0;
+				this.throttledSince = undefined;
 			} catch (error) {
 				if (this.stopped) return;
 				await this.failed(error);
@@ -137,13 +149,29 @@ export class FeedConsumer {
 
 	private async failed(error: unknown): Promise<void> {
 		const classified = this.host.api.classify(error);
+		if (classified.kind === 'throttle' && this.toleratesThrottle()) {
+			await this.sleep(Math.min(MAX_THROTTLE_RETRY_MS, THROTTLE_RETRY_MS * 2 ** this.throttles++));
+			return;
+		}
 		const wait = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** this.failures);
 		this.failures++;
 		this.healthySince = undefined;
 		const now = this.host.clock.now();
 		this.setState({...this.state, health: 'failed', error: toSourceError(classified), retryAt: now + wait});
+		await this.sleep(wait);
+	}
+
+	/** A healthy feed stays so through throttles, up to THROTTLE_TOLERANCE_MS of nothing else. */
+	private toleratesThrottle(): boolean {
+		if (this.state.health !== 'healthy') return false;
+		const now = this.host.clock.now();
+		this.throttledSince ??= now;
+		return now - this.throttledSince < THROTTLE_TOLERANCE_MS;
+	}
+
+	private async sleep(ms: number): Promise<void> {
 		await new Promise<void>(resolve => {
-			this.sleeper = {timer: this.host.clock.setTimer(resolve, wait), wake: resolve};
+			this.sleeper = {timer: this.host.clock.setTimer(resolve, ms), wake: resolve};
 		});
 		this.sleeper = undefined;
 	}
