@@ -7,7 +7,8 @@
 
 import {afterEach, expect, test} from 'vitest';
 import type {TraceEvent} from '../../source/engine/source-runner.js';
-import type {FeedState, FleetState} from '../../source/store/types.js';
+import type {FeedState} from '../../source/store/feed-types.js';
+import type {FleetState} from '../../source/store/types.js';
 import {startFleetHarness, type FleetHarness, type FleetHarnessOptions} from '../helpers/fleet-harness.js';
 import {feedScenario, TOOLS} from '../sim/events/helpers/feed.js';
 import {TEAM} from './scenarios.js';
