@@ -46,7 +46,7 @@ function keyFigures(result) {
 				['CPU time of a frame p50/p99, fleet / pipeline (what a busy machine does not inflate)', `${f.fleetFrameMs?.cpuP50} / ${f.fleetFrameMs?.cpuP99 ?? '-'} ms; ${f.pipelineFrameMs?.cpuP50} / ${f.pipelineFrameMs?.cpuP99 ?? '-'} ms`],
 				...(f.development ? [["the same with React's development build, fleet / pipeline p50", `${f.development.fleetFrameMs?.p50} / ${f.development.pipelineFrameMs?.p50} ms`]] : []),
 				['live: store update to frame p50/p99', `${f.liveUpdateToFrameMs?.p50} / ${f.liveUpdateToFrameMs?.p99} ms`],
-				['live: key press to terminal write p50/p99', `${f.keyToWriteMs?.p50} / ${f.keyToWriteMs?.p99} ms`],
+				['live: key press to terminal write p50/p99 (the first press after start)', `${f.keyToWriteMs?.p50} / ${f.keyToWriteMs?.p99} ms (${f.firstKeyToWriteMs} ms)`],
 				['frames (Ink renders) per store update, idle-poll pace / burst', `${f.idlePollPace?.rendersPerUpdate} / ${f.burst?.rendersPerUpdate}`],
 				['terminal writes per store update, idle-poll pace / burst', `${f.idlePollPace?.writesPerUpdate} / ${f.burst?.writesPerUpdate}`],
 			];

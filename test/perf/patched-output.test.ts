@@ -66,6 +66,11 @@ async function widthsThrough(tree_: string): Promise<number[]> {
 	return JSON.parse(stdout) as number[];
 }
 
+async function lineUpdatesThrough(tree_: string): Promise<string[]> {
+	const {stdout} = await run(process.execPath, [join(import.meta.dirname, 'line-updates.mjs'), join(tree_, 'node_modules', 'ink', 'build', 'line-update.js')], {maxBuffer: 1 << 28});
+	return JSON.parse(stdout) as string[];
+}
+
 /** The first index where two lists differ, with both values, or undefined. */
 function firstDifference<T>(a: T[], b: T[]): {index: number; patched: T; published: T} | undefined {
 	for (let index = 0; index < Math.max(a.length, b.length); index++) if (a[index] !== b[index]) return {index, patched: a[index], published: b[index]};
@@ -74,7 +79,7 @@ function firstDifference<T>(a: T[], b: T[]): {index: number; patched: T; publish
 
 describe('patched dependencies', () => {
 	test('the pristine copy really is unpatched, and the installed one patched', async () => {
-		for (const path of ['ink/build/output.js', 'ink/build/render-node-to-output.js', 'ink/build/sanitize-ansi.js', 'string-width/index.js']) {
+		for (const path of ['ink/build/output.js', 'ink/build/line-update.js', 'ink/build/ink.js', 'ink/build/render-node-to-output.js', 'ink/build/sanitize-ansi.js', 'string-width/index.js']) {
 			const [installed, pristine] = await Promise.all([readFile(join(ROOT, 'node_modules', path), 'utf8'), readFile(join(tree.dir, 'node_modules', path), 'utf8')]);
 			expect(installed, `${path} as installed`).toContain('pipetop patch');
 			expect(pristine, `${path} as published`).not.toContain('pipetop patch');
@@ -92,6 +97,14 @@ describe('patched dependencies', () => {
 	test('string-width gives every BMP character, alone and among neighbours, the published width', async () => {
 		const [patched, published] = await Promise.all([widthsThrough(ROOT), widthsThrough(tree.dir)]);
 		expect(published.length).toBe(0x10000 * 6);
+		expect(firstDifference(patched, published)).toBeUndefined();
+	}, 180_000);
+
+	test('a changed line is rewritten on the terminal with the published bytes', async () => {
+		const [patched, published] = await Promise.all([lineUpdatesThrough(ROOT), lineUpdatesThrough(tree.dir)]);
+		expect(published.length).toBe((20_000 + 240) * 4);
+		// Most pairs keep a prefix on screen (a cursor move, not a whole line): the shortcut is exercised.
+		expect(published.filter(write => !write.startsWith('\u001B[G') && !write.startsWith('\u001B[1G')).length).toBeGreaterThan(10_000);
 		expect(firstDifference(patched, published)).toBeUndefined();
 	}, 180_000);
 });
