@@ -1,22 +1,23 @@
 /**
  * 3. Rendering with 2,000 pipelines in the store (as the engine wrote them, ~5% running), in a
- * 200 x 50 terminal, in this process:
- * - a whole frame from scratch (the exported renderFleetFrame / renderPipelineFrame): p50/p99;
+ * 200 x 50 terminal:
+ * - a whole frame from scratch (the exported renderFleetFrame / renderPipelineFrame), p50/p99 of
+ *   200, in a process holding only the store, started with the launcher's heap flags;
  * - the live console (Ink, incremental rendering, 30 fps cap, as `pipetop` runs it) on a memory
  *   terminal: the time from a store update to the frame it causes, from a key press (down) to
  *   the next write to the terminal, and how many frames (Ink renders) and terminal writes each
  *   store update costs, at the pace of idle polls (33 updates/s) and in a burst (200/s), against
- *   a quiet baseline (the clock redraws ages every second).
+ *   a quiet baseline (the clock redraws ages every second); in this process.
  */
 import './lib/as-shipped.js';
 import {execFile} from 'node:child_process';
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {existsSync} from 'node:fs';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {promisify} from 'node:util';
-import {load} from './lib/dist.js';
-import {timeBothFrames} from './lib/frames.js';
+import {DIST, load} from './lib/dist.js';
 import {loadedStore} from './lib/loaded-store.js';
 import {goal, log, runIfMain} from './lib/main.js';
 import {mountConsole, timeKeyPresses, within} from './lib/live-console.js';
@@ -32,18 +33,32 @@ const ROWS = 50;
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 const MISSING_MS = 2000;
 
-/** The same frames timed in a child process with React's development build (what `npm run dev`-style runs pay). */
-async function developmentFrames(store, key, count, now) {
+/**
+ * Frames from scratch timed in a process of its own that holds the store and nothing else, as
+ * the console's process does (this one also holds the simulated world that loaded the store, and
+ * its garbage): production frames with the heap flags the launcher under test starts the console
+ * with (none for a build from before bin/heap-limits.js), development frames for reference.
+ */
+async function framesInChild(store, key, count, now, {nodeEnv}) {
 	const dir = await mkdtemp(join(tmpdir(), 'pipetop-bench-frames-'));
 	try {
 		const file = join(dir, 'state.json');
 		await writeFile(file, JSON.stringify(store.getState()));
 		const child = join(dirname(fileURLToPath(import.meta.url)), 'lib', 'frames-child.js');
-		const {stdout} = await promisify(execFile)(process.execPath, [child, file, key, String(count), String(COLUMNS), String(ROWS), String(now)], {env: {...process.env, NODE_ENV: 'development'}, maxBuffer: 1 << 24});
-		return JSON.parse(stdout);
+		const heapFlags = nodeEnv === 'production' ? await launcherHeapFlags() : [];
+		const {stdout} = await promisify(execFile)(process.execPath, [...heapFlags, child, file, key, String(count), String(COLUMNS), String(ROWS), String(now)], {env: {...process.env, NODE_ENV: nodeEnv}, maxBuffer: 1 << 24});
+		return {...JSON.parse(stdout), heapFlags};
 	} finally {
 		await rm(dir, {recursive: true, force: true});
 	}
+}
+
+/** The heap flags bin/pipetop.js (of the build under test) gives the console. */
+async function launcherHeapFlags() {
+	const file = join(DIST, '..', 'bin', 'heap-limits.js');
+	if (!existsSync(file)) return [];
+	const {heapFlags} = await import(pathToFileURL(file).href);
+	return heapFlags({execArgv: [], nodeOptions: ''});
 }
 
 /** Counts renders and writes over `ms` while `tick` is called every `everyMs`. */
@@ -71,11 +86,13 @@ export async function run({quick = false} = {}) {
 	const startedReal = Date.now();
 	const now = () => virtualNow + (Date.now() - startedReal);
 	const runningKey = order.find(key => store.getState().pipelines[key].attention === 'running') ?? order[0];
-	const samples = quick ? 15 : 40;
+	// 200 frames each, so that a p99 is a percentile and not the slowest of a few dozen.
+	const samples = quick ? 15 : 200;
 
-	const {fleetFrameMs: fleetFrame, pipelineFrameMs: pipelineFrame} = timeBothFrames(store, runningKey, {count: samples, columns: COLUMNS, rows: ROWS, now});
+	const production = await framesInChild(store, runningKey, samples, now(), {nodeEnv: 'production'});
+	const {fleetFrameMs: fleetFrame, pipelineFrameMs: pipelineFrame} = production;
 	log(NAME, `from scratch: fleet p50 ${fleetFrame.p50} ms, pipeline p50 ${pipelineFrame.p50} ms`);
-	const development = await developmentFrames(store, runningKey, samples, now());
+	const development = await framesInChild(store, runningKey, samples, now(), {nodeEnv: 'development'});
 	log(NAME, `with React's development build: fleet p50 ${development.fleetFrameMs.p50} ms, pipeline p50 ${development.pipelineFrameMs.p50} ms`);
 
 	const terminal = mountConsole(store, now, {columns: COLUMNS, rows: ROWS});
@@ -131,7 +148,8 @@ export async function run({quick = false} = {}) {
 		figures: {
 			fleetFrameMs: fleetFrame,
 			pipelineFrameMs: pipelineFrame,
-			reactBuild: process.env.NODE_ENV,
+			reactBuild: production.nodeEnv,
+			framesHeapFlags: production.heapFlags,
 			development: {fleetFrameMs: development.fleetFrameMs, pipelineFrameMs: development.pipelineFrameMs},
 			liveUpdateToFrameMs: summary(updateTimes),
 			keyToRenderMs: summary(keyToRender),

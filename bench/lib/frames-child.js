@@ -3,6 +3,8 @@
  * measures the production build pipetop ships) runs it with NODE_ENV=development to show what
  * React's development build costs (React picks its build when first loaded, so this cannot be
  * switched within one process).
+ * render.js also times the production frames here, started with the launcher's heap flags, so that
+ * the process holds what the console's holds and not the simulated world that loaded the store.
  * argv: STATE_FILE KEY COUNT COLUMNS ROWS NOW
  */
 import {readFile} from 'node:fs/promises';

@@ -5,7 +5,8 @@
  * TERM=dumb. That also makes frames in tests exactly what a user would see.
  */
 import {wantsAscii, type ToneColor} from '../../format/status.js';
-import {applyCodes, transition, type SgrCode} from './sgr.js';
+import {applyCodes, type SgrCode} from './sgr.js';
+import {closingOf, plainState, stepTo} from './sgr-steps.js';
 
 export type Color = ToneColor;
 
@@ -85,24 +86,39 @@ const endInverse: SgrCode = {open: close.inverse, close: close.inverse};
  */
 export function paint(segments: readonly Segment[], theme: Theme, selected = false): string {
 	const base: SgrCode[] = selected && theme.attributes ? [inverse] : [];
-	let active: SgrCode[] = [];
+	let state = plainState;
 	let out = '';
 	for (const segment of selected ? segments : withoutTrailingBlanks(segments)) {
 		if (segment.text === '') continue;
-		const codes: SgrCode[] = [];
-		if (theme.color && segment.color) codes.push(colorCodes[segment.color]);
-		if (theme.attributes) {
-			if (segment.bold) codes.push(bold);
-			else if (segment.dim) codes.push(dim);
-			if (segment.underline) codes.push(underline);
-			// Inside a selected line, an inverse segment is turned back to normal to stay distinct.
-			if (segment.inverse) codes.push(selected ? endInverse : inverse);
-		}
-		const step = transition(active, applyCodes(base, codes));
+		const step = stepTo(state, styleKey(segment, theme, selected), () => applyCodes(base, segmentCodes(segment, theme, selected)));
 		out += step.text + segment.text;
-		active = applyCodes(active, step.codes);
+		state = step.next;
 	}
-	return out + transition(active, []).text;
+	return out + closingOf(state);
+}
+
+/** The codes a segment asks for under the theme. */
+function segmentCodes(segment: Segment, theme: Theme, selected: boolean): SgrCode[] {
+	const codes: SgrCode[] = [];
+	if (theme.color && segment.color) codes.push(colorCodes[segment.color]);
+	if (theme.attributes) {
+		if (segment.bold) codes.push(bold);
+		else if (segment.dim) codes.push(dim);
+		if (segment.underline) codes.push(underline);
+		// Inside a selected line, an inverse segment is turned back to normal to stay distinct.
+		if (segment.inverse) codes.push(selected ? endInverse : inverse);
+	}
+	return codes;
+}
+
+const colorIndex = Object.fromEntries(Object.keys(foreground).map((name, index) => [name, index + 1])) as Record<Color, number>;
+
+/** One number for everything segmentCodes() and the line's base depend on. */
+function styleKey(segment: Segment, theme: Theme, selected: boolean): number {
+	const color = theme.color && segment.color ? colorIndex[segment.color] : 0;
+	if (!theme.attributes) return color * 64;
+	const flags = (segment.bold ? 1 : 0) | (segment.dim ? 2 : 0) | (segment.underline ? 4 : 0) | (segment.inverse ? 8 : 0) | (selected ? 16 : 0) | 32;
+	return color * 64 + flags;
 }
 
 /** The plain text of segments (for width sums and tests). */
