@@ -5,8 +5,6 @@
  * and a write is never sent twice behind the operator's back.
  */
 
-import {CloudWatchLogsClient, GetLogEventsCommand, type GetLogEventsCommandInput, type GetLogEventsCommandOutput} from '@aws-sdk/client-cloudwatch-logs';
-import {BatchGetBuildsCommand, CodeBuildClient, type BatchGetBuildsCommandOutput} from '@aws-sdk/client-codebuild';
 import {
 	CodePipelineClient,
 	DisableStageTransitionCommand,
@@ -26,7 +24,7 @@ import {
 	StartPipelineExecutionCommand,
 	StopPipelineExecutionCommand,
 } from '@aws-sdk/client-codepipeline';
-import {causeReads, loadLazyClient, type CauseCall, type CauseReadApi, type LazyClient, type LazyService} from './cause-api.js';
+import {buildAndLogReads, causeReads, loadLazyClient, type BuildAndLogReadApi, type CauseCall, type CauseReadApi, type LazyClient, type LazyService} from './cause-api.js';
 import {sharedClientSettings} from './client-settings.js';
 import {profileCredentials, type CredentialProvider} from './credentials.js';
 import type {AwsService} from './endpoints.js';
@@ -58,8 +56,6 @@ export interface PipelineReadApi {
 	listRuleExecutions(input: T.ListRuleExecutionsCommandInput, options?: CallOptions): Promise<T.ListRuleExecutionsCommandOutput>;
 	/** A pipeline's tags by its ARN (paged by the caller). */
 	listTagsForResource(input: {resourceArn: string; nextToken?: string}, options?: CallOptions): Promise<T.ListTagsForResourceCommandOutput>;
-	batchGetBuilds(ids: string[], options?: CallOptions): Promise<BatchGetBuildsCommandOutput>;
-	getLogEvents(input: GetLogEventsCommandInput, options?: CallOptions): Promise<GetLogEventsCommandOutput>;
 }
 
 /** The operator's writes. Results are the SDK's plain answers, `$metadata.requestId` included. */
@@ -76,7 +72,7 @@ export interface PipelineWriteApi {
 	listActionExecutions(input: T.ListActionExecutionsCommandInput, options?: CallOptions): Promise<T.ListActionExecutionsCommandOutput>;
 }
 
-export interface SourceApi extends PipelineReadApi, PipelineWriteApi, CauseReadApi {
+export interface SourceApi extends PipelineReadApi, PipelineWriteApi, BuildAndLogReadApi, CauseReadApi {
 	readonly source: T.AwsSourceSpec;
 	/** Turns a thrown error into a kind and an operator-readable line (with this source's profile in hints). */
 	classify(error: unknown): ClassifiedError;
@@ -84,8 +80,6 @@ export interface SourceApi extends PipelineReadApi, PipelineWriteApi, CauseReadA
 	destroy(): void;
 }
 
-type Clients = {codepipeline: CodePipelineClient; codebuild: CodeBuildClient; logs: CloudWatchLogsClient};
-type ClientOf<S extends keyof Clients> = Clients[S];
 
 export type SourceApiOptions = {
 	/** Called as each call goes out (the engine counts calls in flight). */
@@ -96,11 +90,11 @@ export type SourceApiOptions = {
 
 export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptions = {}): SourceApi {
 	/**
-	 * Each service's client is built on its first call: every source reads CodePipeline, but
-	 * CodeBuild and CloudWatch Logs only when a log is opened, and an SDK client with its
+	 * Each service's client is built on its first call: every source reads CodePipeline, but the
+	 * others only when a log is opened or a failure explained, and an SDK client with its
 	 * middleware, config and connection pool is megabytes that 20 sources would hold for nothing.
 	 */
-	let clients: Partial<Clients> = {};
+	let codepipeline: CodePipelineClient | undefined;
 	let lazyClients = new Map<LazyService, Promise<LazyClient>>();
 	let credentials: CredentialProvider | undefined;
 	let renewCredentials = false;
@@ -115,18 +109,16 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 		return {...sharedClientSettings(), region: source.region, credentials, maxAttempts: 1, ...(endpoint ? {endpoint} : {ignoreConfiguredEndpointUrls: true})};
 	};
 
-	const build = <S extends keyof Clients>(service: S): ClientOf<S> => {
-		const config = configFor(service);
-		if (service !== 'codepipeline') return (service === 'codebuild' ? new CodeBuildClient(config) : new CloudWatchLogsClient(config)) as ClientOf<S>;
-		const made = new CodePipelineClient(config);
+	const buildCodePipeline = (): CodePipelineClient => {
+		const made = new CodePipelineClient(configFor('codepipeline'));
 		made.middlewareStack.add(keepBodyMiddleware as never, {step: 'deserialize', name: 'pipetopKeepBody', priority: 'low'});
-		return made as ClientOf<S>;
+		return made;
 	};
 
 	const renewIfAsked = () => {
 		if (!renewCredentials) return;
-		destroyClients(clients, lazyClients);
-		clients = {};
+		destroyClients(codepipeline, lazyClients);
+		codepipeline = undefined;
 		lazyClients = new Map();
 		credentials = undefined;
 		renewCredentials = false;
@@ -143,14 +135,10 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 		return made;
 	};
 
-	const client = <S extends keyof Clients>(service: S): ClientOf<S> => {
+	const codepipelineClient = (): CodePipelineClient => {
 		renewIfAsked();
-		let made = clients[service] as ClientOf<S> | undefined;
-		if (!made) {
-			made = build(service);
-			clients[service] = made;
-		}
-		return made;
+		codepipeline ??= buildCodePipeline();
+		return codepipeline;
 	};
 
 	const classify = (error: unknown) => classifyError(error, {profile: source.profile, region: source.region, credentialKind: source.credentialKind, operation: operationOf(error)});
@@ -177,11 +165,11 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 		}
 	}
 
-	const cp = <R>(operation: string, send: (client: CodePipelineClient) => Promise<R>) => call('codepipeline', operation, () => send(client('codepipeline')));
+	const cp = <R>(operation: string, send: (client: CodePipelineClient) => Promise<R>) => call('codepipeline', operation, () => send(codepipelineClient()));
 	const signal = (o?: CallOptions) => ({abortSignal: o?.signal});
 	const causeCall: CauseCall = (service, operation, o, run) =>
 		call(service, operation, async () => {
-			const made = service === 'logs' ? client('logs') : await lazyClient(service);
+			const made = await lazyClient(service);
 			return run(command => made.send(command as never, signal(o))) as never;
 		});
 
@@ -197,8 +185,7 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 		listActionExecutions: (input, o) => cp('ListActionExecutions', c => c.send(new ListActionExecutionsCommand(input), signal(o))),
 		listRuleExecutions: (input, o) => cp('ListRuleExecutions', c => c.send(new ListRuleExecutionsCommand(input), signal(o))),
 		listTagsForResource: (input, o) => cp('ListTagsForResource', c => c.send(new ListTagsForResourceCommand(input), signal(o))),
-		batchGetBuilds: (ids, o) => call('codebuild', 'BatchGetBuilds', () => client('codebuild').send(new BatchGetBuildsCommand({ids}), signal(o))),
-		getLogEvents: (input, o) => call('logs', 'GetLogEvents', () => client('logs').send(new GetLogEventsCommand(input), signal(o))),
+		...buildAndLogReads(causeCall),
 		...causeReads(causeCall),
 		startPipelineExecution: (input, o) => cp('StartPipelineExecution', c => c.send(new StartPipelineExecutionCommand(input), signal(o))),
 		stopPipelineExecution: (input, o) => cp('StopPipelineExecution', c => c.send(new StopPipelineExecutionCommand(input), signal(o))),
@@ -209,16 +196,14 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 		rollbackStage: (input, o) => cp('RollbackStage', c => c.send(new RollbackStageCommand(input), signal(o))),
 		overrideStageCondition: (input, o) => cp('OverrideStageCondition', c => c.send(new OverrideStageConditionCommand(input), signal(o))),
 		destroy() {
-			destroyClients(clients, lazyClients);
-			clients = {};
+			destroyClients(codepipeline, lazyClients);
+			codepipeline = undefined;
 			lazyClients = new Map();
 		},
 	};
 }
 
-function destroyClients(clients: Partial<Clients>, lazy: Map<LazyService, Promise<LazyClient>>): void {
-	clients.codepipeline?.destroy();
-	clients.codebuild?.destroy();
-	clients.logs?.destroy();
+function destroyClients(codepipeline: CodePipelineClient | undefined, lazy: Map<LazyService, Promise<LazyClient>>): void {
+	codepipeline?.destroy();
 	for (const made of lazy.values()) void made.then(each => each.destroy(), () => undefined);
 }

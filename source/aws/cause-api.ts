@@ -1,15 +1,22 @@
 /**
- * The reads behind "why did it fail?": CloudFormation stack events, CodeDeploy deployments and
- * their targets, ECS services, and CloudWatch Logs filtering. The CloudFormation, CodeDeploy and
- * ECS clients are imported when first called (`import()`), so `pipetop --version` and the first
- * frame never load them: most sessions never ask why a deploy failed.
+ * The reads of services other than CodePipeline: CodeBuild builds and CloudWatch Logs lines
+ * (the pipeline and log views), and the reads behind "why did it fail?" (CloudFormation stack
+ * events, CodeDeploy deployments and their targets, ECS services, CloudWatch Logs filtering).
+ * Their clients are imported when first called (`import()`), so `pipetop --version`, the first
+ * frame and a console watching a quiet fleet never load them.
  */
 
 import type {DescribeStackEventsCommandOutput} from '@aws-sdk/client-cloudformation';
-import type {FilterLogEventsCommandInput, FilterLogEventsCommandOutput} from '@aws-sdk/client-cloudwatch-logs';
+import type {FilterLogEventsCommandInput, FilterLogEventsCommandOutput, GetLogEventsCommandInput, GetLogEventsCommandOutput} from '@aws-sdk/client-cloudwatch-logs';
+import type {BatchGetBuildsCommandOutput} from '@aws-sdk/client-codebuild';
 import type {BatchGetDeploymentTargetsCommandOutput, GetDeploymentCommandOutput, ListDeploymentTargetsCommandOutput} from '@aws-sdk/client-codedeploy';
 import type {DescribeServicesCommandOutput} from '@aws-sdk/client-ecs';
 import type {CallOptions} from './api.js';
+
+export interface BuildAndLogReadApi {
+	batchGetBuilds(ids: string[], options?: CallOptions): Promise<BatchGetBuildsCommandOutput>;
+	getLogEvents(input: GetLogEventsCommandInput, options?: CallOptions): Promise<GetLogEventsCommandOutput>;
+}
 
 export interface CauseReadApi {
 	describeStackEvents(input: {StackName: string; NextToken?: string}, options?: CallOptions): Promise<DescribeStackEventsCommandOutput>;
@@ -20,25 +27,48 @@ export interface CauseReadApi {
 	filterLogEvents(input: FilterLogEventsCommandInput, options?: CallOptions): Promise<FilterLogEventsCommandOutput>;
 }
 
-/** The services whose client module is loaded on first use. */
-export type LazyService = 'cloudformation' | 'codedeploy' | 'ecs';
+/**
+ * The services whose client module is loaded on first use: only CodePipeline's is needed to
+ * watch a fleet, and each other SDK client module is megabytes of code and memory (the five
+ * together ~8 MB of resident memory in a console that never opens a log or asks why).
+ */
+export type LazyService = 'codebuild' | 'logs' | 'cloudformation' | 'codedeploy' | 'ecs';
 
 export type LazyClient = {send(command: unknown, options?: {abortSignal?: AbortSignal}): Promise<unknown>; destroy(): void};
 
+const codebuild = () => import('@aws-sdk/client-codebuild');
+const logs = () => import('@aws-sdk/client-cloudwatch-logs');
+const cloudformation = () => import('@aws-sdk/client-cloudformation');
+const codedeploy = () => import('@aws-sdk/client-codedeploy');
+const ecs = () => import('@aws-sdk/client-ecs');
+
 /** Builds one lazily loaded client; `config` is the source's usual client configuration. */
 export async function loadLazyClient(service: LazyService, config: Record<string, unknown>): Promise<LazyClient> {
-	if (service === 'cloudformation') return new (await import('@aws-sdk/client-cloudformation')).CloudFormationClient(config) as LazyClient;
-	if (service === 'codedeploy') return new (await import('@aws-sdk/client-codedeploy')).CodeDeployClient(config) as LazyClient;
-	return new (await import('@aws-sdk/client-ecs')).ECSClient(config) as LazyClient;
+	switch (service) {
+		case 'codebuild':
+			return new (await codebuild()).CodeBuildClient(config) as LazyClient;
+		case 'logs':
+			return new (await logs()).CloudWatchLogsClient(config) as LazyClient;
+		case 'cloudformation':
+			return new (await cloudformation()).CloudFormationClient(config) as LazyClient;
+		case 'codedeploy':
+			return new (await codedeploy()).CodeDeployClient(config) as LazyClient;
+		case 'ecs':
+			return new (await ecs()).ECSClient(config) as LazyClient;
+	}
 }
 
 type Send = (command: unknown) => Promise<unknown>;
 /** How the source's API runs one call of a service (its counting, classification, client and the caller's signal). */
-export type CauseCall = <R>(service: LazyService | 'logs', operation: string, options: CallOptions | undefined, run: (send: Send) => Promise<unknown>) => Promise<R>;
+export type CauseCall = <R>(service: LazyService, operation: string, options: CallOptions | undefined, run: (send: Send) => Promise<unknown>) => Promise<R>;
 
-const cloudformation = () => import('@aws-sdk/client-cloudformation');
-const codedeploy = () => import('@aws-sdk/client-codedeploy');
-const ecs = () => import('@aws-sdk/client-ecs');
+/** CodeBuild's build details and a log's lines (the pipeline and log views). */
+export function buildAndLogReads(call: CauseCall): BuildAndLogReadApi {
+	return {
+		batchGetBuilds: (ids, o) => call('codebuild', 'BatchGetBuilds', o, async send => send(new (await codebuild()).BatchGetBuildsCommand({ids}))),
+		getLogEvents: (input, o) => call('logs', 'GetLogEvents', o, async send => send(new (await logs()).GetLogEventsCommand(input))),
+	};
+}
 
 export function causeReads(call: CauseCall): CauseReadApi {
 	return {
@@ -49,6 +79,6 @@ export function causeReads(call: CauseCall): CauseReadApi {
 			call('codedeploy', 'BatchGetDeploymentTargets', o, async send => send(new (await codedeploy()).BatchGetDeploymentTargetsCommand(input))),
 		describeServices: (input, o) => call('ecs', 'DescribeServices', o, async send => send(new (await ecs()).DescribeServicesCommand(input))),
 		filterLogEvents: (input, o) =>
-			call('logs', 'FilterLogEvents', o, async send => send(new (await import('@aws-sdk/client-cloudwatch-logs')).FilterLogEventsCommand(input))),
+			call('logs', 'FilterLogEvents', o, async send => send(new (await logs()).FilterLogEventsCommand(input))),
 	};
 }

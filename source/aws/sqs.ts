@@ -1,11 +1,12 @@
 /**
  * The change feed's queue: CodePipeline's EventBridge events, delivered by a rule to one SQS
  * queue, read with long polls and deleted once applied. One client, built on the first call
- * (most consoles run without a feed), one attempt per call as everywhere else: the feed's
- * consumer owns retries and the fall-back to polling.
+ * from a module imported then (most consoles and every headless command but `events` run
+ * without a feed, and an SDK client module is megabytes), one attempt per call as everywhere
+ * else: the feed's consumer owns retries and the fall-back to polling.
  */
 
-import {DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient} from '@aws-sdk/client-sqs';
+import type {SQSClient} from '@aws-sdk/client-sqs';
 import {sharedClientSettings} from './client-settings.js';
 import {profileCredentials} from './credentials.js';
 import {classifyError, type ClassifiedError} from './errors.js';
@@ -61,10 +62,14 @@ export function regionOfQueueUrl(queueUrl: string): string | undefined {
 	return /^sqs[.-]([a-z]{2,}(?:-[a-z0-9]+)*-\d+)\.amazonaws\.com(?:\.cn)?$/.exec(host)?.[1] ?? /^([a-z]{2,}(?:-[a-z0-9]+)*-\d+)\.queue\.amazonaws\.com(?:\.cn)?$/.exec(host)?.[1];
 }
 
+type SqsModule = typeof import('@aws-sdk/client-sqs');
+const sqsModule = (): Promise<SqsModule> => import('@aws-sdk/client-sqs');
+
 export function createQueueApi(spec: QueueSpec, observe?: (event: CallEvent) => void): QueueApi {
 	let client: SQSClient | undefined;
 	const classify = (error: unknown) => classifyError(error, {profile: spec.profile, region: spec.region, credentialKind: spec.credentialKind});
-	const sqs = (): SQSClient => {
+	const sqs = async (): Promise<SQSClient> => {
+		const {SQSClient} = await sqsModule();
 		client ??= new SQSClient({
 			...sharedClientSettings(),
 			region: spec.region,
@@ -75,10 +80,10 @@ export function createQueueApi(spec: QueueSpec, observe?: (event: CallEvent) => 
 		return client;
 	};
 
-	async function call<R>(operation: string, run: (client: SQSClient) => Promise<R>): Promise<R> {
+	async function call<R>(operation: string, run: (client: SQSClient, sdk: SqsModule) => Promise<R>): Promise<R> {
 		const started = performance.now();
 		try {
-			const result = await run(sqs());
+			const result = await run(await sqs(), await sqsModule());
 			observe?.({service: 'sqs', operation, ms: performance.now() - started});
 			return result;
 		} catch (error) {
@@ -90,17 +95,17 @@ export function createQueueApi(spec: QueueSpec, observe?: (event: CallEvent) => 
 	return {
 		spec,
 		classify,
-		receive: (waitSeconds, o) => call('ReceiveMessage', async c => receiveFrom(c, spec.queueUrl, {WaitTimeSeconds: Math.min(SQS_MAX_WAIT_SECONDS, waitSeconds)}, o)),
-		peek: o => call('ReceiveMessage', async c => receiveFrom(c, spec.queueUrl, {WaitTimeSeconds: 0, VisibilityTimeout: 0}, o)),
+		receive: (waitSeconds, o) => call('ReceiveMessage', async (c, sdk) => receiveFrom(c, sdk, spec.queueUrl, {WaitTimeSeconds: Math.min(SQS_MAX_WAIT_SECONDS, waitSeconds)}, o)),
+		peek: o => call('ReceiveMessage', async (c, sdk) => receiveFrom(c, sdk, spec.queueUrl, {WaitTimeSeconds: 0, VisibilityTimeout: 0}, o)),
 		attributes: o =>
-			call('GetQueueAttributes', async c => {
+			call('GetQueueAttributes', async (c, {GetQueueAttributesCommand}) => {
 				const names = ['QueueArn', 'ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed'] as const;
 				const output = await c.send(new GetQueueAttributesCommand({QueueUrl: spec.queueUrl, AttributeNames: [...names]}), {abortSignal: o?.signal});
 				const count = (name: (typeof names)[number]) => Number(output.Attributes?.[name] ?? 0);
 				return {arn: output.Attributes?.QueueArn, waiting: count('ApproximateNumberOfMessages'), inFlight: count('ApproximateNumberOfMessagesNotVisible'), delayed: count('ApproximateNumberOfMessagesDelayed')};
 			}),
 		deleteBatch: (receiptHandles, o) =>
-			call('DeleteMessageBatch', async c => {
+			call('DeleteMessageBatch', async (c, {DeleteMessageBatchCommand}) => {
 				const entries = receiptHandles.slice(0, SQS_MAX_MESSAGES).map((ReceiptHandle, index) => ({Id: String(index), ReceiptHandle}));
 				const output = await c.send(new DeleteMessageBatchCommand({QueueUrl: spec.queueUrl, Entries: entries}), {abortSignal: o?.signal});
 				return output.Failed?.length ?? 0;
@@ -112,7 +117,13 @@ export function createQueueApi(spec: QueueSpec, observe?: (event: CallEvent) => 
 	};
 }
 
-async function receiveFrom(client: SQSClient, queueUrl: string, input: {WaitTimeSeconds: number; VisibilityTimeout?: number}, options?: CallOptions): Promise<QueueMessage[]> {
+async function receiveFrom(
+	client: SQSClient,
+	{ReceiveMessageCommand}: SqsModule,
+	queueUrl: string,
+	input: {WaitTimeSeconds: number; VisibilityTimeout?: number},
+	options?: CallOptions,
+): Promise<QueueMessage[]> {
 	const output = await client.send(new ReceiveMessageCommand({QueueUrl: queueUrl, MaxNumberOfMessages: SQS_MAX_MESSAGES, ...input}), {abortSignal: options?.signal});
 	const messages: QueueMessage[] = [];
 	for (const message of output.Messages ?? []) {

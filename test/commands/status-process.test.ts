@@ -46,9 +46,9 @@ afterAll(async () => {
 });
 
 /** Runs bin/pipetop.js; async, so this process's sim keeps answering meanwhile. */
-function pipetop(args: string[]): Promise<{code: number; stdout: string; stderr: string}> {
+function pipetop(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{code: number; stdout: string; stderr: string}> {
 	return new Promise(resolve => {
-		execFile(process.execPath, [join(root, 'bin', 'pipetop.js'), ...args], {cwd: dir, env, timeout: 60_000}, (error, stdout, stderr) => {
+		execFile(process.execPath, [join(root, 'bin', 'pipetop.js'), ...args], {cwd: dir, env: {...env, ...extraEnv}, timeout: 60_000}, (error, stdout, stderr) => {
 			const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
 			resolve({code, stdout, stderr});
 		});
@@ -113,4 +113,13 @@ test('start as a process: the run starts once, the audit log records it, and the
 	const audit = await readFile(join(dir, '.local', 'state', 'pipetop', 'audit.jsonl'), 'utf8');
 	expect(audit).toContain('"clientRequestToken":"process-test-1"');
 	expect(audit).toContain('"outcome":"done"');
+});
+
+test('reading the fleet loads no AWS SDK client but CodePipeline\'s (each other one is megabytes of memory)', async () => {
+	const record = join(dir, 'clients.txt');
+	const hook = join(root, 'test', 'fixtures', 'hooks', 'record-sdk-clients.mjs');
+	const result = await pipetop(['status', '--json', '--all-profiles'], {NODE_OPTIONS: `--import=${hook}`, PIPETOP_TEST_RECORD_CLIENTS: record});
+	expect(result.stderr).toBe('');
+	const clients = new Set((await readFile(record, 'utf8')).split('\n').filter(Boolean));
+	expect([...clients].sort()).toEqual(['client-codepipeline']);
 });
