@@ -39,7 +39,8 @@ class FakeStderr extends EventEmitter {
 	};
 }
 
-class FakeStdin extends EventEmitter {
+/** A TTY stdin that takes key bytes as written (Ink reads them on "readable"). */
+export class FakeStdin extends EventEmitter {
 	isTTY = true;
 	private pending: string[] = [];
 

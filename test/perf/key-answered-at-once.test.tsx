@@ -13,7 +13,7 @@ import {afterAll, beforeAll, expect, test} from 'vitest';
 import {ConsoleApp} from '../../source/ui/shell/console-app.js';
 import {createConsoleServices} from '../../source/ui/shell/create-services.js';
 import {startFleetHarness, type FleetHarness} from '../helpers/fleet-harness.js';
-import {keyBytes, stripAnsi} from '../helpers/render-terminal.js';
+import {FakeStdin, keyBytes, stripAnsi} from '../helpers/render-terminal.js';
 import {largeFleetScenario} from '../ui/scenarios.js';
 
 /** A TTY of a fixed size; every write kept as plain text. */
@@ -40,23 +40,6 @@ class TtyStdout extends EventEmitter {
 	}
 }
 
-class KeyStdin extends EventEmitter {
-	readonly isTTY = true;
-	private pending: string[] = [];
-	press(name: string): void {
-		this.pending.push(keyBytes(name));
-		this.emit('readable');
-	}
-
-	read = (): string | null => this.pending.shift() ?? null;
-	setEncoding(): void {}
-	setRawMode(): void {}
-	resume(): void {}
-	pause(): void {}
-	ref(): void {}
-	unref(): void {}
-}
-
 let fleet: FleetHarness;
 beforeAll(async () => {
 	fleet = await startFleetHarness({scenario: largeFleetScenario(12)});
@@ -75,7 +58,7 @@ const macrotask = async (ms = 0) => new Promise<void>(resolve => setTimeout(reso
 
 test('a key pressed right after a frame is drawn reaches the terminal before any timer runs', async () => {
 	const stdout = new TtyStdout(160, 30);
-	const stdin = new KeyStdin();
+	const stdin = new FakeStdin();
 	const services = createConsoleServices({engine: fleet.engine, now: () => fleet.clock.now(), env: {TERM: 'xterm-256color', LANG: 'C.UTF-8'}, notify: false});
 	const instance = render(<ConsoleApp services={services} />, {
 		stdout: stdout as unknown as NodeJS.WriteStream,
@@ -98,13 +81,13 @@ test('a key pressed right after a frame is drawn reaches the terminal before any
 		expect(selectedName(stdout.writes.at(-1))).toBe(rows[0]);
 
 		// A key press draws a frame (the throttle's leading edge) and opens a 33 ms window...
-		stdin.press('down');
+		stdin.write(keyBytes('down'));
 		await microtasks();
 		const afterFirst = stdout.writes.length;
 		expect(selectedName(stdout.writes.at(-1))).toBe(rows[1]);
 
 		// ...in which the next key press must still be drawn at once.
-		stdin.press('down');
+		stdin.write(keyBytes('down'));
 		await microtasks();
 		expect(stdout.writes.length).toBeGreaterThan(afterFirst);
 		expect(selectedName(stdout.writes.at(-1))).toBe(rows[2]);
