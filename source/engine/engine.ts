@@ -179,6 +179,7 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 				clock,
 				intervals,
 				readers: () => runners.values(),
+				pipelines: () => index.size,
 				emit,
 				pipeline: key => store.getState().pipelines[key],
 				record: event => {
