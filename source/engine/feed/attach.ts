@@ -58,7 +58,13 @@ export type AttachOptions = {
 	timeoutMs: number;
 };
 
-export function attachFeed(options: AttachOptions): FeedConsumer {
+export type AttachedFeed = {
+	consumer: FeedConsumer;
+	/** A source learnt the account it reads in this region: pipelines seen through events there are its own. */
+	accountRead(account: string, region: string): void;
+};
+
+export function attachFeed(options: AttachOptions): AttachedFeed {
 	const {intervals} = options;
 	const pollingIdle = intervals.idle;
 	const pollingTags = intervals.tags;
@@ -70,7 +76,7 @@ export function attachFeed(options: AttachOptions): FeedConsumer {
 	Object.defineProperty(intervals, 'idle', {enumerable: true, get: () => (trustedNow ? safetyNetPeriod(floor, budget, options.pipelines()) : pollingIdle)});
 	Object.defineProperty(intervals, 'tags', {enumerable: true, get: () => (trustedNow ? TAG_PERIODS_PER_READ * intervals.idle : pollingTags)});
 	const seen = options.feed.seenThroughEvents === false ? undefined : new SeenPipelines();
-	return new FeedConsumer({
+	const consumer = new FeedConsumer({
 		clock: options.clock,
 		api: createQueueApi(options.feed.queue, options.record),
 		emit: options.emit,
@@ -100,4 +106,10 @@ export function attachFeed(options: AttachOptions): FeedConsumer {
 		timeoutMs: options.timeoutMs,
 		onCall: options.onCall,
 	});
+	return {
+		consumer,
+		accountRead(account, region) {
+			for (const update of seen?.forgetAccount(account, region) ?? []) options.emit(update);
+		},
+	};
 }
