@@ -44,7 +44,7 @@ export type FeedReaderHost = FeedReader & {
 export type AttachOptions = {
 	feed: FeedOptions;
 	clock: Clock;
-	/** The engine's intervals, shared with every runner: the feed changes `idle` in place. */
+	/** The engine's intervals, shared with every runner: the feed makes `idle` and `tags` follow its health. */
 	intervals: Intervals;
 	readers: () => Iterable<FeedReaderHost>;
 	/** Pipelines the engine reads now (the safety net's period grows with them). */
