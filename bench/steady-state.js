@@ -49,10 +49,12 @@ function sampleAges(state, truth, now, since, groups) {
 }
 
 /**
- * @param {{feed?: object, runningShare?: number}} options feed: the change feed on, with this
- * tuning, reading a queue every account sends its events to (bench/feed.js); runningShare 0: at rest.
+ * @param {{feed?: object, runningShare?: number, warmUpMs?: number, sampleEverySeconds?: number}} options
+ * feed: the change feed on, with this tuning, reading a queue every account sends its events to
+ * (bench/feed.js); runningShare 0: at rest; warmUpMs: virtual time between the first load and the
+ * measure (default a minute); sampleEverySeconds: how often the ages are sampled (default 1).
  */
-export async function measurePipetop(fleetOptions, seconds, {feed, runningShare = RUNNING_SHARE} = {}) {
+export async function measurePipetop(fleetOptions, seconds, {feed, runningShare = RUNNING_SHARE, warmUpMs = WARM_UP_MS, sampleEverySeconds = 1} = {}) {
 	const fleet0 = fleetScenario({...fleetOptions, runningShare});
 	// The queue in an account of its own, as the setup has it (docs/events.md): the service's rate
 	// limit is per account and region, and SQS's own limits are far above CodePipeline's.
@@ -72,8 +74,8 @@ export async function measurePipetop(fleetOptions, seconds, {feed, runningShare 
 	});
 	const loadMs = statesMs + (await fleet.until(() => !engine.store.getState().initialLoad));
 	const loadStats = fleet.sim.stats();
-	// Then a minute for the engine to leave its first-load pace for its steady cadence.
-	await fleet.advance(WARM_UP_MS);
+	// Then a minute (or as asked) for the engine to leave its first-load pace for its steady cadence.
+	await fleet.advance(warmUpMs);
 	log(NAME, `pipetop: first load took ${round(loadMs / 1000, 1)} virtual s; measuring ${seconds} virtual s`);
 
 	fleet.sim.resetStats();
@@ -92,8 +94,8 @@ export async function measurePipetop(fleetOptions, seconds, {feed, runningShare 
 	const groups = {shownRunning: [], truthRunning: [], idle: []};
 	const runningCounts = [];
 	const realStart = performance.now();
-	for (let second = 0; second < seconds; second++) {
-		await fleet.advance(1000);
+	for (let second = 0; second < seconds; second += sampleEverySeconds) {
+		await fleet.advance(sampleEverySeconds * 1000);
 		runningCounts.push(sampleAges(engine.store.getState(), truth, clock.now(), from, groups));
 	}
 	unsubscribe();

@@ -29,6 +29,7 @@ export function resolveFeed(settings: Settings, resolution: Resolution, env: Nod
 	return {
 		queue: {queueUrl: events.queueUrl, profile, region, endpoint, paths: first.paths, credentialKind: own?.credentialKind ?? credentialKind(files, profile), ...(own?.credentialsFromEnv && {credentialsFromEnv: true})},
 		safetyNetMs: events.safetyNetMs,
+		safetyNetCallsPerMinute: events.safetyNetCallsPerMinute,
 		silenceMs: events.silenceMs,
 		...(events.seenThroughEvents === false && {seenThroughEvents: false}),
 	};

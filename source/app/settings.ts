@@ -22,7 +22,7 @@ export type Settings = {
 	events?: EventsSettings;
 };
 
-export type EventsSettings = {queueUrl: string; profile?: string; region?: string; safetyNetMs?: number; silenceMs?: number; seenThroughEvents?: boolean};
+export type EventsSettings = {queueUrl: string; profile?: string; region?: string; safetyNetMs?: number; safetyNetCallsPerMinute?: number; silenceMs?: number; seenThroughEvents?: boolean};
 
 /** The feed from --events (which wins), --no-events (none) or the config's `events`. */
 function eventsSettings(config: PipetopConfig, flag: string | false | undefined): EventsSettings | undefined {

@@ -46,8 +46,10 @@ export type PipetopConfig = {
 		profile?: string;
 		/** The queue's region (default: from the queue URL, else the profile's). */
 		region?: string;
-		/** Idle pipelines are read this often while the feed is healthy (default 600). */
+		/** Idle pipelines are read this often while the feed is healthy (default 600), or less often: */
 		safetyNetSeconds?: number;
+		/** ...so that these reads average at most this many a minute (default 40: 2,000 pipelines every 50 minutes). */
+		safetyNetCallsPerMinute?: number;
 		/** No event for this long: poll as usual until one comes (default 3600; 0: never). */
 		silentSeconds?: number;
 		/** Pipelines of accounts no profile reads appear from their events, status only (default true). */

@@ -49,6 +49,10 @@ function oneOf(...allowed: string[]): Check {
 	return (value, field) => (typeof value === 'string' && allowed.includes(value) ? undefined : {field, message: `must be one of ${allowed.map(item => `"${item}"`).join(', ')}, not ${describe(value)}`});
 }
 
+/** Calls a minute the safety net may spend: from 1 (a typo of 0 would never read) to 6000. */
+const callsPerMinute: Check = (value, field) =>
+	typeof value === 'number' && Number.isFinite(value) && value >= 1 && value <= 6000 ? undefined : {field, message: `must be a number of calls a minute from 1 to 6000, not ${describe(value)}`};
+
 /** Seconds between reads: at least `min`, so a typo cannot make pipetop hammer AWS. */
 function seconds(min: number): Check {
 	return (value, field) =>
@@ -98,7 +102,7 @@ const configShape = shape({
 	notifications: shape({bell: boolean, desktop: boolean}),
 	theme: shape({color: oneOf('auto', 'none')}),
 	auditLog: nonEmptyString,
-	events: shape({queueUrl: url, profile: nonEmptyString, region: regionName, safetyNetSeconds: seconds(60), silentSeconds: seconds(0), seenThroughEvents: boolean}),
+	events: shape({queueUrl: url, profile: nonEmptyString, region: regionName, safetyNetSeconds: seconds(60), safetyNetCallsPerMinute: callsPerMinute, silentSeconds: seconds(0), seenThroughEvents: boolean}),
 });
 
 /** The first problem found, or the value typed as a config. */

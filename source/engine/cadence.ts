@@ -25,6 +25,11 @@ function isActive(t: Tracked, focused: boolean, feedTrusted: boolean): boolean {
 	return focused && !feedTrusted;
 }
 
+/** Read only as the change feed's safety net: idle (on screen or not) while the feed is healthy. */
+export function onSafetyNet(t: Tracked, focused: boolean, feedTrusted: boolean): boolean {
+	return feedTrusted && !isActive(t, focused, feedTrusted);
+}
+
 export function intervalOf(t: Tracked, focused: boolean, intervals: Intervals, feedTrusted = false): number {
 	return isActive(t, focused, feedTrusted) ? intervals.active : intervals.idle;
 }

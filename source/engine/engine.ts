@@ -109,8 +109,11 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 			else runner.standBy(primary);
 		}
 	};
+	/** The change feed's hook (set once it is attached, below): a source learnt its account. */
+	let accountRead: ((account: string, region: string) => void) | undefined;
 	const emit = (update: FleetUpdate) => {
 		batcher.push(update);
+		if (update.type === 'sourcePatch' && update.patch.accountId !== undefined) accountRead?.(update.patch.accountId, runners.get(update.key)?.region ?? '');
 		if (update.type !== 'sourcePatch' || !('accountId' in update.patch || 'health' in update.patch)) return;
 		changedSources.add(update.key);
 		if (regroupQueued) return;
@@ -173,12 +176,13 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 		runner.setFocus(names);
 	};
 
-	const feed: FeedConsumer | undefined = options.feed
+	const attached = options.feed
 		? attachFeed({
 				feed: options.feed,
 				clock,
 				intervals,
 				readers: () => runners.values(),
+				pipelines: () => index.size,
 				emit,
 				pipeline: key => store.getState().pipelines[key],
 				record: event => {
@@ -189,6 +193,8 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 				timeoutMs: options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
 			})
 		: undefined;
+	const feed: FeedConsumer | undefined = attached?.consumer;
+	accountRead = attached?.accountRead;
 
 	const onDemand = new OnDemand({store, clock, activeInterval: intervals.active, emit, locate});
 	const ruleResults = new RuleResultsReader({store, clock, activeInterval: intervals.active, emit, locate});

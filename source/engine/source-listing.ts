@@ -55,9 +55,6 @@ export class SourceListing {
 	discovering = false;
 	/** When the next routine listing is due (a failed source waits for `health.retryAt` instead). */
 	dueAt = 0;
-	/** When a listing last refreshed the tags. */
-	private tagsAt: number | undefined;
-
 	constructor(private readonly host: ListingHost) {}
 
 	async discover(): Promise<void> {
@@ -79,16 +76,19 @@ export class SourceListing {
 	}
 
 	/**
-	 * Tags change rarely: a listing refreshes them no more often than the discovery cadence, nor than
-	 * an idle pipeline is read (with the change feed healthy, its safety net: otherwise tags would be
-	 * most of the calls of a fleet at rest), nor for a listing an event asked for out of turn.
+	 * Tags change rarely: a listing refreshes a pipeline's tags once per tag period (the discovery
+	 * cadence, nor more often than an idle read; with the change feed healthy, several of its safety
+	 * net's periods: otherwise tags would be most of the calls of a fleet at rest), each pipeline
+	 * from its own last read, so reads spread as the first ones did. Half a listing early counts as
+	 * due (the next listing would be late), a listing out of turn (an event asked) finds few due.
 	 */
 	private refreshTagsWhenDue(): void {
 		const {host} = this;
 		const now = host.now();
-		if (this.tagsAt !== undefined && now - this.tagsAt < Math.max(host.intervals.discovery, host.intervals.idle)) return;
-		this.tagsAt = now;
-		void refreshTags(host, [...this.pipelines.values()].filter(t => t.tags !== undefined));
+		const period = host.intervals.tags ?? Math.max(host.intervals.discovery, host.intervals.idle);
+		const dueBy = now + host.intervals.discovery / 2;
+		const due = [...this.pipelines.values()].filter(t => t.tags !== undefined && (t.tagsAt ?? 0) + period <= dueBy);
+		if (due.length > 0) void refreshTags(host, due);
 	}
 
 	private reconcile(listed: Map<string, Listed>): void {
@@ -105,6 +105,9 @@ export class SourceListing {
 				host.writeEntry(t);
 				host.reschedule(t, now);
 			}
+			// A definition edit is in no event: the listing's version shows it, read it now, not on the safety net.
+			const known = t.definition?.version;
+			if (known !== undefined && summary.version !== undefined && summary.version > known && !t.polling) host.reschedule(t, now);
 			t.listed = summary;
 		}
 		for (const t of [...this.pipelines.values()]) if (!listed.has(t.name)) this.remove(t);

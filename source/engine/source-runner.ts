@@ -13,14 +13,14 @@ import type {FleetUpdate} from '../store/reducers.js';
 import type {SourceState} from '../store/types.js';
 import {RequestBudget, type BudgetOptions} from './budget.js';
 import {budgetedCall} from './calls.js';
-import {intervalOf, priorityOf} from './cadence.js';
+import {intervalOf, onSafetyNet, priorityOf} from './cadence.js';
 import {DueQueue} from './due-queue.js';
 import {pollFailed, type PollFailureHost} from './poll-failure.js';
 import {pollPipeline, type PollHost} from './pipeline-poll.js';
 import {SourceHealthState} from './source-health.js';
 import {SourceEntries} from './source-entries.js';
 import {SourceListing, type ListingHost} from './source-listing.js';
-import {jitter, type Tracked} from './tracked.js';
+import {jitter, phaseOf, type Tracked} from './tracked.js';
 import type {Intervals} from './types.js';
 
 export type RunnerOptions = {
@@ -197,6 +197,8 @@ export class SourceRunner implements PollHost {
 		this.feedTrusted = trusted;
 		if (trusted) return;
 		for (const t of this.tracked.values()) {
+			// Polled in step again until the feed is back: then spread over the safety net anew.
+			t.phased = false;
 			if (t.polling || t.lastStartAt === undefined) continue;
 			const at = Math.max(this.now(), t.lastStartAt + this.intervalOf(t));
 			if (at < t.dueAt) this.reschedule(t, at);
@@ -254,6 +256,14 @@ export class SourceRunner implements PollHost {
 		return intervalOf(t, this.focused.has(t.name), this.options.intervals, this.feedTrusted);
 	}
 
+	/** From one read's start to the next: the interval, a little early; onto the safety net, at the pipeline's own phase. */
+	private gapOf(t: Tracked): number {
+		const interval = this.intervalOf(t);
+		if (t.phased || !onSafetyNet(t, this.focused.has(t.name), this.feedTrusted)) return interval * (1 - jitter(t));
+		t.phased = true;
+		return interval * phaseOf(t);
+	}
+
 	// ---- polls ----
 
 	private async poll(t: Tracked): Promise<void> {
@@ -282,7 +292,7 @@ export class SourceRunner implements PollHost {
 		let at: number;
 		if (t.again) at = now;
 		else if (retryIn !== undefined) at = now + retryIn;
-		else at = Math.max((t.lastStartAt ?? now) + this.intervalOf(t) * (1 - jitter(t)), now + MIN_GAP_MS);
+		else at = Math.max((t.lastStartAt ?? now) + this.gapOf(t), now + MIN_GAP_MS);
 		t.again = false;
 		this.reschedule(t, at);
 		this.wake();

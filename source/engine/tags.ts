@@ -1,6 +1,7 @@
 /**
  * Pipeline tags (ListTagsForResource), read with a pipeline's first poll after the first load and
- * then on the discovery cadence, never per poll: tags change rarely and a fleet poll must stay cheap. A failed tag read is
+ * then on the discovery cadence (much longer while the change feed is healthy), never per poll:
+ * tags change rarely and a fleet poll must stay cheap. A failed tag read is
  * no trouble of the source's (an IAM policy may allow the pipeline reads and not this one): the
  * pipeline keeps the tags it had. At idle priority: tags never hold up a state, a definition or a summary.
  */
@@ -40,7 +41,7 @@ async function readTags(api: SourceApi, call: Call, resourceArn: string): Promis
 }
 
 /** What reading tags needs from the engine: a source runner or the poll host it gives (pipeline-poll.ts). */
-export type TagHost = {readonly api: SourceApi; call: Call; writeEntry(t: Tracked): void};
+export type TagHost = {readonly api: SourceApi; call: Call; writeEntry(t: Tracked): void; now(): number};
 
 /**
  * Reads the tags of these pipelines (one at a time, under the source's budget) and writes the
@@ -52,6 +53,8 @@ export async function refreshTags(host: TagHost, pipelines: Tracked[]): Promise<
 		const accountId = t.definition?.accountId;
 		if (!accountId) continue;
 		let tags: PipelineTag[];
+		// Asked, whatever the answer: a refused read waits a tag period too, not the next listing.
+		t.tagsAt = host.now();
 		try {
 			// host.call is a method of the runner: called through host, never detached.
 			tags = await readTags(host.api, (priority, operation, send) => host.call(priority, operation, send), arnOf(host.api.source.region, accountId, t.name));

@@ -11,6 +11,14 @@ export type Tracked = {
 	definition?: Definition;
 	/** From ListTagsForResource, on the discovery cadence (tags.ts). */
 	tags?: PipelineTag[];
+	/** When its tags were last asked for (read or refused): the next time is one tag period later. */
+	tagsAt?: number;
+	/**
+	 * Its safety-net reads have their own phase: the first one after the feed became trusted came
+	 * a seeded share of the period early, so a fleet read in one first load is not read in one burst
+	 * again every period (the jitter alone is a tenth of it).
+	 */
+	phased?: boolean;
 	state?: StateSnapshot;
 	fingerprint?: string;
 	summary?: ExecutionSummaryView;
@@ -68,6 +76,12 @@ export function newTracked(name: string, key: string, now: number): Tracked {
  * A share (0 to 0.1) to take off the next interval. Pipelines found together would otherwise
  * be polled together forever, in bursts; a little early, never late, spreads them out.
  */
+/** A fixed share of the period in (0, 1] from the key: where in the safety net's period this pipeline is read. */
+export function phaseOf(t: Tracked): number {
+	const mixed = Math.imul(t.seed ^ 0x9e3779b9, 2246822507) >>> 0;
+	return ((mixed % 1000) + 1) / 1000;
+}
+
 export function jitter(t: Tracked): number {
 	const mixed = Math.imul(t.seed ^ Math.imul(t.polls + 1, 2654435761), 2246822507) >>> 0;
 	return (mixed % 1000) / 10_000;

@@ -13,6 +13,11 @@ export type Intervals = {
 	idle: number;
 	/** ListPipelines, to find new and deleted pipelines. */
 	discovery: number;
+	/**
+	 * A pipeline's tags are read again this often (by a listing); default the discovery cadence,
+	 * nor more often than an idle read. The change feed stretches it while healthy (safety-net.ts).
+	 */
+	tags?: number;
 	/** Tailing a running build's log while it is on screen. */
 	logFollow: number;
 	/** First retry of a failed source; doubles up to maxBackoff. */

@@ -14,8 +14,8 @@ import {DEFAULT_FLAGS} from '../helpers/fleet-harness.js';
 const QUEUE = 'https://sqs.eu-central-1.amazonaws.com/123456789012/pipetop-events';
 
 test('the flag wins over the config, --no-events turns the feed off, and the tuning is in ms', () => {
-	const config = {events: {queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/other', profile: 'tools', safetyNetSeconds: 900, silentSeconds: 0}};
-	expect(mergeSettings(config, DEFAULT_FLAGS).events).toEqual({queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/other', profile: 'tools', safetyNetMs: 900_000, silenceMs: 0});
+	const config = {events: {queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/other', profile: 'tools', safetyNetSeconds: 900, safetyNetCallsPerMinute: 20, silentSeconds: 0}};
+	expect(mergeSettings(config, DEFAULT_FLAGS).events).toEqual({queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/other', profile: 'tools', safetyNetMs: 900_000, safetyNetCallsPerMinute: 20, silenceMs: 0});
 	expect(mergeSettings(config, {...DEFAULT_FLAGS, events: QUEUE}).events).toMatchObject({queueUrl: QUEUE, profile: 'tools'});
 	expect(mergeSettings(config, {...DEFAULT_FLAGS, events: false}).events).toBeUndefined();
 	expect(mergeSettings({}, DEFAULT_FLAGS).events).toBeUndefined();
@@ -29,8 +29,10 @@ test('a bad events setting in the config file names the field', async () => {
 		const path = join(dir, 'config.json');
 		await writeFile(path, JSON.stringify({events: {queueUrl: QUEUE, safetyNetSeconds: 5}}));
 		await expect(loadConfig({path, env: {}})).rejects.toThrow(/"events.safetyNetSeconds" must be a number of seconds from 60 to 86400, not number 5/);
+		await writeFile(path, JSON.stringify({events: {queueUrl: QUEUE, safetyNetCallsPerMinute: 0}}));
+		await expect(loadConfig({path, env: {}})).rejects.toThrow(/"events.safetyNetCallsPerMinute" must be a number of calls a minute from 1 to 6000, not number 0/);
 		await writeFile(path, JSON.stringify({events: {queue: QUEUE}}));
-		await expect(loadConfig({path, env: {}})).rejects.toThrow(/"events.queue" is not a known setting \(known here: queueUrl, profile, region, safetyNetSeconds, silentSeconds, seenThroughEvents\)/);
+		await expect(loadConfig({path, env: {}})).rejects.toThrow(/"events.queue" is not a known setting \(known here: queueUrl, profile, region, safetyNetSeconds, safetyNetCallsPerMinute, silentSeconds, seenThroughEvents\)/);
 		await writeFile(path, JSON.stringify({events: {queueUrl: QUEUE, seenThroughEvents: 'no'}}));
 		await expect(loadConfig({path, env: {}})).rejects.toThrow(/"events.seenThroughEvents" must be true or false, not "no"/);
 	} finally {

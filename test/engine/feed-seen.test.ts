@@ -79,3 +79,17 @@ test('with seenThroughEvents off, the events of an account without a profile are
 	expect(Object.keys(harness.state().pipelines)).toEqual([]);
 	expect(harness.state().feed?.events).toBe(0);
 });
+
+test('events that came before a source knew its account leave no seen row once it reads the account, even with no later event', async () => {
+	// Events waiting in the queue when the console starts: they arrive before any read tells the
+	// team source its account, so they make seen rows at first; the source's own rows replace them.
+	fleet = await startFleetHarness({scenario: feedScenario(), feed: {}, start: false});
+	fleet.world.startExecution(TEAM.profile, 'eu-west-1', 'web');
+	await fleet.advance(130_000);
+	fleet.engine.start();
+	await fleet.until(state => !state.initialLoad && state.feed?.health === 'healthy' && (state.feed?.events ?? 0) > 0, {what: 'the first load and the queued events'});
+	await fleet.advance(10_000);
+	const keys = Object.keys(fleet.state().pipelines);
+	expect(keys.filter(key => key.startsWith('events:'))).toEqual([]);
+	expect(fleet.state().pipelines[`${TEAM.profile}/eu-west-1/web`]?.latestExecution?.status).toBe('Succeeded');
+});

@@ -55,6 +55,21 @@ export class SeenPipelines {
 		return {type: 'pipeline', entry: next};
 	}
 
+	/**
+	 * A source learnt that it reads this account in this region: every seen row of it goes, also of
+	 * a pipeline whose only events came before (the source's own row has it; waiting for the next
+	 * event would show the pipeline twice until then).
+	 */
+	forgetAccount(account: string, region: string): FleetUpdate[] {
+		const updates: FleetUpdate[] = [];
+		for (const [key, entry] of this.rows) {
+			if (entry.accountId !== account || entry.region !== region) continue;
+			this.rows.delete(key);
+			updates.push({type: 'pipelineRemove', key});
+		}
+		return updates;
+	}
+
 	/** A source reads the pipeline now: its seen row goes (undefined: there was none). */
 	forget(event: FeedEvent): FleetUpdate | undefined {
 		const key = seenKeyOf(event);

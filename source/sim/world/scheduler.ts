@@ -32,8 +32,10 @@ export class Scheduler {
 
 	/** Runs fn at the given time (ms since the epoch). Cancel with cancel(). */
 	at(due: number, run: () => void): WorldEvent {
-		// Whole milliseconds: answers then carry at most three decimals of seconds.
-		const event: WorldEvent = {due: Math.round(due), seq: this.seq++, run, cancelled: false};
+		// Whole milliseconds: answers then carry at most three decimals of seconds. Rounded up, never
+		// down: an event run before its moment finds its cause not there yet (a message visible again
+		// at 12.3 ms, looked for at 12 ms), and one that asks again for the same moment would spin.
+		const event: WorldEvent = {due: Math.ceil(due), seq: this.seq++, run, cancelled: false};
 		this.push(event);
 		if (!this.running) this.arm();
 		return event;

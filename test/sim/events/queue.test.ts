@@ -105,3 +105,20 @@ test('GetQueueUrl and GetQueueAttributes as the model shapes them; bad parameter
 	// The queue is regional: the same URL signed for another region finds nothing.
 	await expect(feed.sqs('tools', 'us-east-1').send(new GetQueueUrlCommand({QueueName: 'nope'}))).rejects.toMatchObject({name: 'QueueDoesNotExist', Code: 'AWS.SimpleQueueService.NonExistentQueue'});
 });
+
+test('a message in flight until a moment between milliseconds wakes a waiting long poll once visible again (no busy loop)', async () => {
+	feed = await startFeed({sources: [{account: 'team', regions: ['us-east-1']}]});
+	// The engine's rate limits move a virtual clock by fractions of a millisecond.
+	feed.clock.advance(0.3);
+	feed.world.startExecution('team', 'us-east-1', 'api');
+	const client = feed.sqs();
+	const taken = await client.send(new ReceiveMessageCommand({QueueUrl: feed.queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 8}));
+	expect(taken.Messages).toHaveLength(3);
+	const waiting = await feed.receive({WaitTimeSeconds: 20, MaxNumberOfMessages: 10});
+	feed.clock.advance(5000);
+	await flushIo(20);
+	expect(waiting.done).toBe(false);
+	// Visible again 8 s after the receive (between two milliseconds); the world wakes on whole seconds.
+	feed.clock.advance(4000);
+	expect((await answered(waiting)).map(message => message.MessageId).sort()).toEqual(taken.Messages?.map(message => message.MessageId).sort());
+});
