@@ -13,7 +13,11 @@ function inProgress(t: Tracked): boolean {
 	if (t.attention === 'running' || t.attention === 'approval') return true;
 	const status = t.summary?.status;
 	if (status === 'InProgress' || status === 'Stopping') return true;
-	return t.state?.stages.some(stage => stage.conditions.some(condition => condition.status === 'InProgress')) ?? false;
+	// Loops, not some() with closures: the stale sweep asks this of every pipeline every second.
+	for (const stage of t.state?.stages ?? []) {
+		for (const condition of stage.conditions) if (condition.status === 'InProgress') return true;
+	}
+	return false;
 }
 
 /**
