@@ -7,6 +7,7 @@
  */
 
 import type {SourceApi} from '../aws/index.js';
+import {noteProgress} from './cadence.js';
 import {Priority} from './defaults.js';
 import type {ExecutionSummaryView} from '../store/types.js';
 import {describeWaiting, readLatestVariables, waitingApprovalIn, WAITING_PAGE} from './execution-extras.js';
@@ -37,6 +38,7 @@ export async function pollPipeline(host: PollHost, t: Tracked, priority: number)
 	});
 	const state = mapState(stateOutput);
 	t.state = state;
+	noteProgress(t);
 	t.fetchedAt = host.now();
 	const fingerprint = stateFingerprint(state);
 	t.fingerprint = fingerprint;
@@ -57,6 +59,7 @@ export async function pollPipeline(host: PollHost, t: Tracked, priority: number)
 		const output = await host.call(enrichPriority, 'ListPipelineExecutions', signal => host.api.listPipelineExecutions({pipelineName: t.name, maxResults: deep ? WAITING_PAGE : 1}, {signal}));
 		const page = (output.pipelineExecutionSummaries ?? []).map(mapExecutionSummary).filter((summary): summary is ExecutionSummaryView => summary !== undefined);
 		t.summary = page[0] ?? t.summary;
+		noteProgress(t);
 		t.summaryFor = newest;
 		t.summaryFingerprint = fingerprint;
 		t.summaryIds = executionIdsIn(state);

@@ -8,6 +8,7 @@
 import type {AwsSourceSpec} from '../aws/index.js';
 import {attentionOf} from '../store/attention.js';
 import type {FleetUpdate} from '../store/reducers.js';
+import {noteProgress} from './cadence.js';
 import {buildEntry} from './entry.js';
 import type {Tracked} from './tracked.js';
 
@@ -29,6 +30,7 @@ export class SourceEntries {
 		const entry = buildEntry(t, {key: this.key, profile: spec.profile, region: spec.region, accountId: this.accountId});
 		// The cadence reads the attention of the entry last written (cadence.ts).
 		t.attention = attentionOf(entry);
+		noteProgress(t);
 		this.emit({type: 'pipeline', entry});
 	}
 

@@ -64,12 +64,14 @@ export type Tracked = {
 	settled: boolean;
 	/** Attention of the last entry written, for the cadence. */
 	attention: PipelineEntry['attention'];
+	/** A run, a stop, an approval or a condition in progress, as its inputs last said (cadence.ts, noteProgress). */
+	inProgress: boolean;
 };
 
 export function newTracked(name: string, key: string, now: number): Tracked {
 	let seed = 2166136261;
 	for (let index = 0; index < key.length; index++) seed = Math.imul(seed ^ key.charCodeAt(index), 16777619) >>> 0;
-	return {name, key, listed: {}, stale: false, discoveredAt: now, dueAt: now, gen: 0, polling: false, again: false, urgent: false, dirty: false, failures: 0, polls: 0, seed, settled: false, attention: 'unknown'};
+	return {name, key, listed: {}, stale: false, discoveredAt: now, dueAt: now, gen: 0, polling: false, again: false, urgent: false, dirty: false, failures: 0, polls: 0, seed, settled: false, attention: 'unknown', inProgress: false};
 }
 
 /**
