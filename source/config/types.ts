@@ -48,7 +48,7 @@ export type PipetopConfig = {
 		region?: string;
 		/** Idle pipelines are read this often while the feed is healthy (default 600), or less often: */
 		safetyNetSeconds?: number;
-		/** ...so that these reads average at most this many a minute (default 40: 2,000 pipelines every 50 minutes). */
+		/** ...so that these reads average at most this many a minute (default 40: 2,000 pipelines every 53 minutes). */
 		safetyNetCallsPerMinute?: number;
 		/** No event for this long: poll as usual until one comes (default 3600; 0: never). */
 		silentSeconds?: number;

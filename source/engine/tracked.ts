@@ -74,16 +74,16 @@ export function newTracked(name: string, key: string, now: number): Tracked {
 	return {name, key, listed: {}, stale: false, discoveredAt: now, dueAt: now, gen: 0, polling: false, again: false, urgent: false, dirty: false, failures: 0, polls: 0, seed, settled: false, attention: 'unknown', inProgress: false};
 }
 
-/**
- * A share (0 to 0.1) to take off the next interval. Pipelines found together would otherwise
- * be polled together forever, in bursts; a little early, never late, spreads them out.
- */
 /** A fixed share of the period in (0, 1] from the key: where in the safety net's period this pipeline is read. */
 export function phaseOf(t: Tracked): number {
 	const mixed = Math.imul(t.seed ^ 0x9e3779b9, 2246822507) >>> 0;
 	return ((mixed % 1000) + 1) / 1000;
 }
 
+/**
+ * A share (0 to 0.1) to take off the next interval. Pipelines found together would otherwise
+ * be polled together forever, in bursts; a little early, never late, spreads them out.
+ */
 export function jitter(t: Tracked): number {
 	const mixed = Math.imul(t.seed ^ Math.imul(t.polls + 1, 2654435761), 2246822507) >>> 0;
 	return (mixed % 1000) / 10_000;
