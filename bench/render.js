@@ -39,18 +39,19 @@ const MISSING_MS = 2000;
  * its garbage): production frames with the heap flags the launcher under test starts the console
  * with (none for a build from before bin/heap-limits.js), development frames for reference.
  */
-async function framesInChild(store, key, count, now, {nodeEnv}) {
+async function framesInChild(stateFile, key, count, now, {nodeEnv}) {
+	const child = join(dirname(fileURLToPath(import.meta.url)), 'lib', 'frames-child.js');
+	const heapFlags = nodeEnv === 'production' ? await launcherHeapFlags() : [];
+	const {stdout} = await promisify(execFile)(process.execPath, [...heapFlags, child, stateFile, key, String(count), String(COLUMNS), String(ROWS), String(now)], {env: {...process.env, NODE_ENV: nodeEnv}, maxBuffer: 1 << 24});
+	return {...JSON.parse(stdout), heapFlags};
+}
+
+/** The store as JSON in a temp dir for the frame processes; `close()` removes it. */
+async function savedState(store) {
 	const dir = await mkdtemp(join(tmpdir(), 'pipetop-bench-frames-'));
-	try {
-		const file = join(dir, 'state.json');
-		await writeFile(file, JSON.stringify(store.getState()));
-		const child = join(dirname(fileURLToPath(import.meta.url)), 'lib', 'frames-child.js');
-		const heapFlags = nodeEnv === 'production' ? await launcherHeapFlags() : [];
-		const {stdout} = await promisify(execFile)(process.execPath, [...heapFlags, child, file, key, String(count), String(COLUMNS), String(ROWS), String(now)], {env: {...process.env, NODE_ENV: nodeEnv}, maxBuffer: 1 << 24});
-		return {...JSON.parse(stdout), heapFlags};
-	} finally {
-		await rm(dir, {recursive: true, force: true});
-	}
+	const file = join(dir, 'state.json');
+	await writeFile(file, JSON.stringify(store.getState()));
+	return {file, close: () => rm(dir, {recursive: true, force: true})};
 }
 
 /** The heap flags bin/pipetop.js (of the build under test) gives the console. */
@@ -89,10 +90,16 @@ export async function run({quick = false} = {}) {
 	// 200 frames each, so that a p99 is a percentile and not the slowest of a few dozen.
 	const samples = quick ? 15 : 200;
 
-	const production = await framesInChild(store, runningKey, samples, now(), {nodeEnv: 'production'});
+	const saved = await savedState(store);
+	let production, development;
+	try {
+		production = await framesInChild(saved.file, runningKey, samples, now(), {nodeEnv: 'production'});
+		development = await framesInChild(saved.file, runningKey, samples, now(), {nodeEnv: 'development'});
+	} finally {
+		await saved.close();
+	}
 	const {fleetFrameMs: fleetFrame, pipelineFrameMs: pipelineFrame} = production;
 	log(NAME, `from scratch: fleet p50 ${fleetFrame.p50} ms, pipeline p50 ${pipelineFrame.p50} ms`);
-	const development = await framesInChild(store, runningKey, samples, now(), {nodeEnv: 'development'});
 	log(NAME, `with React's development build: fleet p50 ${development.fleetFrameMs.p50} ms, pipeline p50 ${development.pipelineFrameMs.p50} ms`);
 
 	const terminal = mountConsole(store, now, {columns: COLUMNS, rows: ROWS});
