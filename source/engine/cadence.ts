@@ -25,7 +25,18 @@ function inProgressNow(t: Tracked): boolean {
  * entry's summary and stages there cost ~1.4 µs a pipeline in the idle console: most of the sweep.
  */
 export function noteProgress(t: Tracked): void {
-	t.inProgress = inProgressNow(t);
+	const inProgress = inProgressNow(t);
+	if (inProgress && !t.inProgress) cadenceMayShorten(t);
+	t.inProgress = inProgress;
+}
+
+/**
+ * The pipeline may be read more often from now on (it became dirty, in progress or focused, or the
+ * feed stopped being trusted): its data may turn stale sooner than the sweep last worked out.
+ * A longer cadence needs nothing: the sweep then looks early and works the time out again.
+ */
+export function cadenceMayShorten(t: Tracked): void {
+	t.staleCheckAt = 0;
 }
 
 /**

@@ -164,7 +164,12 @@ export class SourceListing {
 		const {host} = this;
 		let anyStale = false;
 		for (const t of this.pipelines.values()) {
-			const stale = now - (t.fetchedAt ?? t.discoveredAt) > host.staleFactor * host.intervalOf(t);
+			// Most of a quiet fleet turns stale minutes from now: not worth working out every second.
+			if (now < t.staleCheckAt) continue;
+			const staleAt = (t.fetchedAt ?? t.discoveredAt) + host.staleFactor * host.intervalOf(t);
+			const stale = now > staleAt;
+			// A stale pipeline is looked at every sweep, to see it fresh again as soon as it is read.
+			t.staleCheckAt = stale ? 0 : staleAt;
 			anyStale ||= stale;
 			if (stale === t.stale) continue;
 			t.stale = stale;

@@ -13,7 +13,7 @@ import type {FleetUpdate} from '../store/reducers.js';
 import type {SourceState} from '../store/types.js';
 import {RequestBudget, type BudgetOptions} from './budget.js';
 import {budgetedCall} from './calls.js';
-import {intervalOf, onSafetyNet, priorityOf} from './cadence.js';
+import {cadenceMayShorten, intervalOf, onSafetyNet, priorityOf} from './cadence.js';
 import {DueQueue} from './due-queue.js';
 import {pollFailed, type PollFailureHost} from './poll-failure.js';
 import {pollPipeline, type PollHost} from './pipeline-poll.js';
@@ -153,6 +153,7 @@ export class SourceRunner implements PollHost {
 		for (const name of names) this.focused.add(name);
 		for (const name of added) {
 			const t = this.tracked.get(name);
+			if (t) cadenceMayShorten(t);
 			if (t?.lastStartAt !== undefined) this.reschedule(t, Math.min(t.dueAt, t.lastStartAt + this.intervalOf(t)));
 		}
 		this.wake();
@@ -183,6 +184,7 @@ export class SourceRunner implements PollHost {
 			return;
 		}
 		t.dirty = true;
+		cadenceMayShorten(t);
 		this.reschedule(t, this.now());
 		this.wake();
 	}
@@ -199,6 +201,7 @@ export class SourceRunner implements PollHost {
 		for (const t of this.tracked.values()) {
 			// Polled in step again until the feed is back: then spread over the safety net anew.
 			t.phased = false;
+			cadenceMayShorten(t);
 			if (t.polling || t.lastStartAt === undefined) continue;
 			const at = Math.max(this.now(), t.lastStartAt + this.intervalOf(t));
 			if (at < t.dueAt) this.reschedule(t, at);

@@ -66,12 +66,17 @@ export type Tracked = {
 	attention: PipelineEntry['attention'];
 	/** A run, a stop, an approval or a condition in progress, as its inputs last said (cadence.ts, noteProgress). */
 	inProgress: boolean;
+	/**
+	 * The stale sweep looks at this pipeline again from then on: when it turns stale at its present
+	 * cadence. 0 (look every sweep) after anything that may shorten the cadence (cadence.ts, cadenceMayShorten).
+	 */
+	staleCheckAt: number;
 };
 
 export function newTracked(name: string, key: string, now: number): Tracked {
 	let seed = 2166136261;
 	for (let index = 0; index < key.length; index++) seed = Math.imul(seed ^ key.charCodeAt(index), 16777619) >>> 0;
-	return {name, key, listed: {}, stale: false, discoveredAt: now, dueAt: now, gen: 0, polling: false, again: false, urgent: false, dirty: false, failures: 0, polls: 0, seed, settled: false, attention: 'unknown', inProgress: false};
+	return {name, key, listed: {}, stale: false, discoveredAt: now, dueAt: now, gen: 0, polling: false, again: false, urgent: false, dirty: false, failures: 0, polls: 0, seed, settled: false, attention: 'unknown', inProgress: false, staleCheckAt: 0};
 }
 
 /** A fixed share of the period in (0, 1] from the key: where in the safety net's period this pipeline is read. */

@@ -128,6 +128,27 @@ test('data that cannot be refreshed turns stale, and fresh again after recovery'
 	await harness.until(now => now.sources['team/us-east-1'].health === 'ok' && Object.values(now.pipelines).every(entry => !entry.stale), {withinMs: 400_000, what: 'recovery'});
 });
 
+test('data that cannot be refreshed turns stale at the cadence it has now: sooner once focused or running', async () => {
+	fleet = await startFleetHarness({scenario: quietScenario({perSource: 4, behaviour: {'Build/Compile': {seconds: 900}}})});
+	const harness = fleet;
+	await harness.until(state => !state.initialLoad);
+	// Let a few sweeps work out when the idle pipelines turn stale (2.5 x 60 s after their last read).
+	await harness.advance(3_000);
+	harness.engine.setFocus([key('team-eu-west-1-p0')]);
+	harness.world.startExecution(TEAM.profile, REGION, 'team-eu-west-1-p1');
+	// Seen by its next poll, at the idle cadence (a dirty mark would shorten the cadence by itself).
+	await harness.until(state => state.pipelines[key('team-eu-west-1-p1')].attention === 'running', {withinMs: 70_000, what: 'the run seen'});
+	harness.setFaults({deadRegions: [REGION]});
+	const deadAt = harness.clock.now();
+	// 2.5 x 5 s after their last read, plus the sweep's second: long before 2.5 x 60 s.
+	await harness.until(state => state.pipelines[key('team-eu-west-1-p0')].stale && state.pipelines[key('team-eu-west-1-p1')].stale, {withinMs: 30_000, what: 'the focused and the running pipeline stale'});
+	expect(harness.clock.now() - deadAt).toBeLessThan(30_000);
+	expect(harness.state().pipelines[key('team-eu-west-1-p2')].stale).toBe(false);
+	expect(harness.state().pipelines[key('team-eu-west-1-p3')].stale).toBe(false);
+	// The rest follow at the idle cadence.
+	await harness.until(now => now.pipelines[key('team-eu-west-1-p2')].stale && now.pipelines[key('team-eu-west-1-p3')].stale, {withinMs: 200_000, what: 'the idle pipelines stale'});
+});
+
 test('markDirty reads a pipeline at once; a deleted pipeline leaves and a new one arrives with the next listing (at once when marked dirty)', async () => {
 	fleet = await startFleetHarness({scenario: quietScenario({perSource: 3})});
 	const harness = fleet;
