@@ -5,7 +5,7 @@
  */
 
 import {Priority} from './defaults.js';
-import type {Tracked} from './tracked.js';
+import {jitter, phaseOf, type Tracked} from './tracked.js';
 import type {Intervals} from './types.js';
 
 /** Something only the API shows moves on: a run's actions, approval tokens, condition results. */
@@ -55,6 +55,17 @@ export function onSafetyNet(t: Tracked, focused: boolean, feedTrusted: boolean):
 
 export function intervalOf(t: Tracked, focused: boolean, intervals: Intervals, feedTrusted = false): number {
 	return isActive(t, focused, feedTrusted) ? intervals.active : intervals.idle;
+}
+
+/**
+ * From one read's start to the next: the interval, a little early (jitter); onto the safety net,
+ * at the pipeline's own phase of the period, once (t.phased), so the fleet's reads spread over it.
+ */
+export function gapOf(t: Tracked, focused: boolean, intervals: Intervals, feedTrusted: boolean): number {
+	const interval = intervalOf(t, focused, intervals, feedTrusted);
+	if (t.phased || !onSafetyNet(t, focused, feedTrusted)) return interval * (1 - jitter(t));
+	t.phased = true;
+	return interval * phaseOf(t);
 }
 
 /** Asked for by the operator first, then on screen, then active (and first reads), then idle. */

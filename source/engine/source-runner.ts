@@ -3,7 +3,7 @@
  * pipelines by due time. It discovers pipelines (ListPipelines), polls each one at its cadence
  * (focused or active: `active`; the rest: `idle`), never two polls of one pipeline at once, and
  * takes the whole source out (with backoff) when its credentials, permissions or region fail.
- * This file is the loop (wake, poll, reschedule) and what the engine asks; the listing and the
+ * This file is the loop (wake, poll, schedule) and what the engine asks; the listing and the
  * source's health are source-listing.ts, a failed poll poll-failure.ts, the store's rows source-entries.ts.
  */
 
@@ -13,14 +13,14 @@ import type {FleetUpdate} from '../store/reducers.js';
 import type {SourceState} from '../store/types.js';
 import {RequestBudget, type BudgetOptions} from './budget.js';
 import {budgetedCall} from './calls.js';
-import {cadenceMayShorten, intervalOf, onSafetyNet, priorityOf} from './cadence.js';
+import {cadenceMayShorten, gapOf, intervalOf, priorityOf} from './cadence.js';
 import {DueQueue} from './due-queue.js';
 import {pollFailed, type PollFailureHost} from './poll-failure.js';
 import {pollPipeline, type PollHost} from './pipeline-poll.js';
 import {SourceHealthState} from './source-health.js';
 import {SourceEntries} from './source-entries.js';
 import {SourceListing, type ListingHost} from './source-listing.js';
-import {jitter, phaseOf, type Tracked} from './tracked.js';
+import type {Tracked} from './tracked.js';
 import type {Intervals} from './types.js';
 
 export type RunnerOptions = {
@@ -80,7 +80,7 @@ export class SourceRunner implements PollHost {
 			call: (priority, operation, send) => this.call(priority, operation, send),
 			wake: () => this.wake(),
 			writeEntry: t => this.writeEntry(t),
-			reschedule: (t, at) => this.reschedule(t, at),
+			reschedule: (t, at) => this.due.schedule(t, at),
 			intervalOf: t => this.intervalOf(t),
 			cancelWaiting: () => this.budget.cancelWaiting(),
 			failSource: error => this.listing.failSource(error, false),
@@ -154,7 +154,7 @@ export class SourceRunner implements PollHost {
 		for (const name of added) {
 			const t = this.tracked.get(name);
 			if (t) cadenceMayShorten(t);
-			if (t?.lastStartAt !== undefined) this.reschedule(t, Math.min(t.dueAt, t.lastStartAt + this.intervalOf(t)));
+			if (t?.lastStartAt !== undefined) this.due.schedule(t, Math.min(t.dueAt, t.lastStartAt + this.intervalOf(t)));
 		}
 		this.wake();
 	}
@@ -165,12 +165,12 @@ export class SourceRunner implements PollHost {
 		if (name === undefined) {
 			if (this.health.failed) this.health.retryAt = now;
 			this.listing.dueAt = now;
-			for (const t of this.tracked.values()) this.reschedule(t, now);
+			for (const t of this.tracked.values()) this.due.schedule(t, now);
 		} else {
 			const t = this.tracked.get(name);
 			if (!t) return;
 			t.urgent = t.summaryWanted = true;
-			this.reschedule(t, now);
+			this.due.schedule(t, now);
 		}
 		this.wake();
 	}
@@ -185,7 +185,7 @@ export class SourceRunner implements PollHost {
 		}
 		t.dirty = true;
 		cadenceMayShorten(t);
-		this.reschedule(t, this.now());
+		this.due.schedule(t, this.now());
 		this.wake();
 	}
 
@@ -204,7 +204,7 @@ export class SourceRunner implements PollHost {
 			cadenceMayShorten(t);
 			if (t.polling || t.lastStartAt === undefined) continue;
 			const at = Math.max(this.now(), t.lastStartAt + this.intervalOf(t));
-			if (at < t.dueAt) this.reschedule(t, at);
+			if (at < t.dueAt) this.due.schedule(t, at);
 		}
 		this.wake();
 	}
@@ -251,20 +251,8 @@ export class SourceRunner implements PollHost {
 		if (Number.isFinite(next)) this.timer = clock.setTimer(() => this.wake(), Math.max(0, next - now));
 	}
 
-	private reschedule(t: Tracked, at: number): void {
-		this.due.schedule(t, at);
-	}
-
 	private intervalOf(t: Tracked): number {
 		return intervalOf(t, this.focused.has(t.name), this.options.intervals, this.feedTrusted);
-	}
-
-	/** From one read's start to the next: the interval, a little early; onto the safety net, at the pipeline's own phase. */
-	private gapOf(t: Tracked): number {
-		const interval = this.intervalOf(t);
-		if (t.phased || !onSafetyNet(t, this.focused.has(t.name), this.feedTrusted)) return interval * (1 - jitter(t));
-		t.phased = true;
-		return interval * phaseOf(t);
 	}
 
 	// ---- polls ----
@@ -295,9 +283,9 @@ export class SourceRunner implements PollHost {
 		let at: number;
 		if (t.again) at = now;
 		else if (retryIn !== undefined) at = now + retryIn;
-		else at = Math.max((t.lastStartAt ?? now) + this.gapOf(t), now + MIN_GAP_MS);
+		else at = Math.max((t.lastStartAt ?? now) + gapOf(t, this.focused.has(t.name), this.options.intervals, this.feedTrusted), now + MIN_GAP_MS);
 		t.again = false;
-		this.reschedule(t, at);
+		this.due.schedule(t, at);
 		this.wake();
 	}
 
