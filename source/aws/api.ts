@@ -26,6 +26,7 @@ import {
 } from '@aws-sdk/client-codepipeline';
 import {buildAndLogReads, causeReads, loadLazyClient, type BuildAndLogReadApi, type CauseCall, type CauseReadApi, type LazyClient, type LazyService} from './cause-api.js';
 import {sharedClientSettings} from './client-settings.js';
+import {sharedConnections} from './connection-pool.js';
 import {profileCredentials, type CredentialProvider} from './credentials.js';
 import type {AwsService} from './endpoints.js';
 import {classifyError, needsFreshCredentials, type ClassifiedError} from './errors.js';
@@ -76,7 +77,7 @@ export interface SourceApi extends PipelineReadApi, PipelineWriteApi, BuildAndLo
 	readonly source: T.AwsSourceSpec;
 	/** Turns a thrown error into a kind and an operator-readable line (with this source's profile in hints). */
 	classify(error: unknown): ClassifiedError;
-	/** Closes the clients' sockets. */
+	/** Lets go of the clients (the connections stay, for the other sources: connection-pool.ts). */
 	destroy(): void;
 }
 
@@ -106,7 +107,7 @@ export function createSourceApi(source: T.AwsSourceSpec, options: SourceApiOptio
 		const endpoint = source.endpoints[service];
 		// No endpoint of its own: tell the SDK to ignore configured endpoints too, or it would
 		// take the AWS_PROFILE profile's endpoint_url for every client (see codepipeline-facts.md).
-		return {...sharedClientSettings(), region: source.region, credentials, maxAttempts: 1, ...(endpoint ? {endpoint} : {ignoreConfiguredEndpointUrls: true})};
+		return {...sharedClientSettings(), requestHandler: sharedConnections(), region: source.region, credentials, maxAttempts: 1, ...(endpoint ? {endpoint} : {ignoreConfiguredEndpointUrls: true})};
 	};
 
 	const buildCodePipeline = (): CodePipelineClient => {

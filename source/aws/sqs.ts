@@ -8,6 +8,7 @@
 
 import type {SQSClient} from '@aws-sdk/client-sqs';
 import {sharedClientSettings} from './client-settings.js';
+import {sharedConnections} from './connection-pool.js';
 import {profileCredentials} from './credentials.js';
 import {classifyError, type ClassifiedError} from './errors.js';
 import type {CallEvent, CallOptions} from './api.js';
@@ -72,6 +73,7 @@ export function createQueueApi(spec: QueueSpec, observe?: (event: CallEvent) => 
 		const {SQSClient} = await sqsModule();
 		client ??= new SQSClient({
 			...sharedClientSettings(),
+			requestHandler: sharedConnections(),
 			region: spec.region,
 			credentials: profileCredentials(spec.profile, spec.paths, {fromEnvironment: spec.credentialsFromEnv, kind: spec.credentialKind}),
 			maxAttempts: 1,

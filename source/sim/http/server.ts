@@ -19,6 +19,7 @@ export async function listenSim(options: SimServerOptions): Promise<SimServer> {
 	const server: Server = createServer({keepAlive: true}, front.listener);
 	const sockets = new Set<Socket>();
 	server.on('connection', socket => {
+		front.stats.connection();
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
 	});

@@ -6,6 +6,8 @@
 export type SimStats = {
 	/** Every HTTP request received, whatever became of it. */
 	requests: number;
+	/** TCP connections accepted (keep-alive: many requests on one). */
+	connections: number;
 	/**
 	 * Calls per operation name (e.g. `PutApprovalResult`) with a known target prefix, counted on
 	 * arrival whether or not they were authenticated, throttled or failed: the strictest count
@@ -37,11 +39,15 @@ export class StatsRecorder {
 	private stats: SimStats = StatsRecorder.empty();
 
 	static empty(): SimStats {
-		return {requests: 0, byOperation: {}, byAccountRegion: {}, handledByOperation: {}, throttled: 0, denied: 0, dropped: 0, held: 0, malformed: 0, injectedServerErrors: 0, errors: {}};
+		return {requests: 0, connections: 0, byOperation: {}, byAccountRegion: {}, handledByOperation: {}, throttled: 0, denied: 0, dropped: 0, held: 0, malformed: 0, injectedServerErrors: 0, errors: {}};
 	}
 
 	request(): void {
 		this.stats.requests++;
+	}
+
+	connection(): void {
+		this.stats.connections++;
 	}
 
 	operation(operation: string): void {
