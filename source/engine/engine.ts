@@ -72,6 +72,7 @@ export function createFleetEngine(options: EngineOptions): PipetopEngine {
 		for (const runner of runners.values()) if (!runner.isLoaded()) return;
 		loaded = true;
 		batcher.push({type: 'initialLoad', value: false});
+		for (const runner of runners.values()) runner.readFirstTags();
 		const waiters = loadedWaiters;
 		loadedWaiters = [];
 		for (const resolve of waiters) resolve();

@@ -69,6 +69,6 @@ export async function pollPipeline(host: PollHost, t: Tracked, priority: number)
 	if (!waiting || waiting.executionId !== t.waiting?.executionId) t.waiting = undefined;
 	else t.waiting = {...t.waiting, since: waiting.since};
 	await readLatestVariables(host, t, enrichPriority);
-	// Tags with the first poll after the first load (which they must not slow), then on the discovery cadence (tags.ts).
-	if (t.tags === undefined && !firstLoad) void refreshTags(host, [t]);
+	// Tags the first load did not ask for (a pipeline found since, a read that failed): with this poll (tags.ts).
+	if (t.tagsAt === undefined && !firstLoad) void refreshTags(host, [t]);
 }

@@ -79,16 +79,24 @@ export class SourceListing {
 	 * Tags change rarely: a listing refreshes a pipeline's tags once per tag period (the discovery
 	 * cadence, nor more often than an idle read; with the change feed healthy, several of its safety
 	 * net's periods: otherwise tags would be most of the calls of a fleet at rest), each pipeline
-	 * from its own last read, so reads spread as the first ones did. Half a listing early counts as
-	 * due (the next listing would be late), a listing out of turn (an event asked) finds few due.
+	 * from when it was last asked. Half a listing early counts as due (the next listing would be
+	 * late), a listing out of turn (an event asked) finds few due.
 	 */
 	private refreshTagsWhenDue(): void {
 		const {host} = this;
 		const now = host.now();
 		const period = host.intervals.tags ?? Math.max(host.intervals.discovery, host.intervals.idle);
 		const dueBy = now + host.intervals.discovery / 2;
-		const due = [...this.pipelines.values()].filter(t => t.tags !== undefined && (t.tagsAt ?? 0) + period <= dueBy);
+		const due = [...this.pipelines.values()].filter(t => t.tagsAt !== undefined && t.tagsAt + period <= dueBy);
 		if (due.length > 0) void refreshTags(host, due);
+	}
+
+	/** The tags of every pipeline not asked yet: the first load is over (tags.ts). */
+	readFirstTags(): void {
+		const {host} = this;
+		if (host.isStopped() || host.isStandingBy() || host.health.failed) return;
+		const unasked = [...this.pipelines.values()].filter(t => t.tagsAt === undefined);
+		if (unasked.length > 0) void refreshTags(host, unasked);
 	}
 
 	private reconcile(listed: Map<string, Listed>): void {

@@ -225,9 +225,10 @@ export class SourceRunner implements PollHost {
 	}
 
 	/** Marks stale data, and the source stale when any of its pipelines is. */
-	sweep(now: number): void {
-		this.listing.sweep(now);
-	}
+	sweep(now: number): void { this.listing.sweep(now); }
+
+	/** The whole fleet is loaded: the tags the first load left for later (tags.ts). */
+	readFirstTags(): void { this.listing.readFirstTags(); }
 
 	// ---- the loop ----
 

@@ -1,9 +1,13 @@
 /**
- * Pipeline tags (ListTagsForResource), read with a pipeline's first poll after the first load and
- * then on the discovery cadence (much longer while the change feed is healthy), never per poll:
- * tags change rarely and a fleet poll must stay cheap. A failed tag read is
- * no trouble of the source's (an IAM policy may allow the pipeline reads and not this one): the
- * pipeline keeps the tags it had. At idle priority: tags never hold up a state, a definition or a summary.
+ * Pipeline tags (ListTagsForResource): never read during the first load (which must not wait for
+ * them) but right after it (engine.ts), so a tag filter knows the whole fleet within seconds of
+ * start-up; a pipeline found later has them read with its first poll after its first. Then on the
+ * discovery cadence (much longer while the change feed is healthy), never per poll: tags change
+ * rarely and a fleet poll must stay cheap. A refused tag read is no trouble of the source's (an
+ * IAM policy may allow the pipeline reads and not this one): the pipeline keeps the tags it had
+ * and is asked again a tag period later; a read that merely failed (a throttle, a timeout) is
+ * asked again with the next poll. At idle priority: tags never hold up a state, a definition or
+ * a summary.
  */
 
 import type {SourceApi} from '../aws/index.js';
@@ -43,25 +47,29 @@ async function readTags(api: SourceApi, call: Call, resourceArn: string): Promis
 /** What reading tags needs from the engine: a source runner or the poll host it gives (pipeline-poll.ts). */
 export type TagHost = {readonly api: SourceApi; call: Call; writeEntry(t: Tracked): void; now(): number};
 
+/** A failed read worth asking again at the next poll, not a tag period later. */
+const TRANSIENT = new Set(['throttle', 'timeout', 'server', 'network', 'aborted']);
+
 /**
  * Reads the tags of these pipelines (one at a time, under the source's budget) and writes the
  * entries that changed. A pipeline whose definition (and so account id) is not read yet is skipped:
- * its first poll after the first load asks for its tags (pipeline-poll.ts), discovery keeps them fresh.
+ * its next poll asks for its tags (pipeline-poll.ts), discovery keeps them fresh.
  */
 export async function refreshTags(host: TagHost, pipelines: Tracked[]): Promise<void> {
-	for (const t of pipelines) {
-		const accountId = t.definition?.accountId;
-		if (!accountId) continue;
+	const asked = pipelines.filter(t => t.definition?.accountId !== undefined);
+	// Asked from now, whatever the answer: a poll meanwhile does not ask again (pipeline-poll.ts).
+	const now = host.now();
+	for (const t of asked) t.tagsAt = now;
+	for (const t of asked) {
 		let tags: PipelineTag[];
-		// Asked, whatever the answer: a refused read waits a tag period too, not the next listing.
-		t.tagsAt = host.now();
 		try {
 			// host.call is a method of the runner: called through host, never detached.
-			tags = await readTags(host.api, (priority, operation, send) => host.call(priority, operation, send), arnOf(host.api.source.region, accountId, t.name));
-		} catch {
+			tags = await readTags(host.api, (priority, operation, send) => host.call(priority, operation, send), arnOf(host.api.source.region, t.definition!.accountId!, t.name));
+		} catch (error) {
+			if (TRANSIENT.has(host.api.classify(error).kind)) t.tagsAt = undefined;
 			continue;
 		}
-		// Read, even when there are none: `undefined` would ask again at the next poll.
+		// Read, even when there are none: the filter then knows this pipeline has no tag.
 		const same = t.tags !== undefined && JSON.stringify(tags) === JSON.stringify(t.tags);
 		t.tags = tags;
 		if (same) continue;

@@ -11,7 +11,7 @@ export type Tracked = {
 	definition?: Definition;
 	/** From ListTagsForResource, on the discovery cadence (tags.ts). */
 	tags?: PipelineTag[];
-	/** When its tags were last asked for (read or refused): the next time is one tag period later. */
+	/** When its tags were last asked for (read or refused; unset after a read that merely failed): again one tag period later. */
 	tagsAt?: number;
 	/**
 	 * Its safety-net reads have their own phase: the first one after the feed became trusted came

@@ -2,8 +2,9 @@
  * The fleet filter: words separated by spaces, each a case-insensitive substring of the profile,
  * account, region, name or status; all must match; `!word` must not. `tag:KEY=VALUE` matches a
  * pipeline with that tag (key and value whole, any case), `tag:KEY` one with the key at all; tags
- * are read on the discovery cadence, so a pipeline whose tags are not read yet matches none. Scopes (set by `:profile`,
- * `:region`, `:failed`, `:approvals`) narrow the list further with exact matches.
+ * are read right after the first load, then on the discovery cadence (engine/tags.ts), so a
+ * pipeline whose tags are not read yet matches none. Scopes (set by `:profile`, `:region`,
+ * `:failed`, `:approvals`) narrow the list further with exact matches.
  */
 import type {Attention, PipelineEntry, PipelineKey} from './types.js';
 import {pipelineStatusWord} from '../format/status.js';

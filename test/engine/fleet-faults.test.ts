@@ -87,7 +87,9 @@ test('dropped connections and slow blips do not take a source out', async () => 
 	fleet = await startFleetHarness({scenario: 'demo', profiles: ['prod']});
 	const harness = fleet;
 	await harness.until(state => !state.initialLoad);
-	harness.setFaults({dropRate: 0.15, serverErrorRate: 0.05});
+	// One call in eight failing. At one in five, five blips in a row (what takes a source out) came
+	// by chance in 3 of 12 seeds, and which seed did hung on the order of unrelated calls.
+	harness.setFaults({dropRate: 0.1, serverErrorRate: 0.03});
 	let failed = false;
 	for (let second = 0; second < 120; second += 5) {
 		await harness.advance(5000);
