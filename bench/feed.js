@@ -8,7 +8,8 @@
  * B. Virtual time, ~5% running (as steady-state.js, same measures): how long after its event
  *    (the execution's start: events are delivered at once here) the store shows a start, and the
  *    data age of pipelines running in truth.
- * C. Real time: the console as a whole process at idle, as idle.js's part A, with --events.
+ * C. Real time: the console as a whole process at idle, as idle.js's part A, with --events, over
+ *    five minutes (its first minute, which the load's after-effects fall in, also on its own).
  */
 import {consoleAtIdle} from './idle.js';
 import {load} from './lib/dist.js';
@@ -48,8 +49,10 @@ export async function run({quick = false} = {}) {
 	const busy = await measurePipetop(fleetOptions, quick ? 120 : 600, {feed: {}});
 	log(NAME, `running: start shown p95 ${busy.startShownAfterSeconds.p95} s, truth-running age p95 ${busy.ageSeconds.truthRunning.p95} s, ${busy.callsPerMinute} calls/min`);
 	// PIPETOP_BENCH_FEED_NO_CONSOLE=1: parts A and B only (virtual time: the console's part C is real time and wants a quiet machine).
-	const idle = process.env.PIPETOP_BENCH_FEED_NO_CONSOLE === '1' ? undefined : await consoleAtIdle(fleetOptions, quick ? 15 : 60, {events: true});
-	if (idle) log(NAME, `console with the feed: ${idle.cpuSecondsPerMinute} CPU s/min, ${idle.callsPerMinute} calls/min`);
+	// Five minutes: a console stays open for hours, and its first minute after the load carries the
+	// load's after-effects (V8 compacting the load's garbage, the first tag reads), reported apart.
+	const idle = process.env.PIPETOP_BENCH_FEED_NO_CONSOLE === '1' ? undefined : await consoleAtIdle(fleetOptions, quick ? 30 : 300, {events: true, firstSeconds: quick ? 15 : 60});
+	if (idle) log(NAME, `console with the feed: ${idle.cpuSecondsPerMinute} CPU s/min over ${idle.windowSeconds} s (first ${idle.first?.seconds} s: ${idle.first?.cpuSecondsPerMinute}), ${idle.callsPerMinute} calls/min`);
 	return {
 		name: NAME,
 		clock: 'virtual (A, B), real (C)',
@@ -60,7 +63,7 @@ export async function run({quick = false} = {}) {
 			goal('calls per minute at rest, safetyNetSeconds 3600', '<= 60', restLong.callsPerMinute, restLong.callsPerMinute <= 60, '/min'),
 			goal('an execution\'s start shown after its event, p95', '<= 2 s', busy.startShownAfterSeconds.p95, busy.startShownAfterSeconds.p95 <= 2, 's'),
 			goal('data age p95, running in truth', '<= 5 s', busy.ageSeconds.truthRunning.p95, busy.ageSeconds.truthRunning.p95 <= 5, 's'),
-			goal('CPU of the idle console with the feed', '< 1% of a core', idle && round(idle.cpuShareOfCore * 100, 2), idle !== undefined && idle.cpuShareOfCore < 0.01, '%'),
+			goal('CPU of the idle console with the feed (5 minutes)', '< 1% of a core', idle && round(idle.cpuShareOfCore * 100, 2), idle !== undefined && idle.cpuShareOfCore < 0.01, '%'),
 		],
 	};
 }

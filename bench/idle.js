@@ -39,8 +39,12 @@ async function whenLoaded(sim, pipelines, giveUpMs) {
 	}
 }
 
-/** @param {{events?: boolean}} options events: the console reads the fleet's change feed (bench/feed.js) */
-export async function consoleAtIdle(fleetOptions, windowSeconds, {events = false} = {}) {
+/**
+ * @param {{events?: boolean, firstSeconds?: number}} options events: the console reads the fleet's
+ *   change feed (bench/feed.js); firstSeconds: also report the window's first this many seconds
+ *   on their own (what the load leaves behind falls there: see bench/README.md, section 8)
+ */
+export async function consoleAtIdle(fleetOptions, windowSeconds, {events = false, firstSeconds} = {}) {
 	const size = fleetSize(fleetOptions);
 	const sim = await startSimProcess({fleet: fleetOptions, faults: {latencyMs: 30}, ...(events && {events: {account: 'bench0'}})});
 	const home = await mkdtemp(join(tmpdir(), 'pipetop-bench-home-'));
@@ -62,12 +66,22 @@ export async function consoleAtIdle(fleetOptions, windowSeconds, {events = false
 		const callsBefore = (await sim.stats()).requests;
 		const bytesBefore = bytes;
 		const windowStart = performance.now();
-		await sleep(windowSeconds * 1000);
+		let first;
+		if (firstSeconds !== undefined && firstSeconds < windowSeconds) {
+			await sleep(firstSeconds * 1000);
+			const seconds = (performance.now() - windowStart) / 1000;
+			const cpu = cpuSeconds(pid) - cpuBefore;
+			const calls = (await sim.stats()).requests - callsBefore;
+			first = {seconds: round(seconds, 1), cpuSecondsPerMinute: round((cpu * 60) / seconds, 3), cpuShareOfCore: round(cpu / seconds, 4), callsPerMinute: round((calls * 60) / seconds, 1)};
+		}
+		await sleep(windowStart + windowSeconds * 1000 - performance.now());
 		const elapsed = (performance.now() - windowStart) / 1000;
 		const cpu = cpuSeconds(pid) - cpuBefore;
 		const memory = memoryMb(pid);
 		const calls = (await sim.stats()).requests - callsBefore;
 		return {
+			windowSeconds: round(elapsed, 1),
+			...(first && {first}),
 			cpuSecondsPerMinute: round((cpu * 60) / elapsed, 3),
 			cpuShareOfCore: round(cpu / elapsed, 4),
 			rssMb: round(memory.rss, 1),

@@ -85,7 +85,8 @@ function keyFigures(result) {
 				['at rest, safety net 60 min', perMinute(f.restLong)],
 				['~5% running: calls/min; a start shown after its event p50/p95', `${f.running?.callsPerMinute}; ${f.running?.startShownAfterSeconds?.p50} / ${f.running?.startShownAfterSeconds?.p95} s (${f.running?.startShownAfterSeconds?.starts} starts, ${f.running?.startShownAfterSeconds?.unseen} unseen)`],
 				['~5% running: data age p50/p95, running in truth / idle', `${f.running?.ageSeconds?.truthRunning.p50} / ${f.running?.ageSeconds?.truthRunning.p95} s; ${f.running?.ageSeconds?.idle.p50} / ${f.running?.ageSeconds?.idle.p95} s`],
-				['console at idle with the feed (real time)', `${f.console?.cpuSecondsPerMinute} CPU s/min (${((f.console?.cpuShareOfCore ?? 0) * 100).toFixed(1)}% of a core), ${f.console?.callsPerMinute} calls/min, ${f.console?.rssMb} MB`],
+				['console at idle with the feed (real time)', `${f.console?.cpuSecondsPerMinute} CPU s/min (${((f.console?.cpuShareOfCore ?? 0) * 100).toFixed(2)}% of a core) over ${f.console?.windowSeconds ?? 60} s, ${f.console?.callsPerMinute} calls/min, ${f.console?.rssMb} MB`],
+				...(f.console?.first ? [['  its first minute after the load', `${f.console.first.cpuSecondsPerMinute} CPU s/min (${(f.console.first.cpuShareOfCore * 100).toFixed(2)}% of a core), ${f.console.first.callsPerMinute} calls/min`]] : []),
 			];
 		}
 		default:
