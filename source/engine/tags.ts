@@ -10,7 +10,7 @@
  * a summary.
  */
 
-import type {SourceApi} from '../aws/index.js';
+import type {ErrorKind, SourceApi} from '../aws/index.js';
 import type {PipelineTag} from '../store/types.js';
 import {Priority} from './defaults.js';
 import {arrayField, obj, str} from './map-util.js';
@@ -48,7 +48,7 @@ async function readTags(api: SourceApi, call: Call, resourceArn: string): Promis
 export type TagHost = {readonly api: SourceApi; call: Call; writeEntry(t: Tracked): void; now(): number};
 
 /** A failed read worth asking again at the next poll, not a tag period later. */
-const TRANSIENT = new Set(['throttle', 'timeout', 'server', 'network', 'aborted']);
+const TRANSIENT = new Set<ErrorKind>(['throttle', 'timeout', 'server', 'network', 'aborted']);
 
 /**
  * Reads the tags of these pipelines (one at a time, under the source's budget) and writes the
@@ -56,15 +56,15 @@ const TRANSIENT = new Set(['throttle', 'timeout', 'server', 'network', 'aborted'
  * its next poll asks for its tags (pipeline-poll.ts), discovery keeps them fresh.
  */
 export async function refreshTags(host: TagHost, pipelines: Tracked[]): Promise<void> {
-	const asked = pipelines.filter(t => t.definition?.accountId !== undefined);
+	const asked = pipelines.flatMap(t => (t.definition?.accountId ? [{t, accountId: t.definition.accountId}] : []));
 	// Asked from now, whatever the answer: a poll meanwhile does not ask again (pipeline-poll.ts).
 	const now = host.now();
-	for (const t of asked) t.tagsAt = now;
-	for (const t of asked) {
+	for (const {t} of asked) t.tagsAt = now;
+	for (const {t, accountId} of asked) {
 		let tags: PipelineTag[];
 		try {
 			// host.call is a method of the runner: called through host, never detached.
-			tags = await readTags(host.api, (priority, operation, send) => host.call(priority, operation, send), arnOf(host.api.source.region, t.definition!.accountId!, t.name));
+			tags = await readTags(host.api, (priority, operation, send) => host.call(priority, operation, send), arnOf(host.api.source.region, accountId, t.name));
 		} catch (error) {
 			if (TRANSIENT.has(host.api.classify(error).kind)) t.tagsAt = undefined;
 			continue;
