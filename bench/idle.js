@@ -39,6 +39,11 @@ async function whenLoaded(sim, pipelines, giveUpMs) {
 	}
 }
 
+/** CPU and calls over `seconds` of the window, as rates. */
+function rates(cpu, calls, seconds) {
+	return {cpuSecondsPerMinute: round((cpu * 60) / seconds, 3), cpuShareOfCore: round(cpu / seconds, 4), callsPerMinute: round((calls * 60) / seconds, 1)};
+}
+
 /**
  * @param {{events?: boolean, firstSeconds?: number}} options events: the console reads the fleet's
  *   change feed (bench/feed.js); firstSeconds: also report the window's first this many seconds
@@ -70,9 +75,7 @@ export async function consoleAtIdle(fleetOptions, windowSeconds, {events = false
 		if (firstSeconds !== undefined && firstSeconds < windowSeconds) {
 			await sleep(firstSeconds * 1000);
 			const seconds = (performance.now() - windowStart) / 1000;
-			const cpu = cpuSeconds(pid) - cpuBefore;
-			const calls = (await sim.stats()).requests - callsBefore;
-			first = {seconds: round(seconds, 1), cpuSecondsPerMinute: round((cpu * 60) / seconds, 3), cpuShareOfCore: round(cpu / seconds, 4), callsPerMinute: round((calls * 60) / seconds, 1)};
+			first = {seconds: round(seconds, 1), ...rates(cpuSeconds(pid) - cpuBefore, (await sim.stats()).requests - callsBefore, seconds)};
 		}
 		await sleep(windowStart + windowSeconds * 1000 - performance.now());
 		const elapsed = (performance.now() - windowStart) / 1000;
@@ -82,12 +85,10 @@ export async function consoleAtIdle(fleetOptions, windowSeconds, {events = false
 		return {
 			windowSeconds: round(elapsed, 1),
 			...(first && {first}),
-			cpuSecondsPerMinute: round((cpu * 60) / elapsed, 3),
-			cpuShareOfCore: round(cpu / elapsed, 4),
+			...rates(cpu, calls, elapsed),
 			rssMb: round(memory.rss, 1),
 			rssAtWindowStartMb: round(memoryBefore.rss, 1),
 			peakRssMb: round(memory.peak, 1),
-			callsPerMinute: round((calls * 60) / elapsed, 1),
 			terminalBytesPerMinute: Math.round(((bytes - bytesBefore) * 60) / elapsed),
 		};
 	} finally {
